@@ -1,0 +1,21 @@
+/* dt-overview-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dt-store.h"
+
+G_BEGIN_DECLS
+
+#define DT_TYPE_OVERVIEW_PAGE (dt_overview_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DtOverviewPage, dt_overview_page, DT, OVERVIEW_PAGE, AdwBin)
+
+void dt_overview_page_set_store (DtOverviewPage *self,
+                                 DtStore        *store);
+
+G_END_DECLS

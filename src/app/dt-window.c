@@ -1,0 +1,257 @@
+/* dt-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dt-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dt-data-pack.h"
+#include "dt-enterprises-page.h"
+#include "dt-index-page.h"
+#include "dt-measures-page.h"
+#include "dt-overview-page.h"
+#include "dt-window.h"
+
+struct _DtWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  DtStore              *store;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  GtkRevealer          *sample_banner;
+  DtOverviewPage       *overview_page;
+  DtIndexPage          *index_page;
+  DtEnterprisesPage    *enterprises_page;
+  DtMeasuresPage       *measures_page;
+};
+
+G_DEFINE_FINAL_TYPE (DtWindow, dt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_sample_banner (DtWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->sample_banner,
+                                 self->store != NULL && dt_store_has_sample_data (self->store));
+}
+
+static void
+on_store_changed (DtWindow   *self,
+                  const char *kind)
+{
+  update_sample_banner (self);
+}
+
+static void
+show_store_error (DtWindow     *self,
+                  const GError *error)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *dialog;
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Database Cannot Be Opened"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  adw_toast_overlay_set_child (self->toast_overlay, status);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Database Cannot Be Opened"), error->message);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nThe file was not changed. Start Digital Trade with --database=FILE to use another database."),
+                                  error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+DtWindow *
+dt_window_new (DtApplication *application,
+               DtStore       *store,
+               const GError  *store_error)
+{
+  DtWindow *self = g_object_new (DT_TYPE_WINDOW, "application", application, NULL);
+
+  if (store == NULL)
+    {
+      show_store_error (self, store_error);
+      return self;
+    }
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  dt_overview_page_set_store (self->overview_page, store);
+  dt_index_page_set_store (self->index_page, store);
+  dt_enterprises_page_set_store (self->enterprises_page, store);
+  dt_measures_page_set_store (self->measures_page, store);
+  update_sample_banner (self);
+
+  return self;
+}
+
+void
+dt_window_show_page (DtWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (DT_IS_WINDOW (self));
+
+  if (name != NULL && adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+  else if (name != NULL)
+    g_warning ("No page named “%s”; expected overview, index, enterprises or measures", name);
+}
+
+void
+dt_window_add_toast (DtWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (DT_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+DtStore *
+dt_window_get_store (DtWindow *self)
+{
+  g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+static void
+on_show_page (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  dt_window_show_page (DT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    DtWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *name = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  name = g_file_get_basename (file);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL ||
+      !dt_data_pack_import_bytes (self->store, bytes, name, NULL, &kind, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      goto out;
+    }
+
+  dt_store_emit_changed (self->store, kind);
+  dt_window_add_toast (self, adw_toast_new_format (_("Imported %s"), name));
+
+out:
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_import (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+dt_window_close_request (GtkWindow *window)
+{
+  DtWindow *self = DT_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (dt_window_parent_class)->close_request (window);
+}
+
+static void
+dt_window_dispose (GObject *object)
+{
+  DtWindow *self = (DtWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dt_window_parent_class)->dispose (object);
+}
+
+static void
+dt_window_class_init (DtWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dt_window_dispose;
+  window_class->close_request = dt_window_close_request;
+
+  g_type_ensure (DT_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (DT_TYPE_INDEX_PAGE);
+  g_type_ensure (DT_TYPE_ENTERPRISES_PAGE);
+  g_type_ensure (DT_TYPE_MEASURES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/DigitalTrade/ui/dt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, index_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, enterprises_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, measures_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", on_show_page);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "index");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "enterprises");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "measures");
+}
+
+static void
+dt_window_init (DtWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}

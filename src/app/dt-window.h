@@ -1,0 +1,31 @@
+/* dt-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dt-application.h"
+#include "dt-store.h"
+
+G_BEGIN_DECLS
+
+#define DT_TYPE_WINDOW (dt_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DtWindow, dt_window, DT, WINDOW, AdwApplicationWindow)
+
+/* @store is NULL when the database could not be opened; @store_error then
+ * says why, and the window explains it instead of showing data. */
+DtWindow *dt_window_new        (DtApplication *application,
+                                DtStore       *store,
+                                const GError  *store_error);
+/* Shows "overview", "index", "enterprises" or "measures". */
+void      dt_window_show_page  (DtWindow      *self,
+                                const char    *name);
+void      dt_window_add_toast  (DtWindow      *self,
+                                AdwToast      *toast);
+DtStore  *dt_window_get_store  (DtWindow      *self);
+
+G_END_DECLS

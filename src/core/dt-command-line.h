@@ -1,0 +1,52 @@
+/* dt-command-line.h — the headless commands of digital-trade
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Everything the command line can say; see DESIGN.md and README.md. */
+typedef struct
+{
+  char    *database;
+  /* --import */
+  char    *import_file;
+  char    *kind;
+  /* --export */
+  char    *export_what;
+  int      year;             /* 0: every year */
+  char   **filters;          /* KEY=VALUE */
+  char    *search;
+  char    *sort;
+  char    *header;           /* labels | keys */
+  gboolean no_bom;
+  char    *output;
+  /* --compute-index */
+  gboolean compute_index;
+  char    *framework;
+  char    *data;
+  char    *normalise;
+  char    *aggregate;
+  int      base_year;
+  /* --sync */
+  gboolean sync;
+  char    *sync_url;
+  /* the window */
+  char    *screenshot;
+  char    *page;
+} DtCommandLine;
+
+void     dt_command_line_clear       (DtCommandLine  *options);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DtCommandLine, dt_command_line_clear)
+/* TRUE when the options ask for a command that needs no window. */
+gboolean dt_command_line_is_headless (DtCommandLine  *options);
+/* Runs the headless command; returns the exit status. Errors are printed
+ * to stderr as FILE:LINE:COLUMN: message. */
+int      dt_command_line_run         (DtCommandLine  *options);
+
+G_END_DECLS

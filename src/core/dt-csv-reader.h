@@ -1,0 +1,38 @@
+/* dt-csv-reader.h — reads CSV as spreadsheets on Chinese Windows write it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _DtCsvReader DtCsvReader;
+
+/* Decodes @bytes (BOM, then strict UTF-8, then GB18030), detects the
+ * separator (comma, semicolon or tab) and reads RFC 4180 rows, line breaks
+ * inside quoted cells included. Fails on NUL bytes and on files that mix
+ * encodings, naming the line. */
+DtCsvReader *dt_csv_reader_new            (GBytes       *bytes,
+                                           const char   *file_name,
+                                           GError      **error);
+DtCsvReader *dt_csv_reader_new_for_path   (const char   *path,
+                                           GError      **error);
+/* The next row's fields (owned by the reader until the next call), or
+ * NULL at the end or on error (then @error is set). */
+GPtrArray   *dt_csv_reader_next_row       (DtCsvReader  *reader,
+                                           GError      **error);
+/* 1-based line on which the last row returned starts. */
+guint        dt_csv_reader_get_line       (DtCsvReader  *reader);
+const char  *dt_csv_reader_get_file_name  (DtCsvReader  *reader);
+const char  *dt_csv_reader_get_encoding   (DtCsvReader  *reader);
+char         dt_csv_reader_get_separator  (DtCsvReader  *reader);
+/* Fraction of the text read so far, for progress. */
+double       dt_csv_reader_get_fraction   (DtCsvReader  *reader);
+void         dt_csv_reader_free           (DtCsvReader  *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtCsvReader, dt_csv_reader_free)
+
+G_END_DECLS

@@ -1,0 +1,778 @@
+/* dt-dataset-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every import, whatever its file format, ends here: one transaction that
+ * replaces the dataset with the same key, one validated row at a time.
+ * Officials' tracking tables are never written.
+ */
+
+#define G_LOG_DOMAIN "dt-dataset-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dt-credit-code.h"
+#include "dt-dataset-import.h"
+#include "dt-error.h"
+#include "dt-vocabulary.h"
+
+struct _DtDatasetImport
+{
+  DtStore      *store;
+  char         *kind;
+  gint64        dataset_id;
+  gboolean      own_transaction;
+  gboolean      finished;
+  guint         n_rows;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *insert_enterprise;
+  GHashTable   *regions;       /* code, Chinese or English name → code */
+  GHashTable   *region_levels; /* code → level */
+  GHashTable   *enterprise_ids; /* credit code or name → id, within this dataset */
+  GHashTable   *ranks_seen;    /* "year:rank" → row line, for duplicates */
+};
+
+static const char * const required_regions[] = { "code", "name_zh", "name_en", "level", NULL };
+static const char * const required_framework[] = { "code", "name_zh", "level", NULL };
+static const char * const required_index[] = { "region", "year", "code", "value", NULL };
+static const char * const required_enterprises[] = { "year", "rank", "name_zh", "city", NULL };
+static const char * const required_measures[] = { "no", "title_zh", NULL };
+
+const char * const *
+dt_dataset_kind_required_keys (const char *kind)
+{
+  if (g_strcmp0 (kind, "regions") == 0) return required_regions;
+  if (g_strcmp0 (kind, "framework") == 0) return required_framework;
+  if (g_strcmp0 (kind, "index") == 0) return required_index;
+  if (g_strcmp0 (kind, "enterprises") == 0) return required_enterprises;
+  if (g_strcmp0 (kind, "measures") == 0) return required_measures;
+  return NULL;
+}
+
+gboolean
+dt_dataset_kind_is_valid (const char *kind)
+{
+  return dt_dataset_kind_required_keys (kind) != NULL;
+}
+
+/* Field access with errors that name the file, line and column. */
+
+static void
+set_row_error (GError           **error,
+               const DtRowInput  *row,
+               const char        *key,
+               const char        *format,
+               ...) G_GNUC_PRINTF (4, 5);
+
+static void
+set_row_error (GError           **error,
+               const DtRowInput  *row,
+               const char        *key,
+               const char        *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  guint line = row->line;
+  guint column = 0;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (key != NULL && row->lines != NULL && g_hash_table_contains (row->lines, key))
+    line = GPOINTER_TO_UINT (g_hash_table_lookup (row->lines, key));
+  if (key != NULL && row->columns != NULL)
+    column = GPOINTER_TO_UINT (g_hash_table_lookup (row->columns, key));
+
+  g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s:%u:%u: %s",
+               row->file != NULL ? row->file : "-", MAX (line, 1), MAX (column, 1), message);
+}
+
+static const char *
+get_text (const DtRowInput  *row,
+          const char        *key)
+{
+  const char *value = g_hash_table_lookup (row->values, key);
+
+  return value != NULL && value[0] != '\0' ? value : NULL;
+}
+
+static gboolean
+require_text (const DtRowInput  *row,
+              const char        *key,
+              const char       **out,
+              GError           **error)
+{
+  *out = get_text (row, key);
+  if (*out == NULL)
+    {
+      set_row_error (error, row, key, _("the required field “%s” is empty"), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_int (const DtRowInput  *row,
+           const char        *key,
+           gboolean           required,
+           gint64             min,
+           gint64             max,
+           gint64            *out,
+           gboolean          *present,
+           GError           **error)
+{
+  const char *text = get_text (row, key);
+  g_autofree char *trimmed = NULL;
+  char *end = NULL;
+  gint64 value;
+
+  *present = FALSE;
+  if (text == NULL)
+    {
+      if (required)
+        set_row_error (error, row, key, _("the required field “%s” is empty"), key);
+      return !required;
+    }
+
+  trimmed = g_strstrip (g_strdup (text));
+  errno = 0;
+  value = g_ascii_strtoll (trimmed, &end, 10);
+  /* Spreadsheets write whole numbers as "3.0" at times; accept that. */
+  if (end != trimmed && *end == '.' && strspn (end + 1, "0") == strlen (end + 1))
+    end += strlen (end);
+  if (errno != 0 || end == trimmed || *end != '\0' || value < min || value > max)
+    {
+      set_row_error (error, row, key,
+                     _("“%s” in field “%s” is not valid; expected a whole number from %lld to %lld"),
+                     text, key, (long long)min, (long long)max);
+      return FALSE;
+    }
+
+  *out = value;
+  *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+parse_double (const DtRowInput  *row,
+              const char        *key,
+              gboolean           required,
+              double            *out,
+              gboolean          *present,
+              GError           **error)
+{
+  const char *text = get_text (row, key);
+  g_autofree char *clean = NULL;
+  char *end = NULL;
+  double value;
+
+  *present = FALSE;
+  if (text == NULL)
+    {
+      if (required)
+        set_row_error (error, row, key, _("the required field “%s” is empty"), key);
+      return !required;
+    }
+
+  /* Thousands separators are common in spreadsheets exported for reports. */
+  clean = g_strstrip (g_strdup (text));
+  {
+    char *w = clean;
+    for (const char *r = clean; *r != '\0'; r++)
+      if (*r != ',')
+        *w++ = *r;
+    *w = '\0';
+  }
+
+  value = g_ascii_strtod (clean, &end);
+  if (end == clean || *end != '\0' || !isfinite (value))
+    {
+      set_row_error (error, row, key, _("“%s” in field “%s” is not a number"), text, key);
+      return FALSE;
+    }
+
+  *out = value;
+  *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+parse_bool (const DtRowInput  *row,
+            const char        *key,
+            gboolean          *out,
+            GError           **error)
+{
+  static const char * const yes[] = { "1", "true", "yes", "y", "是", "Y", NULL };
+  static const char * const no[] = { "0", "false", "no", "n", "否", "N", NULL };
+  const char *text = get_text (row, key);
+
+  *out = FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  for (guint i = 0; yes[i]; i++)
+    if (g_ascii_strcasecmp (text, yes[i]) == 0)
+      return (*out = TRUE);
+  for (guint i = 0; no[i]; i++)
+    if (g_ascii_strcasecmp (text, no[i]) == 0)
+      return TRUE;
+
+  set_row_error (error, row, key, _("“%s” in field “%s” is not valid; expected 1 or 0 (是 or 否)"), text, key);
+  return FALSE;
+}
+
+static gboolean
+parse_term (const DtRowInput  *row,
+            const char        *key,
+            DtVocabulary       vocabulary,
+            const char       **out,
+            GError           **error)
+{
+  const char *text = get_text (row, key);
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  *out = dt_vocabulary_find (vocabulary, text);
+  if (*out == NULL)
+    {
+      guint n = 0;
+      const DtTerm *terms = dt_vocabulary_terms (vocabulary, &n);
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (expected, "%s%s", i ? ", " : "", terms[i].key);
+      set_row_error (error, row, key, _("unknown value “%s” in field “%s”; expected one of %s"),
+                     text, key, expected->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Regions may be named by code, Chinese name (with or without 市/区/县) or English name. */
+static void
+load_regions (DtDatasetImport *self)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (self->store, "SELECT code, name_zh, name_en, level FROM regions", NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *code = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name_zh = (const char *)sqlite3_column_text (stmt, 1);
+      const char *name_en = (const char *)sqlite3_column_text (stmt, 2);
+      const char *level = (const char *)sqlite3_column_text (stmt, 3);
+      g_autofree char *short_zh = NULL;
+      g_autofree char *short_en = NULL;
+
+      g_hash_table_insert (self->region_levels, g_strdup (code), g_strdup (level));
+      g_hash_table_insert (self->regions, g_strdup (code), g_strdup (code));
+      g_hash_table_insert (self->regions, g_strdup (name_zh), g_strdup (code));
+      g_hash_table_insert (self->regions, g_ascii_strdown (name_en, -1), g_strdup (code));
+
+      /* 杭州市 → 杭州; "Binjiang District" → "binjiang" */
+      if (g_utf8_strlen (name_zh, -1) > 2 &&
+          (g_str_has_suffix (name_zh, "市") || g_str_has_suffix (name_zh, "区") || g_str_has_suffix (name_zh, "县")))
+        {
+          short_zh = g_strndup (name_zh, strlen (name_zh) - strlen ("市"));
+          g_hash_table_insert (self->regions, g_strdup (short_zh), g_strdup (code));
+        }
+      if (strchr (name_en, ' ') != NULL && g_strcmp0 (level, "city") == 0)
+        {
+          short_en = g_ascii_strdown (name_en, strchr (name_en, ' ') - name_en);
+          g_hash_table_insert (self->regions, g_strdup (short_en), g_strdup (code));
+        }
+    }
+
+  sqlite3_finalize (stmt);
+}
+
+static gboolean
+parse_region (DtDatasetImport   *self,
+              const DtRowInput  *row,
+              const char        *key,
+              const char        *level,
+              gboolean           required,
+              const char       **out,
+              GError           **error)
+{
+  const char *text = get_text (row, key);
+  g_autofree char *lower = NULL;
+  const char *code;
+
+  *out = NULL;
+  if (text == NULL)
+    {
+      if (required)
+        set_row_error (error, row, key, _("the required field “%s” is empty"), key);
+      return !required;
+    }
+
+  lower = g_ascii_strdown (text, -1);
+  code = g_hash_table_lookup (self->regions, text);
+  if (code == NULL)
+    code = g_hash_table_lookup (self->regions, lower);
+
+  if (code == NULL || (level != NULL && g_strcmp0 (g_hash_table_lookup (self->region_levels, code), level) != 0))
+    {
+      set_row_error (error, row, key, _("unknown %s “%s”; expected a %s of Zhejiang by code or name"),
+                     key, text, level != NULL ? level : _("region"));
+      return FALSE;
+    }
+
+  *out = code;
+  return TRUE;
+}
+
+static gboolean
+step_insert (DtDatasetImport   *self,
+             sqlite3_stmt      *stmt,
+             const DtRowInput  *row,
+             GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      sqlite3 *db = dt_store_get_db (self->store);
+
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        set_row_error (error, row, NULL, _("the row conflicts with another row (%s)"), sqlite3_errmsg (db));
+      else
+        dt_store_set_sqlite_error (error, db, row->file);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+#define BIND_TEXT(stmt, i, v)   sqlite3_bind_text (stmt, i, v, -1, SQLITE_TRANSIENT)
+
+static gboolean
+add_region (DtDatasetImport   *self,
+            const DtRowInput  *row,
+            GError           **error)
+{
+  static const char * const levels[] = { "province", "city", "county", NULL };
+  const char *code, *name_zh, *name_en, *level;
+
+  if (!require_text (row, "code", &code, error) ||
+      !require_text (row, "name_zh", &name_zh, error) ||
+      !require_text (row, "name_en", &name_en, error) ||
+      !require_text (row, "level", &level, error))
+    return FALSE;
+
+  if (!g_strv_contains (levels, level))
+    {
+      set_row_error (error, row, "level", _("unknown level “%s”; expected province, city or county"), level);
+      return FALSE;
+    }
+
+  BIND_TEXT (self->insert, 1, code);
+  BIND_TEXT (self->insert, 2, name_zh);
+  BIND_TEXT (self->insert, 3, name_en);
+  BIND_TEXT (self->insert, 4, level);
+  BIND_TEXT (self->insert, 5, get_text (row, "parent"));
+  sqlite3_bind_int (self->insert, 6, self->n_rows);
+  sqlite3_bind_int64 (self->insert, 7, self->dataset_id);
+  return step_insert (self, self->insert, row, error);
+}
+
+static gboolean
+add_framework_node (DtDatasetImport   *self,
+                    const DtRowInput  *row,
+                    GError           **error)
+{
+  const char *code, *name_zh;
+  gint64 level, direction = 1;
+  double weight = 1;
+  gboolean present;
+
+  if (!require_text (row, "code", &code, error) ||
+      !require_text (row, "name_zh", &name_zh, error) ||
+      !parse_int (row, "level", TRUE, 1, 10, &level, &present, error) ||
+      !parse_int (row, "direction", FALSE, -1, 1, &direction, &present, error) ||
+      !parse_double (row, "weight", FALSE, &weight, &present, error))
+    return FALSE;
+
+  if (direction == 0)
+    {
+      set_row_error (error, row, "direction", _("direction 0 is not valid; expected 1 or -1"));
+      return FALSE;
+    }
+  if (weight < 0)
+    {
+      set_row_error (error, row, "weight", _("a weight cannot be negative"));
+      return FALSE;
+    }
+
+  BIND_TEXT (self->insert, 1, code);
+  BIND_TEXT (self->insert, 2, name_zh);
+  BIND_TEXT (self->insert, 3, get_text (row, "name_en"));
+  sqlite3_bind_int64 (self->insert, 4, level);
+  BIND_TEXT (self->insert, 5, get_text (row, "parent"));
+  sqlite3_bind_int64 (self->insert, 6, direction);
+  sqlite3_bind_double (self->insert, 7, weight);
+  sqlite3_bind_int (self->insert, 8, self->n_rows);
+  sqlite3_bind_int64 (self->insert, 9, self->dataset_id);
+  return step_insert (self, self->insert, row, error);
+}
+
+static gboolean
+add_index_value (DtDatasetImport   *self,
+                 const DtRowInput  *row,
+                 GError           **error)
+{
+  const char *region, *code, *status = NULL;
+  gint64 year;
+  double value;
+  gboolean present;
+
+  if (!parse_region (self, row, "region", NULL, TRUE, &region, error) ||
+      !parse_int (row, "year", TRUE, 1900, 2200, &year, &present, error) ||
+      !require_text (row, "code", &code, error) ||
+      !parse_double (row, "value", TRUE, &value, &present, error) ||
+      !parse_term (row, "status", DT_VOCABULARY_VALUE_STATUS, &status, error))
+    return FALSE;
+
+  BIND_TEXT (self->insert, 1, region);
+  sqlite3_bind_int64 (self->insert, 2, year);
+  BIND_TEXT (self->insert, 3, code);
+  sqlite3_bind_double (self->insert, 4, value);
+  BIND_TEXT (self->insert, 5, status != NULL ? status : "published");
+  BIND_TEXT (self->insert, 6, get_text (row, "source") != NULL ? get_text (row, "source") : "");
+  sqlite3_bind_int64 (self->insert, 7, self->dataset_id);
+  return step_insert (self, self->insert, row, error);
+}
+
+static gboolean
+find_or_add_enterprise (DtDatasetImport   *self,
+                        const DtRowInput  *row,
+                        gint64            *out_id,
+                        GError           **error)
+{
+  const char *credit_code = get_text (row, "credit_code");
+  const char *name_zh = get_text (row, "name_zh");
+  const char *identity = credit_code != NULL ? credit_code : name_zh;
+  gpointer known;
+  gint64 founded;
+  gboolean has_founded;
+
+  if (g_hash_table_lookup_extended (self->enterprise_ids, identity, NULL, &known))
+    {
+      *out_id = GPOINTER_TO_SIZE (known);
+      return TRUE;
+    }
+
+  if (!parse_int (row, "founded", FALSE, 1800, 2200, &founded, &has_founded, error))
+    return FALSE;
+
+  BIND_TEXT (self->insert_enterprise, 1, credit_code);
+  BIND_TEXT (self->insert_enterprise, 2, name_zh);
+  BIND_TEXT (self->insert_enterprise, 3, get_text (row, "name_en"));
+  if (has_founded)
+    sqlite3_bind_int64 (self->insert_enterprise, 4, founded);
+  sqlite3_bind_int64 (self->insert_enterprise, 5, self->dataset_id);
+  if (!step_insert (self, self->insert_enterprise, row, error))
+    return FALSE;
+
+  *out_id = sqlite3_last_insert_rowid (dt_store_get_db (self->store));
+  g_hash_table_insert (self->enterprise_ids, g_strdup (identity), GSIZE_TO_POINTER (*out_id));
+  return TRUE;
+}
+
+static gboolean
+add_listing (DtDatasetImport   *self,
+             const DtRowInput  *row,
+             GError           **error)
+{
+  const char *name_zh, *city, *district, *category, *sector, *credit_code;
+  gint64 year, rank, enterprise_id;
+  double volume = 0;
+  gboolean has_volume, in_ftz, present;
+  g_autofree char *year_rank = NULL;
+
+  if (!parse_int (row, "year", TRUE, 1900, 2200, &year, &present, error) ||
+      !parse_int (row, "rank", TRUE, 1, G_MAXINT32, &rank, &present, error) ||
+      !require_text (row, "name_zh", &name_zh, error) ||
+      !parse_region (self, row, "city", "city", TRUE, &city, error) ||
+      !parse_region (self, row, "district", "county", FALSE, &district, error) ||
+      !parse_term (row, "category", DT_VOCABULARY_ENTERPRISE_CATEGORY, &category, error) ||
+      !parse_double (row, "trade_volume", FALSE, &volume, &has_volume, error) ||
+      !parse_bool (row, "in_ftz", &in_ftz, error))
+    return FALSE;
+
+  credit_code = get_text (row, "credit_code");
+  if (credit_code != NULL && !dt_credit_code_is_valid (credit_code))
+    {
+      set_row_error (error, row, "credit_code",
+                     _("“%s” is not a valid unified social credit code; expected 18 characters ending in the GB 32100-2015 check character"),
+                     credit_code);
+      return FALSE;
+    }
+
+  /* Sectors are open-ended: keep the key when it is a known one, else the text. */
+  sector = get_text (row, "sector");
+  if (sector != NULL && dt_vocabulary_find (DT_VOCABULARY_SECTOR, sector) != NULL)
+    sector = dt_vocabulary_find (DT_VOCABULARY_SECTOR, sector);
+
+  year_rank = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, year, rank);
+  if (g_hash_table_contains (self->ranks_seen, year_rank))
+    {
+      set_row_error (error, row, "rank",
+                     _("rank %lld appears twice in %lld (first on line %u); expected each rank once a year"),
+                     (long long)rank, (long long)year, GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks_seen, year_rank)));
+      return FALSE;
+    }
+  g_hash_table_insert (self->ranks_seen, g_steal_pointer (&year_rank), GUINT_TO_POINTER (row->line));
+
+  if (!find_or_add_enterprise (self, row, &enterprise_id, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (self->insert, 1, year);
+  sqlite3_bind_int64 (self->insert, 2, rank);
+  sqlite3_bind_int64 (self->insert, 3, enterprise_id);
+  BIND_TEXT (self->insert, 4, city);
+  BIND_TEXT (self->insert, 5, district);
+  BIND_TEXT (self->insert, 6, category);
+  BIND_TEXT (self->insert, 7, sector);
+  if (has_volume)
+    sqlite3_bind_double (self->insert, 8, volume);
+  sqlite3_bind_int (self->insert, 9, in_ftz ? 1 : 0);
+  sqlite3_bind_int64 (self->insert, 10, self->dataset_id);
+  return step_insert (self, self->insert, row, error);
+}
+
+static gboolean
+add_measure (DtDatasetImport   *self,
+             const DtRowInput  *row,
+             GError           **error)
+{
+  static const char * const text_keys[] = {
+    "title_zh", "title_en", "category", "support", "department",
+    "contact", "body_zh", "body_en", "source", "criteria",
+  };
+  const char *title_zh, *category;
+  gint64 no;
+  gboolean present;
+
+  if (!parse_int (row, "no", TRUE, 1, 10000, &no, &present, error) ||
+      !require_text (row, "title_zh", &title_zh, error) ||
+      !parse_term (row, "category", DT_VOCABULARY_MEASURE_CATEGORY, &category, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (self->insert, 1, no);
+  for (guint i = 0; i < G_N_ELEMENTS (text_keys); i++)
+    {
+      const char *value = get_text (row, text_keys[i]);
+
+      if (g_str_equal (text_keys[i], "category"))
+        value = category;
+      BIND_TEXT (self->insert, i + 2, value);
+    }
+  sqlite3_bind_int64 (self->insert, 12, self->dataset_id);
+  return step_insert (self, self->insert, row, error);
+}
+
+static const char *
+insert_sql_for_kind (const char *kind)
+{
+  if (g_str_equal (kind, "regions"))
+    return "INSERT INTO regions (code, name_zh, name_en, level, parent, position, dataset_id) VALUES (?,?,?,?,?,?,?)";
+  if (g_str_equal (kind, "framework"))
+    return "INSERT INTO index_nodes (code, name_zh, name_en, level, parent, direction, weight, position, dataset_id) VALUES (?,?,?,?,?,?,?,?,?)";
+  if (g_str_equal (kind, "index"))
+    return "INSERT INTO index_values (region, year, code, value, status, source, dataset_id) VALUES (?,?,?,?,?,?,?)";
+  if (g_str_equal (kind, "enterprises"))
+    return "INSERT INTO listings (year, rank, enterprise_id, city, district, category, sector, trade_volume, in_ftz, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
+  if (g_str_equal (kind, "measures"))
+    return "INSERT INTO measures (no, title_zh, title_en, category, support, department, contact, body_zh, body_en, source, criteria, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+  g_return_val_if_reached (NULL);
+}
+
+DtDatasetImport *
+dt_dataset_import_begin (DtStore              *store,
+                         const DtDatasetInfo  *info,
+                         GError              **error)
+{
+  g_autoptr(DtDatasetImport) self = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *imported_at = g_date_time_format_iso8601 (now);
+  sqlite3 *db = dt_store_get_db (store);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+  g_return_val_if_fail (info != NULL && info->key != NULL && info->kind != NULL, NULL);
+
+  if (!dt_dataset_kind_is_valid (info->kind))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_UNSUPPORTED,
+                   _("unknown kind of data “%s”; expected regions, framework, index, enterprises or measures"),
+                   info->kind);
+      return NULL;
+    }
+
+  self = g_new0 (DtDatasetImport, 1);
+  self->store = g_object_ref (store);
+  self->kind = g_strdup (info->kind);
+  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->region_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->enterprise_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ranks_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Join the caller's transaction when there is one (loading all sample
+   * packs at once), else hold our own. */
+  self->own_transaction = sqlite3_get_autocommit (db);
+  if (!dt_store_exec (store, self->own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT dt_dataset_import", error))
+    {
+      self->finished = TRUE;
+      return NULL;
+    }
+
+  stmt = dt_store_prepare (store, "DELETE FROM datasets WHERE key = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  BIND_TEXT (stmt, 1, info->key);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      dt_store_set_sqlite_error (error, db, dt_store_get_path (store));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  stmt = dt_store_prepare (store,
+                           "INSERT INTO datasets (key, kind, title, title_zh, source, provenance, imported_at, checksum) "
+                           "VALUES (?,?,?,?,?,?,?,?)", error);
+  if (stmt == NULL)
+    return NULL;
+  BIND_TEXT (stmt, 1, info->key);
+  BIND_TEXT (stmt, 2, info->kind);
+  BIND_TEXT (stmt, 3, info->title != NULL ? info->title : info->key);
+  BIND_TEXT (stmt, 4, info->title_zh);
+  BIND_TEXT (stmt, 5, info->source != NULL ? info->source : "");
+  BIND_TEXT (stmt, 6, info->provenance != NULL ? info->provenance : "user");
+  BIND_TEXT (stmt, 7, imported_at);
+  BIND_TEXT (stmt, 8, info->checksum != NULL ? info->checksum : "");
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("the dataset “%s” cannot be recorded: %s"), info->key, sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  self->dataset_id = sqlite3_last_insert_rowid (db);
+
+  if ((self->insert = dt_store_prepare (store, insert_sql_for_kind (info->kind), error)) == NULL)
+    return NULL;
+  if (g_str_equal (info->kind, "enterprises") &&
+      (self->insert_enterprise = dt_store_prepare (store,
+          "INSERT INTO enterprises (credit_code, name_zh, name_en, founded, dataset_id) VALUES (?,?,?,?,?)",
+          error)) == NULL)
+    return NULL;
+
+  if (g_str_equal (info->kind, "index") || g_str_equal (info->kind, "enterprises"))
+    load_regions (self);
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+dt_dataset_import_add_row (DtDatasetImport   *self,
+                           const DtRowInput  *row,
+                           GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL && !self->finished, FALSE);
+  g_return_val_if_fail (row != NULL && row->values != NULL, FALSE);
+
+  if (g_str_equal (self->kind, "regions"))
+    ok = add_region (self, row, error);
+  else if (g_str_equal (self->kind, "framework"))
+    ok = add_framework_node (self, row, error);
+  else if (g_str_equal (self->kind, "index"))
+    ok = add_index_value (self, row, error);
+  else if (g_str_equal (self->kind, "enterprises"))
+    ok = add_listing (self, row, error);
+  else
+    ok = add_measure (self, row, error);
+
+  if (ok)
+    self->n_rows++;
+  return ok;
+}
+
+guint
+dt_dataset_import_get_n_rows (DtDatasetImport *self)
+{
+  return self->n_rows;
+}
+
+gboolean
+dt_dataset_import_commit (DtDatasetImport  *self,
+                          GError          **error)
+{
+  g_return_val_if_fail (self != NULL && !self->finished, FALSE);
+
+  g_clear_pointer (&self->insert, sqlite3_finalize);
+  g_clear_pointer (&self->insert_enterprise, sqlite3_finalize);
+
+  if (self->own_transaction)
+    {
+      if (!dt_store_commit (self->store, error))
+        {
+          self->finished = TRUE;
+          return FALSE;
+        }
+    }
+  else if (!dt_store_exec (self->store, "RELEASE dt_dataset_import", error))
+    return FALSE;
+
+  self->finished = TRUE;
+  return TRUE;
+}
+
+void
+dt_dataset_import_free (DtDatasetImport *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->insert, sqlite3_finalize);
+  g_clear_pointer (&self->insert_enterprise, sqlite3_finalize);
+
+  if (!self->finished)
+    {
+      if (self->own_transaction)
+        dt_store_rollback (self->store);
+      else
+        {
+          sqlite3 *db = dt_store_get_db (self->store);
+          sqlite3_exec (db, "ROLLBACK TO dt_dataset_import", NULL, NULL, NULL);
+          sqlite3_exec (db, "RELEASE dt_dataset_import", NULL, NULL, NULL);
+        }
+    }
+
+  g_clear_pointer (&self->regions, g_hash_table_unref);
+  g_clear_pointer (&self->region_levels, g_hash_table_unref);
+  g_clear_pointer (&self->enterprise_ids, g_hash_table_unref);
+  g_clear_pointer (&self->ranks_seen, g_hash_table_unref);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->kind, g_free);
+  g_free (self);
+}

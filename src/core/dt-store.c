@@ -1,0 +1,467 @@
+/* dt-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dt-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "dt-data-pack.h"
+#include "dt-error.h"
+#include "dt-schema.h"
+#include "dt-store.h"
+
+/* How long a write waits for another process that holds the lock. */
+#define BUSY_TIMEOUT_MS 5000
+
+struct _DtStore
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+  guint    schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (DtStore, dt_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+dt_store_finalize (GObject *object)
+{
+  DtStore *self = (DtStore *)object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (dt_store_parent_class)->finalize (object);
+}
+
+static void
+dt_store_class_init (DtStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dt_store_finalize;
+
+  /**
+   * DtStore::changed:
+   * @kind: the kind of dataset that changed
+   *
+   * Emitted after an import or sync replaced a dataset.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+dt_store_init (DtStore *self)
+{
+}
+
+char *
+dt_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "digital-trade.db", NULL);
+}
+
+void
+dt_store_set_sqlite_error (GError     **error,
+                           sqlite3     *db,
+                           const char  *what)
+{
+  int code = db != NULL ? sqlite3_extended_errcode (db) : SQLITE_ERROR;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code);
+  DtError dt_code;
+
+  switch (code & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      dt_code = DT_ERROR_NOT_A_DATABASE;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      dt_code = DT_ERROR_READ_ONLY;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      dt_code = DT_ERROR_BUSY;
+      break;
+    case SQLITE_FULL:
+      dt_code = DT_ERROR_DISK_FULL;
+      break;
+    default:
+      dt_code = DT_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, DT_ERROR, dt_code, "%s: %s", what, message);
+}
+
+gboolean
+dt_store_exec (DtStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_return_val_if_fail (DT_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      dt_store_set_sqlite_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+dt_store_prepare (DtStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (DT_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dt_store_set_sqlite_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+dt_store_begin (DtStore  *self,
+                GError  **error)
+{
+  /* IMMEDIATE takes the write lock now, so a busy database fails before
+   * any work is done rather than at commit. */
+  return dt_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+dt_store_commit (DtStore  *self,
+                 GError  **error)
+{
+  if (!dt_store_exec (self, "COMMIT", error))
+    {
+      dt_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+dt_store_rollback (DtStore *self)
+{
+  g_return_if_fail (DT_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      ok = TRUE;
+    }
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Refuse anything that is neither empty nor starts with SQLite's magic
+ * header, before SQLite itself touches the file. */
+static gboolean
+check_file_is_sqlite (const char  *path,
+                      GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char header[16];
+  gsize n_read = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_set_error (error, DT_ERROR, DT_ERROR_READ_ONLY,
+                   _("%s: cannot read the database: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
+                                &n_read, NULL, &local_error))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_READ_ONLY,
+                   _("%s: cannot read the database: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  if (n_read == 0)
+    return TRUE;
+
+  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,
+                   _("%s: not a Digital Trade database (not an SQLite file); it was left untouched"),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (DtStore  *self,
+         guint     from_version,
+         GError  **error)
+{
+  for (guint v = from_version + 1; v <= dt_schema_latest_version (); v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v);
+
+      if (!dt_store_begin (self, error))
+        return FALSE;
+
+      if (!dt_store_exec (self, dt_schema_migration_sql (v), error) ||
+          !dt_store_exec (self, set_version, error) ||
+          !dt_store_commit (self, error))
+        {
+          dt_store_rollback (self);
+          g_prefix_error (error, _("Upgrading the database to version %u failed: "), v);
+          return FALSE;
+        }
+    }
+
+  self->schema_version = dt_schema_latest_version ();
+  return TRUE;
+}
+
+DtStore *
+dt_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(DtStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file_is_sqlite (path, error))
+    return NULL;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, DT_ERROR, DT_ERROR_READ_ONLY,
+                   _("%s: cannot create the folder for the database: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (DT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      dt_store_set_sqlite_error (error, self->db, path);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Read the version before anything writes: a newer database must not be
+   * changed at all, not even switched to WAL. */
+  if (!query_int (self->db, "PRAGMA user_version", &version) ||
+      !query_int (self->db, "SELECT count(*) FROM sqlite_master", &(int){0}))
+    {
+      if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+        dt_store_set_sqlite_error (error, self->db, path);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,
+                     _("%s: the database is damaged and cannot be opened (%s); it was left untouched"),
+                     path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  if (version < 0 || (guint)version > dt_schema_latest_version ())
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_NEWER_SCHEMA,
+                   _("%s: this database was written by a newer version of Digital Trade (schema %d, this version knows up to %u); it was left untouched"),
+                   path, version, dt_schema_latest_version ());
+      return NULL;
+    }
+
+  if (sqlite3_db_readonly (self->db, "main") == 1 || access (path, W_OK) != 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_READ_ONLY,
+                   _("%s: the database cannot be written (check the file's permissions)"),
+                   path);
+      return NULL;
+    }
+
+  if (!dt_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !dt_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !dt_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    {
+      g_prefix_error (error, _("Cannot prepare the database: "));
+      return NULL;
+    }
+
+  /* journal_mode=WAL quietly stays "delete" when the folder is read-only
+   * and the -wal file cannot be made; a write lock tells the truth. */
+  if (!dt_store_begin (self, error))
+    return NULL;
+  dt_store_rollback (self);
+
+  self->schema_version = version;
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+DtStore *
+dt_store_open_with_samples (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(DtStore) self = dt_store_open (path, error);
+
+  if (self == NULL)
+    return NULL;
+
+  if (dt_store_is_empty (self) && !dt_store_load_samples (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+sqlite3 *
+dt_store_get_db (DtStore *self)
+{
+  g_return_val_if_fail (DT_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+const char *
+dt_store_get_path (DtStore *self)
+{
+  g_return_val_if_fail (DT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+guint
+dt_store_get_schema_version (DtStore *self)
+{
+  g_return_val_if_fail (DT_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+dt_store_is_empty (DtStore *self)
+{
+  int n = 0;
+
+  g_return_val_if_fail (DT_IS_STORE (self), FALSE);
+
+  return query_int (self->db, "SELECT count(*) FROM datasets", &n) && n == 0;
+}
+
+gboolean
+dt_store_has_sample_data (DtStore *self)
+{
+  int n = 0;
+
+  g_return_val_if_fail (DT_IS_STORE (self), FALSE);
+
+  return query_int (self->db, "SELECT count(*) FROM datasets WHERE provenance = 'sample'", &n) && n > 0;
+}
+
+/* The packs in dependency order: listings and values name regions and nodes. */
+static const char * const sample_packs[] = {
+  "regions.json",
+  "framework.json",
+  "index.json",
+  "enterprises.json",
+  "measures.json",
+};
+
+gboolean
+dt_store_load_samples (DtStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (DT_IS_STORE (self), FALSE);
+
+  if (!dt_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_packs); i++)
+    {
+      g_autofree char *resource = g_strconcat ("/com/example/DigitalTrade/sample/", sample_packs[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, error);
+
+      if (bytes == NULL ||
+          !dt_data_pack_import_bytes (self, bytes, sample_packs[i], NULL, NULL, error))
+        {
+          dt_store_rollback (self);
+          g_prefix_error (error, _("Loading the sample data failed: "));
+          return FALSE;
+        }
+    }
+
+  return dt_store_commit (self, error);
+}
+
+void
+dt_store_emit_changed (DtStore    *self,
+                       const char *kind)
+{
+  g_return_if_fail (DT_IS_STORE (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, kind);
+}

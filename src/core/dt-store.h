@@ -1,0 +1,59 @@
+/* dt-store.h — the SQLite database that holds every dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define DT_TYPE_STORE (dt_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (DtStore, dt_store, DT, STORE, GObject)
+
+char      *dt_store_default_path     (void);
+
+/* Opens (creating when absent) and migrates the database at @path. A file
+ * that is not SQLite, is corrupt, comes from a newer version or cannot be
+ * written is refused and left exactly as it was. */
+DtStore   *dt_store_open             (const char  *path,
+                                      GError     **error);
+/* Like dt_store_open(), then fills a database without any dataset with the
+ * sample data packs. */
+DtStore   *dt_store_open_with_samples (const char  *path,
+                                       GError     **error);
+
+sqlite3   *dt_store_get_db           (DtStore     *self);
+const char *dt_store_get_path        (DtStore     *self);
+guint      dt_store_get_schema_version (DtStore   *self);
+
+gboolean   dt_store_exec             (DtStore     *self,
+                                      const char  *sql,
+                                      GError     **error);
+sqlite3_stmt *dt_store_prepare       (DtStore     *self,
+                                      const char  *sql,
+                                      GError     **error);
+gboolean   dt_store_begin            (DtStore     *self,
+                                      GError     **error);
+gboolean   dt_store_commit           (DtStore     *self,
+                                      GError     **error);
+void       dt_store_rollback         (DtStore     *self);
+
+gboolean   dt_store_is_empty         (DtStore     *self);
+gboolean   dt_store_has_sample_data  (DtStore     *self);
+gboolean   dt_store_load_samples     (DtStore     *self,
+                                      GError     **error);
+
+/* A GError for the last SQLite failure on @db, in the app's error domain. */
+void       dt_store_set_sqlite_error (GError     **error,
+                                      sqlite3     *db,
+                                      const char  *what);
+
+/* Tell views that a dataset of @kind ("enterprises", …) changed. */
+void       dt_store_emit_changed     (DtStore     *self,
+                                      const char  *kind);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* dt-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dt-util"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dt-util.h"
+
+/* g_set_str() is GLib 2.76; Debian 12 has 2.74. */
+gboolean
+dt_set_str (char       **str_pointer,
+            const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+  return TRUE;
+}
+
+/* Data carries Chinese and English names; show the Chinese one when the
+ * user's first language for messages is Chinese. */
+gboolean
+dt_locale_prefers_chinese (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "zh"))
+        return TRUE;
+      if (g_str_has_prefix (names[i], "en"))
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+const char *
+dt_pick_name (const char *name_zh,
+              const char *name_en)
+{
+  gboolean zh = dt_locale_prefers_chinese ();
+
+  if (zh && name_zh != NULL && name_zh[0] != '\0')
+    return name_zh;
+  if (name_en != NULL && name_en[0] != '\0')
+    return name_en;
+  return name_zh != NULL ? name_zh : "";
+}

@@ -1,0 +1,18 @@
+/* dt-util.h — small helpers shared by the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean     dt_set_str               (char       **str_pointer,
+                                       const char  *new_str);
+gboolean     dt_locale_prefers_chinese (void);
+const char  *dt_pick_name             (const char  *name_zh,
+                                       const char  *name_en);
+
+G_END_DECLS

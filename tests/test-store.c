@@ -1,0 +1,340 @@
+/* test-store.c — opening, migrating and refusing databases; sample data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dt-data-pack.h"
+#include "dt-error.h"
+#include "dt-schema.h"
+#include "dt-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("dt-store-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_remove (f->path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static int
+query_int (DtStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
+  int value = -1;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+query_text (DtStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
+  char *value = NULL;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+test_new_database (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (f->path, &error);
+  g_autofree char *journal = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpuint (dt_store_get_schema_version (store), ==, dt_schema_latest_version ());
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, dt_schema_latest_version ());
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  journal = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_true (dt_store_is_empty (store));
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = dt_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "com.example.DigitalTrade",
+                                                "digital-trade.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+/* Builds a database as an older version left it: migrations 1..@version. */
+static void
+make_database_at_version (const char *path,
+                          guint       version)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint v = 1; v <= version; v++)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %u", v);
+      g_assert_cmpint (sqlite3_exec (db, dt_schema_migration_sql (v), NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  if (version >= 1)
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO datasets (key, kind, title, provenance, imported_at, checksum) "
+                                   "VALUES ('regions', 'regions', 'Regions', 'user', '2024-01-01', 'x')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_migrate_from (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint from = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+
+  make_database_at_version (f->path, from);
+  store = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, dt_schema_latest_version ());
+  /* Every table of the latest schema is there, and older rows survived. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                     "('datasets','regions','index_nodes','index_values','enterprises',"
+                                     "'listings','measures','measure_tracking')"), ==, 8);
+  if (from >= 1)
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
+}
+
+static GBytes *
+read_file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_newer_version_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  sqlite3 *db = NULL;
+
+  sqlite3_open (f->path, &db);
+  sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99", NULL, NULL, NULL);
+  sqlite3_close (db);
+  before = read_file_bytes (f->path);
+
+  store = dt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, DT_ERROR, DT_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, f->path));
+
+  after = read_file_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_sqlite_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char text[] = "year,rank,name\n2023,1,Example\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
+  store = dt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE);
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+}
+
+static void
+test_corrupt_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* A real database whose page structure has been overwritten. */
+  store = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 200);
+  memset (contents + 16, 0xAB, length - 16);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  before = read_file_bytes (f->path);
+
+  store = dt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE);
+
+  after = read_file_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_samples_fill_empty_database (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open_with_samples (f->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (dt_store_has_sample_data (store));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM regions WHERE level = 'city'"), ==, 11);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM regions WHERE level = 'province'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM index_nodes WHERE level = 3"), ==, 5);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), ==, 36);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM listings WHERE year = (SELECT max(year) FROM listings)"), ==, 100);
+  /* Fictional datasets are marked; checksums and import times are kept. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets WHERE kind IN ('enterprises','measures','index') AND provenance <> 'sample'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets WHERE length(checksum) <> 64 OR imported_at = ''"), ==, 0);
+}
+
+static void
+test_samples_carry_published_figures (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open_with_samples (f->path, &error);
+  g_autofree char *source = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ZJ' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1108);
+  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'hangzhou' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1266);
+  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ningbo' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1232);
+  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'jinhua' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1156);
+  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ZJ' AND year = 2022 AND code = 'OI' AND status = 'published'"), ==, 1199);
+  source = query_text (store, "SELECT source FROM index_values WHERE region = 'ZJ' AND year = 2022 AND status = 'published'");
+  g_assert_nonnull (strstr (source, "Zhejiang Academy of Commerce"));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM index_values WHERE status = 'published' AND source = ''"), ==, 0);
+}
+
+static void
+test_samples_not_into_filled_database (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+
+  make_database_at_version (f->path, dt_schema_latest_version ());
+  store = dt_store_open_with_samples (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (dt_store_has_sample_data (store));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), ==, 0);
+}
+
+static void
+test_samples_loaded_once (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) first = dt_store_open_with_samples (f->path, &error);
+  g_autoptr(DtStore) second = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&first);
+  second = dt_store_open_with_samples (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (second, "SELECT count(*) FROM datasets WHERE key = 'measures'"), ==, 1);
+  g_assert_cmpint (query_int (second, "SELECT count(*) FROM measures"), ==, 36);
+}
+
+static void
+test_missing_folder_created (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "test.db", NULL);
+  g_autofree char *a = g_build_filename (f->dir, "a", NULL);
+  g_autofree char *b = g_build_filename (f->dir, "a", "b", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (nested, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (nested, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (nested, "-shm", NULL);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_remove (nested);
+  g_rmdir (b);
+  g_rmdir (a);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/open/default-path", test_default_path);
+  g_test_add ("/store/open/new-database", Fixture, NULL, fixture_set_up, test_new_database, fixture_tear_down);
+  g_test_add ("/store/open/missing-folder-created", Fixture, NULL, fixture_set_up, test_missing_folder_created, fixture_tear_down);
+  for (guint v = 0; v < dt_schema_latest_version (); v++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/migrate/from-version-%u", v);
+      g_test_add (path, Fixture, GUINT_TO_POINTER (v), fixture_set_up, test_migrate_from, fixture_tear_down);
+    }
+  g_test_add ("/store/migrate/future-version-refused", Fixture, NULL, fixture_set_up, test_newer_version_refused, fixture_tear_down);
+  g_test_add ("/store/open/not-sqlite-refused", Fixture, NULL, fixture_set_up, test_not_sqlite_refused, fixture_tear_down);
+  g_test_add ("/store/open/corrupt-refused", Fixture, NULL, fixture_set_up, test_corrupt_refused, fixture_tear_down);
+  g_test_add ("/store/samples/fill-empty-database", Fixture, NULL, fixture_set_up, test_samples_fill_empty_database, fixture_tear_down);
+  g_test_add ("/store/samples/published-figures-with-source", Fixture, NULL, fixture_set_up, test_samples_carry_published_figures, fixture_tear_down);
+  g_test_add ("/store/samples/not-into-filled-database", Fixture, NULL, fixture_set_up, test_samples_not_into_filled_database, fixture_tear_down);
+  g_test_add ("/store/samples/loaded-once", Fixture, NULL, fixture_set_up, test_samples_loaded_once, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,175 @@
+/* test-window.c — the real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dt-application.h"
+#include "dt-window.h"
+
+static char *db_dir;
+
+static DtApplication *app;
+
+/* One private instance on a test database, started up like the real one;
+ * an application registers once per process. */
+static void
+start_application (void)
+{
+  g_autofree char *path = g_build_filename (db_dir, "window.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  app = dt_application_new (path, NULL, NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+iterate_until_idle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+/* Counts rows with a title, anywhere below @widget. */
+static guint
+count_titled_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (widget) && adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))[0] != '\0')
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_titled_rows (child);
+  return n;
+}
+
+static GtkWidget *
+find_descendant_of_type (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_pages_show_rows (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  static const char *pages[] = { "overview", "index", "enterprises", "measures" };
+  DtWindow *window;
+  AdwViewStack *stack;
+
+  window = dt_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+
+  stack = ADW_VIEW_STACK (find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page;
+
+      dt_window_show_page (window, pages[i]);
+      iterate_until_idle ();
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i]);
+      page = adw_view_stack_get_visible_child (stack);
+      g_test_message ("page %s shows %u rows", pages[i], count_titled_rows (page));
+      g_assert_cmpuint (count_titled_rows (page), >=, 3);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_sample_banner_shown (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  DtWindow *window;
+  GtkRevealer *banner;
+
+  window = dt_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+
+  banner = GTK_REVEALER (find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* --screenshot renders each page of the real window, in English and Chinese. */
+static void
+test_screenshot (gconstpointer data)
+{
+  const char * const *args = data;
+  const char *page = args[0];
+  const char *language = args[1];
+  g_autofree char *png = g_strdup_printf ("%s/%s-%s.png", db_dir, page, language);
+  g_autofree char *db = g_build_filename (db_dir, "shot.db", NULL);
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autofree char *png_arg = g_strconcat ("--screenshot=", png, NULL);
+  g_autofree char *page_arg = g_strconcat ("--page=", page, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANG", g_str_equal (language, "zh_CN") ? "zh_CN.UTF-8" : "en_US.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("DT_BINARY"),
+                                         db_arg, png_arg, page_arg, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 360);
+  g_assert_cmpint (gdk_texture_get_height (texture), >=, 294);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *shots[][2] = {
+    { "overview", "en" }, { "index", "en" }, { "enterprises", "en" }, { "measures", "en" },
+    { "overview", "zh_CN" }, { "index", "zh_CN" }, { "enterprises", "zh_CN" }, { "measures", "zh_CN" },
+  };
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  db_dir = g_dir_make_tmp ("dt-window-XXXXXX", NULL);
+  start_application ();
+
+  g_test_add_func ("/window/pages-show-rows", test_pages_show_rows);
+  g_test_add_func ("/window/sample-banner-shown", test_sample_banner_shown);
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/window/screenshot/%s/%s", shots[i][1], shots[i][0]);
+      g_test_add_data_func (path, shots[i], test_screenshot);
+    }
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  if (status == 0)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", db_dir);
+      (void) !system (cmd);
+    }
+  return status;
+}
