@@ -1,0 +1,57 @@
+/* dt-chart.h — bar and line charts drawn with cairo, on screen and to files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Knows nothing of the database: pages give it categories and series.
+ * The same drawing function serves the screen (via GtkSnapshot) and
+ * PNG/SVG/PDF export; colours come from the theme so dark mode works.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DT_CHART_BAR,   /* one bar per category and series, grouped */
+  DT_CHART_LINE,  /* one line per series across the categories (e.g. years) */
+} DtChartKind;
+
+#define DT_TYPE_CHART (dt_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (DtChart, dt_chart, DT, CHART, GtkWidget)
+
+GtkWidget  *dt_chart_new             (DtChartKind          kind);
+DtChartKind dt_chart_get_kind        (DtChart             *self);
+void        dt_chart_set_kind        (DtChart             *self,
+                                      DtChartKind          kind);
+/* Shown above the chart and used in its accessible description. */
+void        dt_chart_set_title       (DtChart             *self,
+                                      const char          *title);
+/* A unit for values in tooltips and the description, e.g. "万元"; may be NULL. */
+void        dt_chart_set_unit        (DtChart             *self,
+                                      const char          *unit);
+/* printf format for one value, default "%.1f". */
+void        dt_chart_set_value_format (DtChart            *self,
+                                      const char          *format);
+/* The x-axis: bar categories, or the points of a line (years). NULL-terminated. */
+void        dt_chart_set_categories  (DtChart             *self,
+                                      const char * const  *categories);
+void        dt_chart_clear_series    (DtChart             *self);
+/* @values has one value per category; NAN marks a missing value. */
+void        dt_chart_add_series      (DtChart             *self,
+                                      const char          *name,
+                                      const double        *values,
+                                      guint                n_values);
+/* A plain-text account of what the chart shows (also its accessible description). */
+char       *dt_chart_describe        (DtChart             *self);
+/* Saves at @width × @height; the format follows the extension: .png, .svg or .pdf. */
+gboolean    dt_chart_save            (DtChart             *self,
+                                      const char          *path,
+                                      int                  width,
+                                      int                  height,
+                                      GError             **error);
+
+G_END_DECLS
