@@ -1,0 +1,238 @@
+/* dt-fuzz-entry.c — what each fuzz target does with one input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Beyond "does not crash", every entry checks the promises the code makes
+ * about bad input: a failure comes with a DT_ERROR message in UTF-8, and a
+ * failed import leaves the database exactly as it was.
+ */
+
+#define G_LOG_DOMAIN "dt-fuzz"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "dt-csv-reader.h"
+#include "dt-data-pack.h"
+#include "dt-dataset-import.h"
+#include "dt-error.h"
+#include "dt-store.h"
+
+#include "dt-fuzz-entry.h"
+
+static char *tmp_dir;
+static DtStore *empty_store;    /* schema only */
+static DtStore *sample_store;   /* with the sample data packs */
+
+static void
+remove_database (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+}
+
+void
+dt_fuzz_cleanup (void)
+{
+  g_autofree char *empty_path = NULL;
+  g_autofree char *sample_path = NULL;
+
+  if (tmp_dir == NULL)
+    return;
+
+  empty_path = g_build_filename (tmp_dir, "empty.db", NULL);
+  sample_path = g_build_filename (tmp_dir, "samples.db", NULL);
+  g_clear_object (&empty_store);
+  g_clear_object (&sample_store);
+  remove_database (empty_path);
+  remove_database (sample_path);
+  g_rmdir (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
+}
+
+static DtStore *
+open_store (const char *name,
+            gboolean    with_samples)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  DtStore *store;
+
+  if (tmp_dir == NULL)
+    {
+      tmp_dir = g_dir_make_tmp ("dt-fuzz-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (dt_fuzz_cleanup);
+    }
+
+  path = g_build_filename (tmp_dir, name, NULL);
+  remove_database (path);
+  store = with_samples ? dt_store_open_with_samples (path, &error)
+                       : dt_store_open (path, &error);
+  g_assert_no_error (error);
+  /* Inputs are small; syncing to disk would only slow the fuzzer. */
+  g_assert_true (dt_store_exec (store, "PRAGMA synchronous = OFF", NULL));
+  return store;
+}
+
+static void
+check_error (const GError *error)
+{
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == DT_ERROR);
+  g_assert_nonnull (error->message);
+  g_assert_cmpuint (strlen (error->message), >, 0);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+/* A summary of everything an import may touch: equal summaries mean
+ * nothing was written. */
+static char *
+fingerprint (DtStore *store)
+{
+  static const char sql[] =
+    "SELECT (SELECT count(*) FROM datasets) || ':' ||"
+    " ifnull((SELECT group_concat(key || '=' || checksum || '@' || imported_at, ',') FROM datasets), '') || ':' ||"
+    " (SELECT count(*) FROM regions) || ':' ||"
+    " (SELECT count(*) FROM index_nodes) || ':' ||"
+    " (SELECT count(*) FROM index_values) || ':' ||"
+    " (SELECT count(*) FROM enterprises) || ':' ||"
+    " (SELECT count(*) FROM listings) || ':' ||"
+    " (SELECT count(*) FROM measures) || ':' ||"
+    " (SELECT count(*) FROM measure_tracking)";
+  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
+  char *text;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+void
+dt_fuzz_csv_reader (const guint8 *data,
+                    gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtCsvReader) reader = dt_csv_reader_new (bytes, "fuzz.csv", &error);
+  GPtrArray *row;
+  guint last_line = 0;
+
+  if (reader == NULL)
+    {
+      check_error (error);
+      return;
+    }
+
+  g_assert_true (strchr (",;\t", dt_csv_reader_get_separator (reader)) != NULL);
+  g_assert_nonnull (dt_csv_reader_get_encoding (reader));
+
+  while ((row = dt_csv_reader_next_row (reader, &error)) != NULL)
+    {
+      double fraction = dt_csv_reader_get_fraction (reader);
+
+      g_assert_cmpuint (row->len, >, 0);
+      g_assert_cmpuint (dt_csv_reader_get_line (reader), >, last_line);
+      last_line = dt_csv_reader_get_line (reader);
+      g_assert_cmpfloat (fraction, >=, 0.0);
+      g_assert_cmpfloat (fraction, <=, 1.0);
+      /* Whatever the file's encoding, cells come out as UTF-8 text. */
+      for (guint i = 0; i < row->len; i++)
+        g_assert_true (g_utf8_validate (g_ptr_array_index (row, i), -1, NULL));
+    }
+
+  if (error != NULL)
+    check_error (error);
+}
+
+void
+dt_fuzz_data_pack (const guint8 *data,
+                   gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  if (empty_store == NULL)
+    empty_store = open_store ("empty.db", FALSE);
+  db = dt_store_get_db (empty_store);
+
+  before = fingerprint (empty_store);
+
+  /* The import holds its own transaction here, as on the command line. */
+  if (!dt_data_pack_import_bytes (empty_store, bytes, "fuzz.json", NULL, &kind, &error))
+    {
+      check_error (error);
+      g_assert_true (sqlite3_get_autocommit (db));
+      after = fingerprint (empty_store);
+      g_assert_cmpstr (before, ==, after);
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_true (dt_dataset_kind_is_valid (kind));
+  g_assert_true (sqlite3_get_autocommit (db));
+
+  /* Removing the dataset removes every row it brought, and officials'
+   * tracking is never written by an import. */
+  g_assert_true (dt_store_exec (empty_store, "DELETE FROM datasets", NULL));
+  after = fingerprint (empty_store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+void
+dt_fuzz_import (const guint8 *data,
+                gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean ok;
+
+  if (sample_store == NULL)
+    sample_store = open_store ("samples.db", TRUE);
+
+  before = fingerprint (sample_store);
+
+  /* Inside an outer transaction the import runs on a savepoint, as when
+   * the sample packs are loaded together; rolling the outer one back keeps
+   * the sample data the same for every input. */
+  g_assert_true (dt_store_begin (sample_store, NULL));
+  ok = dt_data_pack_import_bytes (sample_store, bytes, "fuzz.json", NULL, &kind, &error);
+
+  if (!ok)
+    {
+      check_error (error);
+      g_assert_false (sqlite3_get_autocommit (dt_store_get_db (sample_store)));
+      after = fingerprint (sample_store);
+      g_assert_cmpstr (before, ==, after);
+    }
+  else
+    {
+      sqlite3_stmt *stmt = dt_store_prepare (sample_store, "PRAGMA foreign_key_check", NULL);
+
+      g_assert_true (dt_dataset_kind_is_valid (kind));
+      g_assert_nonnull (stmt);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+
+  dt_store_rollback (sample_store);
+  g_clear_pointer (&after, g_free);
+  after = fingerprint (sample_store);
+  g_assert_cmpstr (before, ==, after);
+}
