@@ -133,9 +133,13 @@ dt_data_pack_import_bytes (DtStore       *store,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      /* json-glib's message already holds "<data>:LINE:COLUMN: …" */
+      /* json-glib's message already holds "<data>:LINE:COLUMN: …", but it
+       * cuts the quoted token at a byte count, which can split a Chinese
+       * character: the message must stay UTF-8 to be shown. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s: not valid JSON: %s"), file_name, local_error->message);
+                   _("%s: not valid JSON: %s"), file_name, message);
       goto out;
     }
 

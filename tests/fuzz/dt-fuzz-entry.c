@@ -89,7 +89,12 @@ check_error (const GError *error)
   g_assert_true (error->domain == DT_ERROR);
   g_assert_nonnull (error->message);
   g_assert_cmpuint (strlen (error->message), >, 0);
-  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (!g_utf8_validate (error->message, -1, NULL))
+    {
+      g_autofree char *escaped = g_strescape (error->message, NULL);
+      g_printerr ("error message is not UTF-8: %s\n", escaped);
+      g_assert_not_reached ();
+    }
 }
 
 /* A summary of everything an import may touch: equal summaries mean
