@@ -22,6 +22,13 @@ static const struct {
   { "import", dt_fuzz_import },
 };
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
 typedef struct
 {
   FuzzEntry  entry;
@@ -66,7 +73,7 @@ add_cases (GPtrArray  *cases,
   while ((name = g_dir_read_name (dir)) != NULL)
     if (name[0] != '.')
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {
