@@ -12,6 +12,7 @@
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
+#include "dt-index-compute.h"
 #include "dt-store.h"
 
 void
@@ -89,11 +90,25 @@ run_import (DtCommandLine *options)
   return 0;
 }
 
+static int
+run_compute_index (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dt_index_compute_files (options->framework, options->data, options->normalise,
+                               options->aggregate, options->base_year, options->output,
+                               !options->no_bom, &error))
+    return fail (error);
+  return 0;
+}
+
 int
 dt_command_line_run (DtCommandLine *options)
 {
   if (options->import_file != NULL)
     return run_import (options);
+  if (options->compute_index)
+    return run_compute_index (options);
 
   return 0;
 }
