@@ -13,6 +13,7 @@
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-index-compute.h"
+#include "dt-index-ranking.h"
 #include "dt-store.h"
 
 void
@@ -102,6 +103,21 @@ run_compute_index (DtCommandLine *options)
   return 0;
 }
 
+static int
+run_export_index (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = open_store (options, &error);
+
+  if (store == NULL)
+    return fail (error);
+  if (!dt_index_ranking_export (store, options->year, (const char * const *)options->filters,
+                                g_strcmp0 (options->header, "keys") == 0, !options->no_bom,
+                                options->output, &error))
+    return fail (error);
+  return 0;
+}
+
 int
 dt_command_line_run (DtCommandLine *options)
 {
@@ -109,6 +125,8 @@ dt_command_line_run (DtCommandLine *options)
     return run_import (options);
   if (options->compute_index)
     return run_compute_index (options);
+  if (g_strcmp0 (options->export_what, "index") == 0)
+    return run_export_index (options);
 
   return 0;
 }
