@@ -241,6 +241,7 @@ dt_index_ranking_rank_whatif (DtIndexRanking *self)
 
 gboolean
 dt_index_ranking_write_csv (DtIndexRanking  *self,
+                            GPtrArray       *order,
                             GOutputStream   *stream,
                             gboolean         with_bom,
                             gboolean         header_keys,
@@ -267,9 +268,11 @@ dt_index_ranking_write_csv (DtIndexRanking  *self,
   if (!dt_csv_writer_end_row (writer, NULL, error))
     return FALSE;
 
-  for (guint i = 0; i < self->entries->len; i++)
+  if (order == NULL)
+    order = self->entries;
+  for (guint i = 0; i < order->len; i++)
     {
-      DtIndexRankingEntry *entry = g_ptr_array_index (self->entries, i);
+      DtIndexRankingEntry *entry = g_ptr_array_index (order, i);
 
       dt_csv_writer_add_int (writer, entry->rank);
       dt_csv_writer_add_text (writer, entry->region);
@@ -352,7 +355,7 @@ dt_index_ranking_export (DtStore            *store,
                    code, level, year);
       return FALSE;
     }
-  if (!dt_index_ranking_write_csv (ranking, stream, with_bom, header_keys, error) ||
+  if (!dt_index_ranking_write_csv (ranking, NULL, stream, with_bom, header_keys, error) ||
       !g_output_stream_close (stream, NULL, error))
     return FALSE;
 

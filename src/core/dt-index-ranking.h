@@ -52,8 +52,11 @@ void            dt_index_ranking_free       (DtIndexRanking  *self);
 /* Ranks the entries by what-if score (1 is best); sets has_whatif. */
 void            dt_index_ranking_rank_whatif (DtIndexRanking *self);
 /* Rank, region code, region, score, status, source, previous rank, rank
- * change, level average, and the what-if columns when present. */
+ * change, level average, and the what-if columns when present; rows in
+ * the order of @order (entries of @self, as a view sorts them) or, when it
+ * is NULL, best first. */
 gboolean        dt_index_ranking_write_csv  (DtIndexRanking  *self,
+                                             GPtrArray       *order,
                                              GOutputStream   *stream,
                                              gboolean         with_bom,
                                              gboolean         header_keys,
