@@ -150,7 +150,8 @@ dt_chart_describe_point (const DtChartData *data,
   g_return_val_if_fail (series < data->n_series && category < data->n_categories, NULL);
 
   value = format_with_unit (data, value_at (data, series, category));
-  if (data->n_series > 1 || (data->series[series].name != NULL && data->series[series].name[0] != '\0'))
+  /* A lone series is named by the title already. */
+  if (data->n_series > 1)
     /* TRANSLATORS: category, series name: value — e.g. "2020, Hangzhou: 126.6" */
     return g_strdup_printf (_("%s, %s: %s"), data->categories[category],
                             data->series[series].name ? data->series[series].name : "", value);
