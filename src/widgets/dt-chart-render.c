@@ -651,9 +651,9 @@ dt_chart_render (cairo_t             *cr,
     }
   top += label_height / 2;  /* room for the top tick label */
 
-  /* Value axis: ticks roughly every 45 px of the height left. */
+  /* Value axis: ticks roughly every 40 px of the height left. */
   data_range (data, &lo, &hi);
-  target_ticks = CLAMP ((int) ((bottom - top - 3 * label_height) / 45), 3, 8);
+  target_ticks = CLAMP ((int) ((bottom - top - 3 * label_height) / 40), 4, 8);
   dt_chart_nice_range (lo, hi, target_ticks, &layout.axis_min, &layout.axis_max, &step);
   for (double v = layout.axis_min; v <= layout.axis_max + step / 2; v += step)
     {
