@@ -12,6 +12,7 @@
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
+#include "dt-import-file.h"
 #include "dt-store.h"
 
 void
@@ -66,26 +67,44 @@ run_import (DtCommandLine *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DtStore) store = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *kind = NULL;
+  guint n_rows = 0;
 
   store = open_store (options, &error);
   if (store == NULL)
     return fail (error);
 
-  mapped = g_mapped_file_new (options->import_file, FALSE, &error);
-  if (mapped == NULL)
-    {
-      g_prefix_error (&error, "%s: ", options->import_file);
-      return fail (error);
-    }
-  bytes = g_mapped_file_get_bytes (mapped);
-
-  if (!dt_data_pack_import_bytes (store, bytes, options->import_file, NULL, &kind, &error))
+  file = g_file_new_for_commandline_arg (options->import_file);
+  bytes = dt_import_load_file (file, NULL, &error);
+  if (bytes == NULL)
     return fail (error);
 
-  g_print (_("Imported %s into %s\n"), options->import_file, dt_store_get_path (store));
+  if (!dt_import_bytes (store, bytes, options->import_file, options->kind, options->year,
+                        NULL, NULL, NULL, &kind, &n_rows, &error))
+    return fail (error);
+
+  g_print (_("Imported %u rows of %s from %s into %s\n"), n_rows, kind,
+           options->import_file, dt_store_get_path (store));
+  return 0;
+}
+
+/* --export=KIND --output=FILE.json: a data pack (docs/data-pack.md). */
+static int
+run_export_pack (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  file = g_file_new_for_commandline_arg (options->output);
+  if (!dt_data_pack_export (store, options->export_what, file, &error))
+    return fail (error);
   return 0;
 }
 
@@ -94,6 +113,9 @@ dt_command_line_run (DtCommandLine *options)
 {
   if (options->import_file != NULL)
     return run_import (options);
+  if (options->export_what != NULL && options->output != NULL &&
+      g_str_has_suffix (options->output, ".json"))
+    return run_export_pack (options);
 
   return 0;
 }
