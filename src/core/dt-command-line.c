@@ -14,6 +14,7 @@
 #include "dt-error.h"
 #include "dt-import-file.h"
 #include "dt-store.h"
+#include "dt-sync.h"
 
 void
 dt_command_line_clear (DtCommandLine *options)
@@ -108,6 +109,44 @@ run_export_pack (DtCommandLine *options)
   return 0;
 }
 
+/* The address from Preferences, when the settings schema is installed
+ * (the command line also runs from a build tree without it). */
+static char *
+settings_sync_url (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, "sync-url");
+}
+
+static int
+run_sync (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autofree char *url = options->sync_url != NULL ? g_strdup (options->sync_url) : settings_sync_url ();
+  g_auto(DtSyncResult) result = { 0 };
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (!dt_sync_run (store, url, NULL, NULL, NULL, NULL, &result, &error))
+    return fail (error);
+
+  if (result.n_imported == 0)
+    g_print (_("The data is up to date (%u unchanged packs)\n"), result.n_unchanged);
+  else
+    g_print (_("Imported %u packs (%u rows); %u unchanged\n"),
+             result.n_imported, result.n_rows, result.n_unchanged);
+  return 0;
+}
+
 int
 dt_command_line_run (DtCommandLine *options)
 {
@@ -116,6 +155,8 @@ dt_command_line_run (DtCommandLine *options)
   if (options->export_what != NULL && options->output != NULL &&
       g_str_has_suffix (options->output, ".json"))
     return run_export_pack (options);
+  if (options->sync)
+    return run_sync (options);
 
   return 0;
 }
