@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
 
 #include "dt-columns.h"
@@ -24,16 +26,56 @@ typedef struct
   DtStore *store;
 } Fixture;
 
+/* A database with the samples, built once and copied for each test:
+ * loading the samples takes most of a test's time. */
+static char *template_path;
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
 
   f->dir = g_dir_make_tmp ("dt-import-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = dt_store_open_with_samples (f->path, &error);
+
+  if (template_path == NULL)
+    {
+      g_autoptr(DtStore) store = NULL;
+
+      template_path = g_build_filename (g_get_tmp_dir (), "dt-import-template-XXXXXX.db", NULL);
+      g_close (g_mkstemp (template_path), NULL);
+      g_remove (template_path);
+      store = dt_store_open_with_samples (template_path, &error);
+      g_assert_no_error (error);
+      /* Fold the WAL into the file so that copying the file is enough. */
+      g_assert_true (dt_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+    }
+
+  source = g_file_new_for_path (template_path);
+  target = g_file_new_for_path (f->path);
+  g_assert_true (g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  f->store = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_template (void)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+
+  if (template_path == NULL)
+    return;
+  wal = g_strconcat (template_path, "-wal", NULL);
+  shm = g_strconcat (template_path, "-shm", NULL);
+  g_remove (template_path);
+  g_remove (wal);
+  g_remove (shm);
+  g_clear_pointer (&template_path, g_free);
 }
 
 static void
@@ -231,6 +273,21 @@ test_bad_long_line (Fixture *f, gconstpointer data)
   error = import_refused (f, "long.csv", text->str, text->len, NULL);
   g_assert_error (error, DT_ERROR, DT_ERROR_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error->message, "long.csv:2:1:"));
+}
+
+static void
+test_bad_long_json_field (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"digital-trade-pack\", \"version\": 1, \"kind\": \"measures\",\n"
+                                          " \"rows\": [{\"no\": 1,\n  \"title_zh\": \"");
+  g_autoptr(GError) error = NULL;
+
+  while (text->len < 400 * 1024)
+    g_string_append (text, "很长的标题");
+  g_string_append (text, "\"}]}\n");
+  error = import_refused (f, "long.json", text->str, text->len, NULL);
+  g_assert_true (g_str_has_prefix (error->message, "long.json:3:1:"));
+  g_assert_nonnull (strstr (error->message, "“title_zh” is"));
 }
 
 static void
@@ -495,6 +552,90 @@ test_json_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+static int
+run_binary (const char  *database,
+            char       **err,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("DT_BINARY")));
+  g_ptr_array_add (argv, g_strdup_printf ("--database=%s", database));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* The command line: a refused file exits 1 with FILE:LINE:COLUMN on stderr
+ * and changes nothing; export → import of a pack changes nothing either. */
+static char *
+checksum_of_file (const char *path,
+                  gboolean    content_only)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return database_checksum (store, content_only);
+}
+
+static void
+test_command_line (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *pack = g_build_filename (f->dir, "measures.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *before_content = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *err = NULL;
+
+  if (g_getenv ("DT_BINARY") == NULL || !g_file_test (g_getenv ("DT_BINARY"), G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("DT_BINARY is not built");
+      return;
+    }
+
+  /* The binary opens the database itself. */
+  g_clear_object (&f->store);
+  before = checksum_of_file (f->path, FALSE);
+  before_content = checksum_of_file (f->path, TRUE);
+
+  g_assert_true (g_file_set_contents (bad, "年份,排名,企业名称,所在地市\n2024,1,甲,杭州\n2024,1,乙,杭州\n", -1, NULL));
+  g_assert_cmpint (run_binary (f->path, &err, "--import", bad, NULL), ==, 1);
+  expected = g_strdup_printf ("%s:3:2: rank 1 appears twice", bad);
+  g_assert_true (g_str_has_prefix (err, expected));
+  after = checksum_of_file (f->path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&after, g_free);
+
+  g_assert_cmpint (run_binary (f->path, &err, "--export=measures", "--output", pack, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_binary (f->path, &err, "--import", pack, "--kind=measures", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  after = checksum_of_file (f->path, TRUE);
+  g_assert_cmpstr (before_content, ==, after);
+
+  g_assert_cmpint (run_binary (f->path, &err, "--import", pack, "--kind=enterprises", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "expected enterprises"));
+
+  g_remove (bad);
+  g_remove (pack);
+  f->store = dt_store_open (f->path, NULL);
+}
+
 static void
 test_columns_labels (void)
 {
@@ -520,6 +661,7 @@ main (int   argc,
   ADD ("/import/bad/truncated-json", test_bad_truncated_json);
   ADD ("/import/bad/unknown-version", test_bad_unknown_version);
   ADD ("/import/bad/ten-megabyte-line", test_bad_long_line);
+  ADD ("/import/bad/long-json-field", test_bad_long_json_field);
   ADD ("/import/bad/too-many-fields", test_bad_too_many_fields);
   ADD ("/import/bad/too-few-fields", test_bad_too_few_fields);
   ADD ("/import/bad/missing-column", test_bad_missing_column);
@@ -538,8 +680,14 @@ main (int   argc,
   ADD ("/import/csv/tracking-untouched", test_tracking_untouched);
   ADD ("/import/cancel-writes-nothing", test_cancel_writes_nothing);
   ADD ("/import/json/round-trip", test_json_round_trip);
+  ADD ("/import/command-line", test_command_line);
 #undef ADD
   g_test_add_func ("/import/columns/labels", test_columns_labels);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    remove_template ();
+    return status;
+  }
 }
