@@ -115,6 +115,47 @@ visible_page (GtkWidget *dialog)
   return NULL;
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        {
+          g_queue_clear (&queue);
+          return w;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_import_button (GtkWidget *root)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "import.run") == 0)
+        {
+          g_queue_clear (&queue);
+          return w;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  return NULL;
+}
+
 static gboolean
 not_loading (gpointer data)
 {
@@ -163,6 +204,20 @@ test_preview_then_import (Fixture       *f,
         g_main_context_iteration (NULL, FALSE);
       g_assert_true (dt_screenshot_save_png (GTK_WIDGET (dialog), shot, NULL));
     }
+
+  /* The kind was guessed; choosing one the columns do not fit stops the
+   * import until the right one is chosen again. */
+  {
+    AdwComboRow *kind_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+    GtkWidget *button = find_import_button (GTK_WIDGET (dialog));
+
+    g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, 0);
+    g_assert_true (gtk_widget_get_sensitive (button));
+    adw_combo_row_set_selected (kind_row, 1);
+    g_assert_false (gtk_widget_get_sensitive (button));
+    adw_combo_row_set_selected (kind_row, 0);
+    g_assert_true (gtk_widget_get_sensitive (button));
+  }
 
   /* Nothing written by the preview. */
   g_assert_cmpuint (f->changed, ==, 0);

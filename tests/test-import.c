@@ -249,7 +249,7 @@ test_bad_truncated_json (Fixture *f, gconstpointer data)
 {
   assert_refused (f, "cut.json",
                   "{\n \"format\": \"digital-trade-pack\",\n \"version\": 1,\n \"kind\": \"enterprises\",\n \"rows\": [\n  {\"year\": 2024, \"ra",
-                  "cut.json:", "not valid JSON");
+                  "cut.json:6:", "not valid JSON");
 }
 
 static void

@@ -31,6 +31,9 @@ struct _DtImportDialog
   GBytes           *bytes;
   char             *name;
   GCancellable     *cancellable;
+  char             *kind;         /* as guessed, or as chosen in kind_row */
+  GPtrArray        *mapping_rows; /* rows added to mapping_group */
+  gboolean          updating;     /* kind_row changed by code, not the user */
   gboolean          running;
   double            fraction;     /* written by the import thread */
   guint             progress_id;
@@ -39,7 +42,7 @@ struct _DtImportDialog
   GtkWidget        *import_button;
   GtkWidget        *cancel_button;
   AdwActionRow     *file_row;
-  AdwActionRow     *kind_row;
+  AdwComboRow      *kind_row;
   AdwActionRow     *encoding_row;
   AdwActionRow     *separator_row;
   AdwPreferencesGroup *mapping_group;
@@ -50,15 +53,30 @@ struct _DtImportDialog
 
 G_DEFINE_FINAL_TYPE (DtImportDialog, dt_import_dialog, ADW_TYPE_WINDOW)
 
-static const char *
-kind_label (const char *kind)
+/* In the order of kind_row's list. */
+static const char * const kinds[] = { "enterprises", "measures", "index", "framework", "regions" };
+
+static void
+select_kind (DtImportDialog *self,
+             const char     *kind)
 {
-  if (g_strcmp0 (kind, "enterprises") == 0) return _("Top-100 digital trade enterprises");
-  if (g_strcmp0 (kind, "measures") == 0) return _("Preferential measures");
-  if (g_strcmp0 (kind, "index") == 0) return _("Openness Index values");
-  if (g_strcmp0 (kind, "framework") == 0) return _("Openness Index framework");
-  if (g_strcmp0 (kind, "regions") == 0) return _("Regions");
-  return kind;
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i], kind) == 0)
+      adw_combo_row_set_selected (self->kind_row, i);
+  self->updating = FALSE;
+}
+
+static void
+clear_preview (DtImportDialog *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->mapping_rows->len; i++)
+    adw_preferences_group_remove (self->mapping_group, g_ptr_array_index (self->mapping_rows, i));
+  g_ptr_array_set_size (self->mapping_rows, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows_grid))) != NULL)
+    gtk_grid_remove (self->rows_grid, child);
 }
 
 static void
@@ -105,28 +123,47 @@ add_mapping_row (DtImportDialog *self,
   if (!used)
     gtk_widget_add_css_class (row, "dim-label");
   adw_preferences_group_add (self->mapping_group, row);
+  g_ptr_array_add (self->mapping_rows, row);
 }
 
+/* @kind: NULL to guess from the headers. */
 static void
-preview_csv (DtImportDialog *self)
+preview_csv (DtImportDialog *self,
+             const char     *kind)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtCsvImport) csv = dt_csv_import_new (self->bytes, self->name, NULL, 0, &error);
+  g_autoptr(DtCsvImport) csv = dt_csv_import_new (self->bytes, self->name, kind, 0, &error);
   g_autoptr(GPtrArray) rows = NULL;
-  const char *kind;
   char separator;
 
-  if (csv == NULL)
+  clear_preview (self);
+
+  if (csv == NULL && kind == NULL)
     {
       show_error (self, error->message);
       return;
     }
+  if (csv == NULL)
+    {
+      /* The kind chosen does not fit: say why, and let the user choose again. */
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("These columns do not fit this kind of data"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_widget_add_css_class (row, "error");
+      adw_preferences_group_add (self->mapping_group, row);
+      g_ptr_array_add (self->mapping_rows, row);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
+      return;
+    }
 
   kind = dt_csv_import_get_kind (csv);
+  g_free (self->kind);
+  self->kind = g_strdup (kind);
+  select_kind (self, kind);
   separator = dt_csv_import_get_separator (csv);
-  adw_action_row_set_subtitle (self->kind_row, dt_csv_import_is_wide (csv)
-                               ? _("Openness Index values (one column per indicator)")
-                               : kind_label (kind));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                               dt_csv_import_is_wide (csv) ? _("One column per indicator") : NULL);
   adw_action_row_set_subtitle (self->encoding_row, dt_csv_import_get_encoding (csv));
   adw_action_row_set_subtitle (self->separator_row,
                                separator == ',' ? _("Comma") : separator == ';' ? _("Semicolon") : _("Tab"));
@@ -200,7 +237,8 @@ preview_json (DtImportDialog *self)
   rows = json_object_has_member (pack, "rows") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (pack, "rows"))
          ? json_object_get_array_member (pack, "rows") : NULL;
 
-  adw_action_row_set_subtitle (self->kind_row, kind != NULL ? kind_label (kind) : _("Unknown"));
+  select_kind (self, kind);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), FALSE);
   adw_action_row_set_subtitle (self->encoding_row, _("UTF-8 (JSON data pack)"));
   adw_action_row_set_subtitle (self->separator_row, _("None (JSON)"));
   {
@@ -261,7 +299,21 @@ on_loaded (GObject      *source,
   if (dt_import_looks_like_json (self->bytes, self->name))
     preview_json (self);
   else
-    preview_csv (self);
+    preview_csv (self, NULL);
+}
+
+static void
+on_kind_selected (DtImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  if (self->updating || self->bytes == NULL || selected >= G_N_ELEMENTS (kinds) ||
+      dt_import_looks_like_json (self->bytes, self->name))
+    return;
+
+  g_free (self->kind);
+  self->kind = g_strdup (kinds[selected]);
+  preview_csv (self, kinds[selected]);
 }
 
 static void
@@ -286,6 +338,7 @@ typedef struct
   char   *database;
   GBytes *bytes;
   char   *name;
+  char   *asked_kind;
   char   *kind;
   guint   n_rows;
 } ImportData;
@@ -296,6 +349,7 @@ import_data_free (ImportData *data)
   g_free (data->database);
   g_bytes_unref (data->bytes);
   g_free (data->name);
+  g_free (data->asked_kind);
   g_free (data->kind);
   g_free (data);
 }
@@ -322,7 +376,7 @@ import_thread (GTask        *task,
 
   store = dt_store_open (data->database, &error);
   if (store == NULL ||
-      !dt_import_bytes (store, data->bytes, data->name, NULL, 0, cancellable,
+      !dt_import_bytes (store, data->bytes, data->name, data->asked_kind, 0, cancellable,
                         on_progress, source, &data->kind, &data->n_rows, &error))
     {
       g_task_return_error (task, error);
@@ -391,6 +445,7 @@ on_run (GtkWidget  *widget,
   data->database = g_strdup (dt_store_get_path (self->store));
   data->bytes = g_bytes_ref (self->bytes);
   data->name = g_strdup (self->name);
+  data->asked_kind = g_strdup (self->kind);
 
   self->running = TRUE;
   self->fraction = 0;
@@ -452,6 +507,8 @@ dt_import_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->mapping_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dt_import_dialog_parent_class)->finalize (object);
 }
@@ -490,6 +547,8 @@ dt_import_dialog_init (DtImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->mapping_rows = g_ptr_array_new ();
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
 }
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -181,9 +182,23 @@ dt_data_pack_import_bytes_full (DtStore               *store,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      /* json-glib's message already holds "<data>:LINE:COLUMN: …" */
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; put our
+       * file name in front as every other import error does. */
+      const char *message = local_error->message;
+      guint line = 1, column = 1;
+
+      if (g_str_has_prefix (message, "<data>:") &&
+          sscanf (message, "<data>:%u:%u:", &line, &column) == 2)
+        {
+          const char *rest = strchr (strchr (strchr (message, ':') + 1, ':') + 1, ':');
+
+          message = rest != NULL ? rest + 1 : message;
+          while (*message == ' ')
+            message++;
+        }
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s: not valid JSON: %s"), file_name, local_error->message);
+                   _("%s:%u:%u: not valid JSON (%s); expected a complete Digital Trade data pack"),
+                   file_name, line, column, message);
       goto out;
     }
 
@@ -253,7 +268,8 @@ dt_data_pack_import_bytes_full (DtStore               *store,
             JSON_NODE_HOLDS_OBJECT (json_object_get_member (pack, "dataset"))
             ? json_object_get_object_member (pack, "dataset") : NULL;
 
-  g_checksum_update (checksum, (const guchar *)data, size);
+  /* Of the file as it is, BOM included, so that sync can compare it with a manifest. */
+  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   info.kind = kind;
   info.key = dataset != NULL && member_string (dataset, "key") != NULL ? member_string (dataset, "key") : kind;
   info.title = dataset != NULL ? member_string (dataset, "title") : NULL;
