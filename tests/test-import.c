@@ -14,6 +14,7 @@
 #include "dt-columns.h"
 #include "dt-credit-code.h"
 #include "dt-csv-import.h"
+#include "dt-csv-writer.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
@@ -636,6 +637,46 @@ test_command_line (Fixture *f, gconstpointer data)
   f->store = dt_store_open (f->path, NULL);
 }
 
+/* What the CSV writer writes (BOM, CRLF, quoting, the apostrophe before
+ * formula-like text, Chinese labels from dt-columns) imports to the same values. */
+static void
+test_csv_writer_round_trip (Fixture *f, gconstpointer data)
+{
+  static const char * const keys[] = { "year", "rank", "name_zh", "name_en", "city", "sector", "trade_volume" };
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(DtCsvWriter) writer = dt_csv_writer_new (stream, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *name_en = NULL;
+  g_autofree char *sector = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    dt_csv_writer_add_text (writer, dt_columns_lookup ("enterprises", keys[i])->label_zh);
+  g_assert_true (dt_csv_writer_end_row (writer, NULL, &error));
+  dt_csv_writer_add_int (writer, 2024);
+  dt_csv_writer_add_int (writer, 1);
+  dt_csv_writer_add_text (writer, "甲,\"乙\"\n丙有限公司");
+  dt_csv_writer_add_text (writer, "=HYPERLINK(\"x\")");
+  dt_csv_writer_add_text (writer, "杭州市");
+  dt_csv_writer_add_text (writer, "-区块链-");
+  dt_csv_writer_add_double (writer, 0.1);
+  g_assert_true (dt_csv_writer_end_row (writer, NULL, &error));
+  g_assert_true (dt_csv_writer_flush (writer, NULL, &error));
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+
+  g_assert_true (dt_import_bytes (f->store, bytes, "export.csv", NULL, 0, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  name = query_text (f->store, "SELECT name_zh FROM enterprises");
+  g_assert_cmpstr (name, ==, "甲,\"乙\"\n丙有限公司");
+  name_en = query_text (f->store, "SELECT name_en FROM enterprises");
+  g_assert_cmpstr (name_en, ==, "=HYPERLINK(\"x\")");
+  sector = query_text (f->store, "SELECT sector FROM listings");
+  g_assert_cmpstr (sector, ==, "-区块链-");
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM listings WHERE trade_volume = 0.1 AND city = 'hangzhou'"), ==, 1);
+}
+
 static void
 test_columns_labels (void)
 {
@@ -681,6 +722,7 @@ main (int   argc,
   ADD ("/import/cancel-writes-nothing", test_cancel_writes_nothing);
   ADD ("/import/json/round-trip", test_json_round_trip);
   ADD ("/import/command-line", test_command_line);
+  ADD ("/import/csv/writer-round-trip", test_csv_writer_round_trip);
 #undef ADD
   g_test_add_func ("/import/columns/labels", test_columns_labels);
 
