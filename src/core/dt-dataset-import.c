@@ -701,6 +701,22 @@ dt_dataset_import_add_row (DtDatasetImport   *self,
   g_return_val_if_fail (self != NULL && !self->finished, FALSE);
   g_return_val_if_fail (row != NULL && row->values != NULL, FALSE);
 
+  /* No field of the contract holds more than a measure's full text; a
+   * value this long is a broken file, whatever its format. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, row->values);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (value != NULL && strlen (value) > DT_DATASET_MAX_FIELD_BYTES)
+        {
+          set_row_error (error, row, key, _("the field “%s” is %" G_GSIZE_FORMAT " bytes long; expected at most %u bytes"),
+                         (const char *)key, strlen (value), (guint)DT_DATASET_MAX_FIELD_BYTES);
+          return FALSE;
+        }
+  }
+
   if (g_str_equal (self->kind, "regions"))
     ok = add_region (self, row, error);
   else if (g_str_equal (self->kind, "framework"))
