@@ -325,8 +325,15 @@ parse_region (DtDatasetImport   *self,
 
   if (code == NULL || (level != NULL && g_strcmp0 (g_hash_table_lookup (self->region_levels, code), level) != 0))
     {
-      set_row_error (error, row, key, _("unknown %s “%s”; expected a %s of Zhejiang by code or name"),
-                     key, text, level != NULL ? level : _("region"));
+      if (g_strcmp0 (level, "city") == 0)
+        set_row_error (error, row, key, _("unknown city “%s” in field “%s”; expected one of Zhejiang’s 11 cities by code or name"),
+                       text, key);
+      else if (g_strcmp0 (level, "county") == 0)
+        set_row_error (error, row, key, _("unknown county or district “%s” in field “%s”; expected one of Zhejiang’s counties or districts by code or name"),
+                       text, key);
+      else
+        set_row_error (error, row, key, _("unknown region “%s” in field “%s”; expected Zhejiang, a city or a county by code or name"),
+                       text, key);
       return FALSE;
     }
 
