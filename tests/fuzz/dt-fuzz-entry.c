@@ -11,14 +11,18 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
+#include "dt-csv-import.h"
 #include "dt-csv-reader.h"
 #include "dt-data-pack.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
+#include "dt-index-engine.h"
+#include "dt-index-framework.h"
 #include "dt-store.h"
 
 #include "dt-fuzz-entry.h"
@@ -197,6 +201,55 @@ dt_fuzz_data_pack (const guint8 *data,
   g_assert_cmpstr (before, ==, after);
 }
 
+static gboolean
+looks_like_json (const guint8 *data,
+                 gsize         size)
+{
+  gsize i = 0;
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  return i < size && data[i] == '{';
+}
+
+/* The CSV import as the import dialog runs it: map the headers (guessing
+ * the kind), preview the first rows, then import. */
+static gboolean
+import_csv (DtStore       *store,
+            GBytes        *bytes,
+            char         **out_kind,
+            GError       **error)
+{
+  g_autoptr(DtCsvImport) import = dt_csv_import_new (bytes, "fuzz.csv", NULL, 0, error);
+  g_autoptr(GPtrArray) preview = NULL;
+  guint n_rows = 0;
+
+  if (import == NULL)
+    return FALSE;
+
+  g_assert_true (dt_dataset_kind_is_valid (dt_csv_import_get_kind (import)));
+  for (guint i = 0; i < dt_csv_import_get_n_columns (import); i++)
+    {
+      const char *header = dt_csv_import_get_header (import, i);
+      const char *key = dt_csv_import_get_column_key (import, i);
+
+      g_assert_nonnull (header);
+      g_assert_true (g_utf8_validate (header, -1, NULL));
+      g_assert_true (key == NULL || g_utf8_validate (key, -1, NULL));
+    }
+  preview = dt_csv_import_get_first_rows (import, 5);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (preview->len, <=, 5);
+
+  if (!dt_csv_import_run (import, store, "user", NULL, NULL, NULL, &n_rows, error))
+    return FALSE;
+
+  *out_kind = g_strdup (dt_csv_import_get_kind (import));
+  return TRUE;
+}
+
 void
 dt_fuzz_import (const guint8 *data,
                 gsize         size)
@@ -217,7 +270,10 @@ dt_fuzz_import (const guint8 *data,
    * the sample packs are loaded together; rolling the outer one back keeps
    * the sample data the same for every input. */
   g_assert_true (dt_store_begin (sample_store, NULL));
-  ok = dt_data_pack_import_bytes (sample_store, bytes, "fuzz.json", NULL, &kind, &error);
+  if (looks_like_json (data, size))
+    ok = dt_data_pack_import_bytes (sample_store, bytes, "fuzz.json", NULL, &kind, &error);
+  else
+    ok = import_csv (sample_store, bytes, &kind, &error);
 
   if (!ok)
     {
@@ -240,4 +296,115 @@ dt_fuzz_import (const guint8 *data,
   g_clear_pointer (&after, g_free);
   after = fingerprint (sample_store);
   g_assert_cmpstr (before, ==, after);
+}
+
+/* The tree the framework promises: codes found again, parents consistent,
+ * indicators without children, aggregates after all their descendants. */
+static void
+check_framework (DtIndexFramework *framework)
+{
+  guint n = dt_index_framework_get_n_nodes (framework);
+  guint n_order = 0;
+  const guint *order = dt_index_framework_get_bottom_up (framework, &n_order);
+  g_autofree int *position = g_new (int, MAX (n, 1));
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    position[i] = -1;
+  for (guint k = 0; k < n_order; k++)
+    {
+      g_assert_cmpuint (order[k], <, n);
+      g_assert_cmpint (position[order[k]], ==, -1);
+      position[order[k]] = k;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DtIndexNode *node = dt_index_framework_get_node (framework, i);
+      int parent = dt_index_framework_get_parent (framework, i);
+      guint n_children = 0;
+      const guint *children = dt_index_framework_get_children (framework, i, &n_children);
+
+      g_assert_nonnull (node->code);
+      g_assert_true (g_utf8_validate (node->code, -1, NULL));
+      g_assert_cmpint (dt_index_framework_lookup (framework, node->code), ==, (int)i);
+      g_assert_true (node->direction == 1 || node->direction == -1);
+      g_assert_true (isfinite (node->weight) && node->weight >= 0);
+      g_assert_cmpint (node->level, >=, 1);
+      if (parent >= 0)
+        g_assert_cmpstr (dt_index_framework_get_node (framework, parent)->code, ==, node->parent);
+      else
+        g_assert_null (node->parent);
+      if (node->level == 1)
+        g_assert_cmpuint (n_children, ==, 0);
+      for (guint c = 0; c < n_children; c++)
+        {
+          g_assert_cmpint (dt_index_framework_get_parent (framework, children[c]), ==, (int)i);
+          /* An aggregate is computed after each of its children that is one. */
+          if (position[children[c]] >= 0)
+            g_assert_cmpint (position[children[c]], <, position[i]);
+        }
+      if (n_children > 0)
+        g_assert_cmpint (position[i], >=, 0);
+    }
+}
+
+void
+dt_fuzz_index_framework (const guint8 *data,
+                         gsize         size)
+{
+  static const char marker[] = "\n====\n";
+  const guint8 *split = NULL;
+  g_autoptr(GBytes) framework_bytes = NULL;
+  g_autoptr(GBytes) data_bytes = NULL;
+  g_autoptr(DtIndexFramework) framework = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; size >= sizeof marker - 1 && i <= size - (sizeof marker - 1); i++)
+    if (memcmp (data + i, marker, sizeof marker - 1) == 0)
+      {
+        split = data + i;
+        break;
+      }
+
+  framework_bytes = g_bytes_new (data, split != NULL ? (gsize)(split - data) + 1 : size);
+  framework = dt_index_framework_new_from_bytes (framework_bytes, "meta.csv", &error);
+  if (framework == NULL)
+    {
+      check_error (error);
+      return;
+    }
+  g_assert_no_error (error);
+  check_framework (framework);
+
+  if (split == NULL)
+    return;
+
+  data_bytes = g_bytes_new (split + sizeof marker - 1, size - (split - data) - (sizeof marker - 1));
+  for (DtIndexNormalise normalise = DT_INDEX_NORMALISE_NONE; normalise <= DT_INDEX_NORMALISE_GOALPOSTS; normalise++)
+    for (DtIndexAggregate aggregate = DT_INDEX_AGGREGATE_AMEAN; aggregate <= DT_INDEX_AGGREGATE_GMEAN; aggregate++)
+      {
+        g_autoptr(DtIndexTable) table = dt_index_table_new_from_bytes (framework, data_bytes, "data.csv", &error);
+        g_autoptr(GOutputStream) stream = NULL;
+
+        if (table == NULL)
+          {
+            check_error (error);
+            return;
+          }
+
+        if (!dt_index_normalise (table, normalise,
+                                 dt_index_table_get_n_rows (table) > 0 ? dt_index_table_get_year (table, 0) : 2020,
+                                 &error) ||
+            !dt_index_aggregate (table, aggregate, &error))
+          {
+            check_error (error);
+            g_clear_error (&error);
+            continue;
+          }
+
+        stream = g_memory_output_stream_new_resizable ();
+        g_assert_true (dt_index_table_write_csv (table, stream, TRUE, &error));
+        g_assert_no_error (error);
+      }
 }

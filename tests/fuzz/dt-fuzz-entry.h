@@ -17,7 +17,12 @@ void dt_fuzz_csv_reader      (const guint8 *data,
                               gsize         size);
 void dt_fuzz_data_pack       (const guint8 *data,
                               gsize         size);
+/* A data pack when the input starts with '{', else a CSV table of any kind. */
 void dt_fuzz_import          (const guint8 *data,
+                              gsize         size);
+/* An index framework (CSV), optionally followed by a line "====" and a
+ * data table, which is then normalised and aggregated every way. */
+void dt_fuzz_index_framework (const guint8 *data,
                               gsize         size);
 
 /* Removes the temporary databases the entries opened. */

@@ -20,6 +20,7 @@ static const struct {
   { "csv-reader", dt_fuzz_csv_reader },
   { "data-pack", dt_fuzz_data_pack },
   { "import", dt_fuzz_import },
+  { "index-framework", dt_fuzz_index_framework },
 };
 
 static int
