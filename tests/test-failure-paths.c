@@ -670,6 +670,23 @@ test_export_disk_full (void)
       after = file_checksum (path);
       g_assert_cmpstr (before, ==, after);
       g_assert_cmpuint (count_files (dir), ==, 1);
+
+      /* The same for a new file written in one go. */
+      {
+        g_autofree char *new_path = g_build_filename (dir, "new.json", NULL);
+        gsize size = 1024 * 1024;
+        g_autofree char *data = g_malloc (size);
+
+        memset (data, '7', size);
+        g_clear_error (&error);
+        g_assert_false (dt_atomic_file_set_contents (new_path, data, size, &error));
+        g_assert_error (error, DT_ERROR, DT_ERROR_DISK_FULL);
+        g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+        g_assert_cmpuint (count_files (dir), ==, 1);
+        g_clear_error (&error);
+        g_assert_true (dt_atomic_file_set_contents (new_path, data, 1000, &error));
+        g_assert_no_error (error);
+      }
       return;
     }
 

@@ -256,6 +256,30 @@ dt_atomic_file_abort (DtAtomicFile  *self,
     }
 }
 
+gboolean
+dt_atomic_file_set_contents (const char  *path,
+                             const void  *data,
+                             gsize        size,
+                             GError     **error)
+{
+  DtAtomicFile *self = dt_atomic_file_new (path, error);
+  gboolean ok;
+
+  if (self == NULL)
+    return FALSE;
+
+  if (!g_output_stream_write_all (self->stream, data, size, NULL, NULL, error))
+    {
+      dt_atomic_file_abort (self, error);
+      dt_atomic_file_free (self);
+      return FALSE;
+    }
+
+  ok = dt_atomic_file_commit (self, NULL, error);
+  dt_atomic_file_free (self);
+  return ok;
+}
+
 void
 dt_atomic_file_free (DtAtomicFile *self)
 {

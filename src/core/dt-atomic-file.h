@@ -28,6 +28,13 @@ gboolean       dt_atomic_file_commit     (DtAtomicFile   *self,
  * @path and says the earlier file was kept. @error may be NULL. */
 void           dt_atomic_file_abort      (DtAtomicFile   *self,
                                           GError        **error);
+/* The whole of @data to @path, or nothing: a drop-in for
+ * g_file_replace_contents(), which leaves a partial new file behind when
+ * the disk fills up. */
+gboolean       dt_atomic_file_set_contents (const char   *path,
+                                            const void   *data,
+                                            gsize         size,
+                                            GError      **error);
 /* Aborts unless committed. */
 void           dt_atomic_file_free       (DtAtomicFile   *self);
 
