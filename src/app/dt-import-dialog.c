@@ -18,6 +18,7 @@
 #include "dt-csv-import.h"
 #include "dt-import-dialog.h"
 #include "dt-import-file.h"
+#include "dt-util.h"
 
 #define PREVIEW_ROWS 5
 
@@ -221,11 +222,14 @@ preview_json (DtImportDialog *self)
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   const char *kind, *title = NULL;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (self->bytes, NULL), g_bytes_get_size (self->bytes), &error) ||
+  /* Too deep a file would overflow json-glib's recursive parser; the
+   * import itself then gives the precise message. */
+  if (!dt_json_depth_ok (g_bytes_get_data (self->bytes, NULL), g_bytes_get_size (self->bytes), DT_JSON_MAX_DEPTH, NULL) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (self->bytes, NULL), g_bytes_get_size (self->bytes), &error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      g_autofree char *message = g_strdup_printf (_("%s: not a JSON data pack (%s)"), self->name,
-                                                  error != NULL ? error->message : _("not an object"));
+      g_autofree char *reason = g_utf8_make_valid (error != NULL ? error->message : _("not an object"), -1);
+      g_autofree char *message = g_strdup_printf (_("%s: not a JSON data pack (%s)"), self->name, reason);
       show_error (self, message);
       return;
     }

@@ -16,6 +16,7 @@
 #include "dt-data-pack.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
+#include "dt-util.h"
 
 /* json-glib keeps no positions in its nodes; note the line of every member
  * while parsing so that errors can point into the file. */
@@ -142,6 +143,7 @@ dt_data_pack_import_bytes_full (DtStore               *store,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
   const char *invalid = NULL;
+  guint deep_line = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
@@ -178,6 +180,14 @@ dt_data_pack_import_bytes_full (DtStore               *store,
     {
       data += 3;
       size -= 3;
+    }
+
+  if (!dt_json_depth_ok (data, size, DT_JSON_MAX_DEPTH, &deep_line))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:%u:1: arrays and objects nest deeper than %d levels; expected a Digital Trade data pack"),
+                   file_name, deep_line, DT_JSON_MAX_DEPTH);
+      goto out;
     }
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))

@@ -19,6 +19,7 @@
 #include "dt-error.h"
 #include "dt-import-file.h"
 #include "dt-sync.h"
+#include "dt-util.h"
 
 #define DEFAULT_TIMEOUT        30
 #define DEFAULT_MAX_MANIFEST   (1024 * 1024)
@@ -214,7 +215,10 @@ parse_manifest (GBytes      *bytes,
   JsonObject *root;
   JsonArray *array;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error) ||
+  /* The manifest comes from the network: a deeply nested one must not
+   * overflow json-glib's recursive parser. */
+  if (!dt_json_depth_ok (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), DT_JSON_MAX_DEPTH, NULL) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,

@@ -57,3 +57,44 @@ dt_pick_name (const char *name_zh,
     return name_en;
   return name_zh != NULL ? name_zh : "";
 }
+
+gboolean
+dt_json_depth_ok (const char *data,
+                  gsize       size,
+                  guint       max_depth,
+                  guint      *out_line)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++; /* whatever follows is escaped (an escaped newline is invalid JSON anyway) */
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            {
+              if (out_line != NULL)
+                *out_line = line;
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}

@@ -15,4 +15,15 @@ gboolean     dt_locale_prefers_chinese (void);
 const char  *dt_pick_name             (const char  *name_zh,
                                        const char  *name_en);
 
+/* The deepest a JSON file may nest arrays and objects (a data pack needs 5). */
+#define DT_JSON_MAX_DEPTH 64
+
+/* FALSE when @data nests arrays and objects deeper than @max_depth, with
+ * the line where it does in @out_line. json-glib parses recursively and
+ * overflows the stack on a file of a million '['; check before parsing. */
+gboolean     dt_json_depth_ok         (const char  *data,
+                                       gsize        size,
+                                       guint        max_depth,
+                                       guint       *out_line);
+
 G_END_DECLS

@@ -92,6 +92,28 @@ add_cases (GPtrArray  *cases,
   return names->len;
 }
 
+/* Too large to keep as a file: a million '[' once overflowed the stack in
+ * json-glib's recursive parser, inside and outside a data pack. */
+static void
+test_deep_nesting (void)
+{
+  const gsize depth = 1000000;
+  g_autoptr(GString) bare = g_string_sized_new (depth);
+  g_autoptr(GString) pack = g_string_new ("{\"format\":\"digital-trade-pack\",\"version\":1,\"kind\":\"measures\","
+                                          "\"rows\":[{\"no\":1,\"title_zh\":\"a\",\"criteria\":");
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (bare, '[');
+  g_string_append_len (pack, bare->str, bare->len);
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (pack, ']');
+  g_string_append (pack, "}]}");
+
+  dt_fuzz_data_pack ((const guint8 *)bare->str, bare->len);
+  dt_fuzz_data_pack ((const guint8 *)pack->str, pack->len);
+  dt_fuzz_import ((const guint8 *)pack->str, pack->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +130,8 @@ main (int   argc,
         g_error ("no seed corpus for %s in %s", targets[t].name, DT_FUZZ_DIR);
       add_cases (cases, "regressions", t);
     }
+
+  g_test_add_func ("/fuzz/regressions/generated/deep-nesting", test_deep_nesting);
 
   status = g_test_run ();
   dt_fuzz_cleanup ();
