@@ -38,7 +38,7 @@ status=$?
 dirty=$(grep -L "ERROR SUMMARY: 0 errors" "$log_dir"/*.log 2>/dev/null)
 processes=$(ls "$log_dir" | wc -l)
 if [ $status -eq 0 ] && [ -z "$dirty" ]; then
-  echo "memcheck: clean ($processes processes checked: no definite leaks, no invalid reads or writes)"
+  echo "memcheck: clean (processes checked: $processes; no definite leaks, no invalid reads or writes)"
 else
   for f in $dirty; do echo "== $f"; grep -E "^==[0-9]+== +(at|by|Invalid|Conditional|[0-9,]+ bytes)" "$f" | head -40; done
   echo "memcheck: NOT clean; see $build_dir/meson-logs/testlog-valgrind.txt and $log_dir"
