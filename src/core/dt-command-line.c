@@ -12,6 +12,7 @@
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
+#include "dt-measure-export.h"
 #include "dt-store.h"
 
 void
@@ -94,6 +95,8 @@ dt_command_line_run (DtCommandLine *options)
 {
   if (options->import_file != NULL)
     return run_import (options);
+  if (g_strcmp0 (options->export_what, "measures") == 0)
+    return dt_measure_export_run_command (options);
 
   return 0;
 }
