@@ -34,7 +34,6 @@ struct _DtMeasureDetail
   guint              notes_timeout;
   guint              progress_timeout;
 
-  GtkStack          *stack;
   GtkScrolledWindow *scroller;
   GtkButton         *back_button;
   GtkLabel          *title_label;
@@ -74,7 +73,7 @@ typedef enum
 /* What Undo needs: the measure, the field and the value before the change. */
 typedef struct
 {
-  DtMeasureDetail *self;
+  GWeakRef         self;   /* a toast may outlive the page */
   DtStore         *store;
   gint64           no;
   Field            field;
@@ -88,13 +87,21 @@ undo_data_free (gpointer data,
 {
   UndoData *undo = data;
 
-  g_clear_object (&undo->self);
+  g_weak_ref_clear (&undo->self);
   g_clear_object (&undo->store);
   g_free (undo->text);
   g_free (undo);
 }
 
 static void load_tracking (DtMeasureDetail *self, const DtMeasure *measure);
+
+/* Not a bound template child: disposing the template would unparent the
+ * bin's own child behind AdwBin's back. */
+static GtkStack *
+get_stack (DtMeasureDetail *self)
+{
+  return GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+}
 
 static void
 add_toast (DtMeasureDetail *self,
@@ -135,6 +142,7 @@ on_undo_clicked (AdwToast *toast,
                  UndoData *undo)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DtMeasureDetail) self = g_weak_ref_get (&undo->self);
   gboolean ok = FALSE;
 
   switch (undo->field)
@@ -155,22 +163,24 @@ on_undo_clicked (AdwToast *toast,
       g_assert_not_reached ();
     }
 
+  if (self == NULL)
+    return;
   if (!ok)
     {
-      show_error (undo->self, error);
+      show_error (self, error);
       return;
     }
 
-  if (undo->self->no == undo->no)
+  if (self->no == undo->no)
     {
       /* Pending edits of the same field would overwrite the undo. */
       if (undo->field == FIELD_NOTES)
-        g_clear_handle_id (&undo->self->notes_timeout, g_source_remove);
+        g_clear_handle_id (&self->notes_timeout, g_source_remove);
       if (undo->field == FIELD_PROGRESS)
-        g_clear_handle_id (&undo->self->progress_timeout, g_source_remove);
-      reload_tracking (undo->self);
+        g_clear_handle_id (&self->progress_timeout, g_source_remove);
+      reload_tracking (self);
     }
-  g_signal_emit (undo->self, signals[TRACKING_CHANGED], 0, undo->no);
+  g_signal_emit (self, signals[TRACKING_CHANGED], 0, undo->no);
 }
 
 static void
@@ -183,7 +193,7 @@ announce (DtMeasureDetail *self,
   AdwToast *toast = adw_toast_new (message);
   UndoData *undo = g_new0 (UndoData, 1);
 
-  undo->self = g_object_ref (self);
+  g_weak_ref_init (&undo->self, self);
   undo->store = g_object_ref (self->store);
   undo->no = self->no;
   undo->field = field;
@@ -392,7 +402,7 @@ dt_measure_detail_show (DtMeasureDetail *self,
     {
       self->no = 0;
       dt_eligibility_list_clear (self->eligibility);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_stack_set_visible_child_name (get_stack (self), "empty");
       return;
     }
 
@@ -425,7 +435,7 @@ dt_measure_detail_show (DtMeasureDetail *self,
   dt_eligibility_list_show_measure (self->eligibility, self->store, no, 0);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  gtk_stack_set_visible_child_name (self->stack, "measure");
+  gtk_stack_set_visible_child_name (get_stack (self), "measure");
 }
 
 gint64
@@ -500,7 +510,6 @@ dt_measure_detail_class_init (DtMeasureDetailClass *klass)
   g_type_ensure (DT_TYPE_ELIGIBILITY_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/DigitalTrade/ui/dt-measure-detail.ui");
-  gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, title_label);
