@@ -224,8 +224,12 @@ value_boolean (JsonNode *node)
 static char *
 format_volume (double volume)
 {
-  /* Translators: an amount in units of 10,000 yuan (万元) */
-  return g_strdup_printf (_("%.1f × 10,000 yuan"), volume);
+  /* Volumes are recorded in 万元; Chinese readers expect that unit, others
+   * millions of yuan. */
+  if (dt_locale_prefers_chinese ())
+    return g_strdup_printf ("%.1f万元", volume);
+  /* Translators: an amount in millions of yuan */
+  return g_strdup_printf (_("CNY %.1f million"), volume / 100.0);
 }
 
 static DtCriterionCheck *
