@@ -12,6 +12,8 @@
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
+#include "dt-index-compute.h"
+#include "dt-index-ranking.h"
 #include "dt-measure-export.h"
 #include "dt-store.h"
 
@@ -90,11 +92,42 @@ run_import (DtCommandLine *options)
   return 0;
 }
 
+static int
+run_compute_index (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dt_index_compute_files (options->framework, options->data, options->normalise,
+                               options->aggregate, options->base_year, options->output,
+                               !options->no_bom, &error))
+    return fail (error);
+  return 0;
+}
+
+static int
+run_export_index (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = open_store (options, &error);
+
+  if (store == NULL)
+    return fail (error);
+  if (!dt_index_ranking_export (store, options->year, (const char * const *)options->filters,
+                                g_strcmp0 (options->header, "keys") == 0, !options->no_bom,
+                                options->output, &error))
+    return fail (error);
+  return 0;
+}
+
 int
 dt_command_line_run (DtCommandLine *options)
 {
   if (options->import_file != NULL)
     return run_import (options);
+  if (options->compute_index)
+    return run_compute_index (options);
+  if (g_strcmp0 (options->export_what, "index") == 0)
+    return run_export_index (options);
   if (g_strcmp0 (options->export_what, "measures") == 0)
     return dt_measure_export_run_command (options);
 
