@@ -33,6 +33,10 @@ struct _DtMeasureDetail
 
   guint              notes_timeout;
   guint              progress_timeout;
+  /* One toast for a stretch of typing: its Undo restores the notes from
+   * before the stretch, not from before the last pause. */
+  AdwToast          *notes_toast;
+  char              *notes_before;
 
   GtkScrolledWindow *scroller;
   GtkButton         *back_button;
@@ -183,7 +187,7 @@ on_undo_clicked (AdwToast *toast,
   g_signal_emit (self, signals[TRACKING_CHANGED], 0, undo->no);
 }
 
-static void
+static AdwToast *
 announce (DtMeasureDetail *self,
           const char      *message,
           Field            field,
@@ -205,6 +209,15 @@ announce (DtMeasureDetail *self,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_data_free, 0);
   add_toast (self, toast);
   g_signal_emit (self, signals[TRACKING_CHANGED], 0, self->no);
+  return toast;
+}
+
+static void
+on_notes_toast_dismissed (AdwToast        *toast,
+                          DtMeasureDetail *self)
+{
+  if (self->notes_toast == toast)
+    g_clear_weak_pointer (&self->notes_toast);
 }
 
 static void
@@ -293,8 +306,16 @@ save_notes (gpointer data)
     }
   if (g_strcmp0 (previous, notes) != 0)
     {
+      AdwToast *toast;
+
+      if (self->notes_toast != NULL)
+        adw_toast_dismiss (self->notes_toast);
+      else
+        dt_set_str (&self->notes_before, previous);
       message = g_strdup_printf (_("Notes on measure %" G_GINT64_FORMAT " saved"), self->no);
-      announce (self, message, FIELD_NOTES, previous, 0);
+      toast = announce (self, message, FIELD_NOTES, self->notes_before, 0);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_notes_toast_dismissed), self, 0);
+      g_set_weak_pointer (&self->notes_toast, toast);
     }
   return G_SOURCE_REMOVE;
 }
@@ -395,6 +416,7 @@ dt_measure_detail_show (DtMeasureDetail *self,
   g_return_if_fail (DT_IS_MEASURE_DETAIL (self));
 
   dt_measure_detail_save_pending (self);
+  g_clear_weak_pointer (&self->notes_toast);
 
   if (self->store != NULL && no > 0)
     measure = dt_measure_lookup (self->store, no, NULL);
@@ -475,6 +497,8 @@ dt_measure_detail_dispose (GObject *object)
     dt_measure_detail_save_pending (self);
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  g_clear_weak_pointer (&self->notes_toast);
+  g_clear_pointer (&self->notes_before, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_MEASURE_DETAIL);
   g_clear_object (&self->store);
 
