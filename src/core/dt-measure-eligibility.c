@@ -84,17 +84,17 @@ load_list_years (DtStore           *store,
   sqlite3_finalize (stmt);
 }
 
-DtEnterpriseFacts *
-dt_enterprise_facts_load (DtStore  *store,
-                          gint64    enterprise_id,
-                          int       year,
-                          GError  **error)
+/* @list_years, when given, saves asking the database once per enterprise. */
+static DtEnterpriseFacts *
+facts_load (DtStore     *store,
+            gint64       enterprise_id,
+            int          year,
+            GHashTable  *list_years,
+            GError     **error)
 {
   g_autoptr(DtEnterpriseFacts) facts = dt_enterprise_facts_new ();
   sqlite3_stmt *stmt;
   gboolean found = FALSE;
-
-  g_return_val_if_fail (DT_IS_STORE (store), NULL);
 
   /* The asked year's listing first, else the latest one. */
   stmt = dt_store_prepare (store,
@@ -144,8 +144,29 @@ dt_enterprise_facts_load (DtStore  *store,
                          GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
   sqlite3_finalize (stmt);
 
-  load_list_years (store, facts);
+  if (list_years != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, list_years);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (facts->list_years, key);
+    }
+  else
+    load_list_years (store, facts);
   return g_steal_pointer (&facts);
+}
+
+DtEnterpriseFacts *
+dt_enterprise_facts_load (DtStore  *store,
+                          gint64    enterprise_id,
+                          int       year,
+                          GError  **error)
+{
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+
+  return facts_load (store, enterprise_id, year, NULL, error);
 }
 
 GHashTable *
@@ -522,6 +543,7 @@ dt_measure_eligibility_for_measure (DtStore  *store,
   g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify)dt_eligibility_free);
   g_autoptr(GHashTable) region_names = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DtEnterpriseFacts) years = NULL;
   g_autofree char *title_zh = NULL, *title_en = NULL, *criteria = NULL;
   sqlite3_stmt *stmt;
   gboolean found = FALSE;
@@ -562,10 +584,12 @@ dt_measure_eligibility_for_measure (DtStore  *store,
   sqlite3_finalize (stmt);
 
   region_names = dt_measure_eligibility_region_names (store);
+  years = dt_enterprise_facts_new ();
+  load_list_years (store, years);
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(DtEnterpriseFacts) facts = dt_enterprise_facts_load (store, g_array_index (ids, gint64, i),
-                                                                      year, error);
+      g_autoptr(DtEnterpriseFacts) facts = facts_load (store, g_array_index (ids, gint64, i),
+                                                       year, years->list_years, error);
 
       if (facts == NULL)
         return NULL;
