@@ -107,6 +107,14 @@ test_status_set_and_exported (void)
   page = find_descendant_of_type (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
   g_assert_cmpuint (count_measure_rows (page), ==, 36);
 
+  /* The page folds into one column down to the window's narrowest width. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
   /* Pick measure 12, set it in effect with its status drop-down and write a note. */
   dt_measures_page_select (DT_MEASURES_PAGE (page), 12);
   iterate_until_idle ();
