@@ -348,6 +348,8 @@ on_follow_up_apply (DtMeasureDetail *self)
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->follow_up_row), "error");
+  if (g_strcmp0 (previous, date[0] != '\0' ? date : NULL) == 0)
+    return;
 
   if (date[0] == '\0')
     message = g_strdup_printf (_("Follow-up date of measure %" G_GINT64_FORMAT " cleared"), self->no);
