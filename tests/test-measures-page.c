@@ -155,6 +155,59 @@ test_status_set_and_exported (void)
   iterate_until_idle ();
 }
 
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_status_undone_from_toast (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_auto(DtMeasureTracking) changed = { 0 };
+  g_auto(DtMeasureTracking) undone = { 0 };
+  DtWindow *window;
+  GtkWidget *page, *detail, *combo, *undo;
+
+  window = dt_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  dt_window_show_page (window, "measures");
+  iterate_until_idle ();
+  page = find_descendant_of_type (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+  dt_measures_page_select (DT_MEASURES_PAGE (page), 20);
+  iterate_until_idle ();
+  detail = find_descendant_of_type (page, DT_TYPE_MEASURE_DETAIL);
+  combo = find_descendant_of_type (detail, ADW_TYPE_COMBO_ROW);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 3);  /* suspended */
+  iterate_until_idle ();
+  g_assert_true (dt_measure_tracking_get (store, 20, &changed, &error));
+  g_assert_cmpstr (changed.status, ==, "suspended");
+
+  /* The toast's Undo button writes the previous status back. */
+  undo = find_button_with_label (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  iterate_until_idle ();
+  g_assert_true (dt_measure_tracking_get (store, 20, &undone, &error));
+  g_assert_cmpstr (undone.status, ==, "not-started");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
 static void
 test_search_narrows_list (void)
 {
@@ -220,6 +273,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/measures-page/status-set-and-exported", test_status_set_and_exported);
+  g_test_add_func ("/measures-page/status-undone-from-toast", test_status_undone_from_toast);
   g_test_add_func ("/measures-page/search-narrows-list", test_search_narrows_list);
   g_test_add_func ("/measures-page/eligibility-list-for-enterprise", test_eligibility_list_for_enterprise);
 
