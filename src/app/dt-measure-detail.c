@@ -136,7 +136,7 @@ reload_tracking (DtMeasureDetail *self)
 
   if (self->store == NULL || self->no == 0)
     return;
-  measure = dt_measure_lookup (self->store, self->no, NULL);
+  measure = dt_measure_lookup (self->store, (long long)self->no, NULL);
   if (measure != NULL)
     load_tracking (self, measure);
 }
@@ -208,7 +208,7 @@ announce (DtMeasureDetail *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_data_free, 0);
   add_toast (self, toast);
-  g_signal_emit (self, signals[TRACKING_CHANGED], 0, self->no);
+  g_signal_emit (self, signals[TRACKING_CHANGED], 0, (long long)self->no);
   return toast;
 }
 
@@ -233,7 +233,7 @@ on_status_selected (DtMeasureDetail *self)
   if (self->loading || self->store == NULL || self->no == 0 || selected >= n)
     return;
 
-  if (!dt_measure_tracking_set_status (self->store, self->no, terms[selected].key, &previous, &error))
+  if (!dt_measure_tracking_set_status (self->store, (long long)self->no, terms[selected].key, &previous, &error))
     {
       show_error (self, error);
       reload_tracking (self);
@@ -242,7 +242,7 @@ on_status_selected (DtMeasureDetail *self)
   if (g_strcmp0 (previous, terms[selected].key) == 0)
     return;
 
-  message = g_strdup_printf (_("Measure %" G_GINT64_FORMAT " set to “%s”"), self->no, _(terms[selected].label));
+  message = g_strdup_printf (_("Measure %lld set to “%s”"), (long long)self->no, _(terms[selected].label));
   announce (self, message, FIELD_STATUS, previous, 0);
 }
 
@@ -256,14 +256,14 @@ save_progress (gpointer data)
   int previous = 0;
 
   self->progress_timeout = 0;
-  if (!dt_measure_tracking_set_progress (self->store, self->no, progress, &previous, &error))
+  if (!dt_measure_tracking_set_progress (self->store, (long long)self->no, progress, &previous, &error))
     {
       show_error (self, error);
       return G_SOURCE_REMOVE;
     }
   if (previous != progress)
     {
-      message = g_strdup_printf (_("Progress of measure %" G_GINT64_FORMAT " set to %d%%"), self->no, progress);
+      message = g_strdup_printf (_("Progress of measure %lld set to %d%%"), (long long)self->no, progress);
       announce (self, message, FIELD_PROGRESS, NULL, previous);
     }
   return G_SOURCE_REMOVE;
@@ -299,7 +299,7 @@ save_notes (gpointer data)
   g_autofree char *message = NULL;
 
   self->notes_timeout = 0;
-  if (!dt_measure_tracking_set_notes (self->store, self->no, notes, &previous, &error))
+  if (!dt_measure_tracking_set_notes (self->store, (long long)self->no, notes, &previous, &error))
     {
       show_error (self, error);
       return G_SOURCE_REMOVE;
@@ -312,7 +312,7 @@ save_notes (gpointer data)
         adw_toast_dismiss (self->notes_toast);
       else
         dt_set_str (&self->notes_before, previous);
-      message = g_strdup_printf (_("Notes on measure %" G_GINT64_FORMAT " saved"), self->no);
+      message = g_strdup_printf (_("Notes on measure %lld saved"), (long long)self->no);
       toast = announce (self, message, FIELD_NOTES, self->notes_before, 0);
       g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_notes_toast_dismissed), self, 0);
       g_set_weak_pointer (&self->notes_toast, toast);
@@ -341,7 +341,7 @@ on_follow_up_apply (DtMeasureDetail *self)
   if (self->store == NULL || self->no == 0)
     return;
 
-  if (!dt_measure_tracking_set_follow_up (self->store, self->no, date, &previous, &error))
+  if (!dt_measure_tracking_set_follow_up (self->store, (long long)self->no, date, &previous, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->follow_up_row), "error");
       show_error (self, error);
@@ -352,9 +352,9 @@ on_follow_up_apply (DtMeasureDetail *self)
     return;
 
   if (date[0] == '\0')
-    message = g_strdup_printf (_("Follow-up date of measure %" G_GINT64_FORMAT " cleared"), self->no);
+    message = g_strdup_printf (_("Follow-up date of measure %lld cleared"), (long long)self->no);
   else
-    message = g_strdup_printf (_("Follow-up of measure %" G_GINT64_FORMAT " set for %s"), self->no, date);
+    message = g_strdup_printf (_("Follow-up of measure %lld set for %s"), (long long)self->no, date);
   announce (self, message, FIELD_FOLLOW_UP, previous, 0);
 }
 
@@ -432,7 +432,7 @@ dt_measure_detail_show (DtMeasureDetail *self,
 
   self->no = no;
   {
-    g_autofree char *title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", measure->no,
+    g_autofree char *title = g_strdup_printf ("%lld. %s", (long long)measure->no,
                                               dt_pick_name (measure->title_zh, measure->title_en));
     const char *other = zh ? measure->title_en : measure->title_zh;
 

@@ -718,8 +718,8 @@ dt_dataset_import_add_row (DtDatasetImport   *self,
     while (g_hash_table_iter_next (&iter, &key, &value))
       if (value != NULL && strlen (value) > DT_DATASET_MAX_FIELD_BYTES)
         {
-          set_row_error (error, row, key, _("the field “%s” is %" G_GSIZE_FORMAT " bytes long; expected at most %u bytes"),
-                         (const char *)key, strlen (value), (guint)DT_DATASET_MAX_FIELD_BYTES);
+          set_row_error (error, row, key, _("the field “%s” is %lu bytes long; expected at most %u bytes"),
+                         (const char *)key, (unsigned long)strlen (value), (guint)DT_DATASET_MAX_FIELD_BYTES);
           return FALSE;
         }
   }

@@ -130,7 +130,7 @@ facts_load (DtStore     *store,
   if (!found)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("There is no listed enterprise with id %" G_GINT64_FORMAT), enterprise_id);
+                   _("There is no listed enterprise with id %lld"), (long long)enterprise_id);
       return NULL;
     }
 
@@ -565,7 +565,7 @@ dt_measure_eligibility_for_measure (DtStore  *store,
   if (!found)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("There is no measure number %" G_GINT64_FORMAT), no);
+                   _("There is no measure number %lld"), (long long)no);
       return NULL;
     }
 

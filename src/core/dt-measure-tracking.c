@@ -139,7 +139,7 @@ set_field (DtStore            *store,
   if (!exists)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("There is no measure number %" G_GINT64_FORMAT), no);
+                   _("There is no measure number %lld"), (long long)no);
       goto fail;
     }
 
