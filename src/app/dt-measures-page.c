@@ -447,10 +447,11 @@ dt_measures_page_set_store (DtMeasuresPage *self,
 {
   g_return_if_fail (DT_IS_MEASURES_PAGE (self));
 
+  if (self->store == store)
+    return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
-  if (!g_set_object (&self->store, store))
-    return;
+  g_set_object (&self->store, store);
 
   dt_measure_detail_set_store (self->detail, store);
   if (store != NULL)

@@ -72,8 +72,9 @@ add_key_figures (DtOverviewPage *self)
   sqlite3_finalize (stmt);
 
   stmt = dt_store_prepare (self->store,
-                           "SELECT year, count(*), sum(trade_volume) FROM listings "
-                           "WHERE year = (SELECT max(year) FROM listings)", NULL);
+                           "SELECT l.year, count(*), sum(l.trade_volume), max(d.provenance = 'sample') "
+                           "FROM listings l JOIN datasets d ON d.id = l.dataset_id "
+                           "WHERE l.year = (SELECT max(year) FROM listings)", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Enterprises on the %d list"), sqlite3_column_int (stmt, 0));
@@ -82,8 +83,16 @@ add_key_figures (DtOverviewPage *self)
       /* Translators: an amount in units of 100 million yuan (亿元) */
       g_autofree char *volume = g_strdup_printf (_("%.1f × 100 million yuan"), sqlite3_column_double (stmt, 2) / 10000.0);
 
-      add_figure (group, title, _("Top-100 digital trade enterprises"), count);
-      add_figure (group, volume_title, _("Sum over the listed enterprises"), volume);
+      gboolean sample = sqlite3_column_int (stmt, 3) != 0;
+
+      add_figure (group, title,
+                  sample ? _("Top-100 digital trade enterprises · Sample data, fictional")
+                         : _("Top-100 digital trade enterprises"),
+                  count);
+      add_figure (group, volume_title,
+                  sample ? _("Sum over the listed enterprises · Sample data, fictional")
+                         : _("Sum over the listed enterprises"),
+                  volume);
     }
   sqlite3_finalize (stmt);
 
@@ -294,10 +303,14 @@ dt_overview_page_set_store (DtOverviewPage *self,
 {
   g_return_if_fail (DT_IS_OVERVIEW_PAGE (self));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, reload, self);
+  g_set_object (&self->store, store);
 
-  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
