@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-app-util.h"
 #include "dt-chart.h"
 #include "dt-index-engine.h"
 #include "dt-index-page.h"
@@ -899,18 +900,6 @@ save_dialog (DtIndexPage *self,
 }
 
 static void
-show_error (DtIndexPage  *self,
-            const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Could Not Save"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
                     DtIndexPage     *self)
@@ -946,7 +935,7 @@ on_export_response (GtkNativeDialog *dialog,
           g_cancellable_cancel (abandon);
           g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
         }
-      show_error (self, error);
+      dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
     }
 
 out:
@@ -1003,7 +992,7 @@ on_save_chart_response (GtkNativeDialog *dialog,
       path = with_suffix;
     }
   if (!dt_chart_save (chart, path, 1200, 700, &error))
-    show_error (self, error);
+    dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
 
 out:
   g_object_unref (dialog);

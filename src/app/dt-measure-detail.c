@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-app-util.h"
 #include "dt-eligibility-list.h"
 #include "dt-measure-detail.h"
 #include "dt-measure-query.h"
@@ -108,25 +109,13 @@ get_stack (DtMeasureDetail *self)
 }
 
 static void
-add_toast (DtMeasureDetail *self,
-           AdwToast        *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 show_error (DtMeasureDetail *self,
             const GError    *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
+  dt_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -207,7 +196,7 @@ announce (DtMeasureDetail *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_data_free, 0);
-  add_toast (self, toast);
+  dt_widget_add_toast (GTK_WIDGET (self), toast);
   g_signal_emit (self, signals[TRACKING_CHANGED], 0, (long long)self->no);
   return toast;
 }

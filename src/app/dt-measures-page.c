@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-app-util.h"
 #include "dt-measure-detail.h"
 #include "dt-measure-export.h"
 #include "dt-measure-query.h"
@@ -361,18 +362,6 @@ dt_measures_page_export (DtMeasuresPage  *self,
 }
 
 static void
-add_toast (DtMeasuresPage *self,
-           AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
                     DtMeasuresPage  *self)
@@ -388,7 +377,7 @@ on_export_response (GtkNativeDialog *chooser,
       path = g_file_get_path (file);
       name = g_file_get_basename (file);
       if (path != NULL && dt_measures_page_export (self, path, &error))
-        add_toast (self, adw_toast_new_format (ngettext ("Exported %u measure to %s", "Exported %u measures to %s",
+        dt_widget_add_toast (GTK_WIDGET (self), adw_toast_new_format (ngettext ("Exported %u measure to %s", "Exported %u measures to %s",
                                                          self->n_shown),
                                                self->n_shown, name));
       else
@@ -396,7 +385,7 @@ on_export_response (GtkNativeDialog *chooser,
           AdwToast *toast = adw_toast_new_format (_("Export failed: %s"),
                                                   error != NULL ? error->message : _("not a local file"));
           adw_toast_set_timeout (toast, 0);
-          add_toast (self, toast);
+          dt_widget_add_toast (GTK_WIDGET (self), toast);
         }
     }
 
