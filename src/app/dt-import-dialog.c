@@ -458,6 +458,9 @@ on_run (GtkWidget  *widget,
   self->progress_id = g_timeout_add (100, update_progress, self);
 
   task = g_task_new (self, self->cancellable, on_imported, NULL);
+  /* A Cancel that lands after the commit must not hide a finished import:
+   * the thread's own result says what happened. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
   g_task_run_in_thread (task, import_thread);
 }

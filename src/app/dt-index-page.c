@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-app-util.h"
 #include "dt-chart.h"
 #include "dt-index-engine.h"
 #include "dt-index-page.h"
@@ -899,18 +900,6 @@ save_dialog (DtIndexPage *self,
 }
 
 static void
-show_error (DtIndexPage  *self,
-            const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Could Not Save"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
                     DtIndexPage     *self)
@@ -936,7 +925,18 @@ on_export_response (GtkNativeDialog *dialog,
   if (stream == NULL ||
       !dt_index_ranking_write_csv (self->ranking, order, G_OUTPUT_STREAM (stream), TRUE, FALSE, &error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
-    show_error (self, error);
+    {
+      /* Closing with a cancelled cancellable drops the temporary file
+       * instead of putting a partial CSV in place of the target. */
+      if (stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
+        {
+          g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+        }
+      dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+    }
 
 out:
   g_object_unref (dialog);
@@ -961,7 +961,9 @@ export_table (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  /* The dialog may outlive the window: keep the page alive until it answers. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_response),
+                         g_object_ref (self), (GClosureNotify)(void (*) (void))g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -990,7 +992,7 @@ on_save_chart_response (GtkNativeDialog *dialog,
       path = with_suffix;
     }
   if (!dt_chart_save (chart, path, 1200, 700, &error))
-    show_error (self, error);
+    dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
 
 out:
   g_object_unref (dialog);
@@ -1015,8 +1017,9 @@ save_chart (DtIndexPage *self,
       gtk_file_filter_add_suffix (filter, formats[i].suffix);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
     }
-  g_object_set_data (G_OBJECT (dialog), "page", self);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_chart_response), chart);
+  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_chart_response),
+                         g_object_ref (chart), (GClosureNotify)(void (*) (void))g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1046,10 +1049,14 @@ dt_index_page_set_store (DtIndexPage *self,
 {
   g_return_if_fail (DT_IS_INDEX_PAGE (self));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, reload, self);
+  g_set_object (&self->store, store);
 
-  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 

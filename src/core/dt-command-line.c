@@ -15,6 +15,7 @@
 #include "dt-index-compute.h"
 #include "dt-index-ranking.h"
 #include "dt-import-file.h"
+#include "dt-measure-export.h"
 #include "dt-store.h"
 #include "dt-sync.h"
 
@@ -190,6 +191,8 @@ dt_command_line_run (DtCommandLine *options)
     return run_compute_index (options);
   if (g_strcmp0 (options->export_what, "index") == 0)
     return run_export_index (options);
+  if (g_strcmp0 (options->export_what, "measures") == 0)
+    return dt_measure_export_run_command (options);
 
   return 0;
 }

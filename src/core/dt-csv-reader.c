@@ -416,8 +416,8 @@ dt_csv_reader_next_row (DtCsvReader  *self,
   if (self->pos - row_start > DT_CSV_MAX_ROW_BYTES)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
-                   _("%s:%u:1: the row is %" G_GSIZE_FORMAT " bytes long; expected at most %u bytes per row (is this really a CSV table?)"),
-                   self->file_name, self->row_line, self->pos - row_start, (guint)DT_CSV_MAX_ROW_BYTES);
+                   _("%s:%u:1: the row is %lu bytes long; expected at most %u bytes per row (is this really a CSV table?)"),
+                   self->file_name, self->row_line, (unsigned long)(self->pos - row_start), (guint)DT_CSV_MAX_ROW_BYTES);
       return NULL;
     }
 

@@ -649,10 +649,15 @@ dt_dataset_import_begin (DtStore              *store,
       return NULL;
     }
 
-  stmt = dt_store_prepare (store, "DELETE FROM datasets WHERE key = ?", error);
+  /* The earlier version of this dataset goes, and so does sample data of
+   * the same kind: official rows never sit beside fictional ones. */
+  stmt = dt_store_prepare (store,
+                           "DELETE FROM datasets WHERE key = ? OR (kind = ? AND provenance = 'sample')",
+                           error);
   if (stmt == NULL)
     return NULL;
   BIND_TEXT (stmt, 1, info->key);
+  BIND_TEXT (stmt, 2, info->kind);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       dt_store_set_sqlite_error (error, db, dt_store_get_path (store));
@@ -718,8 +723,8 @@ dt_dataset_import_add_row (DtDatasetImport   *self,
     while (g_hash_table_iter_next (&iter, &key, &value))
       if (value != NULL && strlen (value) > DT_DATASET_MAX_FIELD_BYTES)
         {
-          set_row_error (error, row, key, _("the field “%s” is %" G_GSIZE_FORMAT " bytes long; expected at most %u bytes"),
-                         (const char *)key, strlen (value), (guint)DT_DATASET_MAX_FIELD_BYTES);
+          set_row_error (error, row, key, _("the field “%s” is %lu bytes long; expected at most %u bytes"),
+                         (const char *)key, (unsigned long)strlen (value), (guint)DT_DATASET_MAX_FIELD_BYTES);
           return FALSE;
         }
   }

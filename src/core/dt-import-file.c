@@ -109,8 +109,8 @@ dt_import_bytes (DtStore               *store,
   if (g_bytes_get_size (bytes) > DT_IMPORT_MAX_BYTES)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GSIZE_FORMAT " bytes; expected at most %d bytes"),
-                   file_name, g_bytes_get_size (bytes), DT_IMPORT_MAX_BYTES);
+                   _("%s: the file is %lu bytes; expected at most %d bytes"),
+                   file_name, (unsigned long)g_bytes_get_size (bytes), DT_IMPORT_MAX_BYTES);
       return FALSE;
     }
 

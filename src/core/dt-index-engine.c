@@ -15,6 +15,7 @@
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-index-engine.h"
+#include "dt-util.h"
 
 typedef struct
 {
@@ -200,26 +201,6 @@ dt_index_table_set_value (DtIndexTable *self,
 /* Reading DATA */
 
 static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-parse_number (const char *text,
-              double     *value)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
-
-  *value = g_ascii_strtod (copy, &end);
-  return *copy != '\0' && end != NULL && *end == '\0' && isfinite (*value);
-}
-
-static gboolean
 is_indicator (DtIndexFramework *framework,
               guint             node)
 {
@@ -319,7 +300,7 @@ dt_index_table_new_from_bytes (DtIndexFramework  *framework,
       int year = 0;
       guint r;
 
-      if (row->len == 1 && is_blank (g_ptr_array_index (row, 0)))
+      if (row->len == 1 && dt_str_is_blank (g_ptr_array_index (row, 0)))
         continue;
       if (row->len != n_columns)
         {
@@ -340,7 +321,7 @@ dt_index_table_new_from_bytes (DtIndexFramework  *framework,
           const char *text = g_ptr_array_index (row, 1);
           double number;
 
-          if (!parse_number (text, &number) || number != floor (number) || fabs (number) > 100000)
+          if (!dt_parse_double (text, &number) || number != floor (number) || fabs (number) > 100000)
             {
               g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
                            _("%s:%u:2: the Time “%s” is not a year; expected a whole number such as 2020"),
@@ -365,9 +346,9 @@ dt_index_table_new_from_bytes (DtIndexFramework  *framework,
           const char *text = g_ptr_array_index (row, c);
           double value;
 
-          if (is_blank (text))
+          if (dt_str_is_blank (text))
             continue;
-          if (!parse_number (text, &value))
+          if (!dt_parse_double (text, &value))
             {
               g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
                            _("%s:%u:%u: “%s” in column %s is not a number; expected a number, or an empty cell for a missing value"),

@@ -15,6 +15,7 @@
 #include "dt-csv-reader.h"
 #include "dt-error.h"
 #include "dt-index-framework.h"
+#include "dt-util.h"
 
 struct _DtIndexFramework
 {
@@ -265,28 +266,6 @@ cell (GPtrArray *row,
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-parse_double (const char  *text,
-              double      *value)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
-
-  if (*copy == '\0')
-    return FALSE;
-  *value = g_ascii_strtod (copy, &end);
-  return end != NULL && *end == '\0' && isfinite (*value);
-}
-
-static gboolean
 bad_cell (GError     **error,
           const char  *file,
           guint        line,
@@ -382,20 +361,20 @@ dt_index_framework_new_from_bytes (GBytes      *bytes,
         return bad_cell (error, file_name, line, c_code, _("The code"), "", _("a node code")), NULL;
 
       text = cell (row, c_level);
-      if (!parse_double (text, &number) || number != floor (number) || number < 1 || number > 100)
+      if (!dt_parse_double (text, &number) || number != floor (number) || number < 1 || number > 100)
         return bad_cell (error, file_name, line, c_level, _("The level"), text, _("a whole number from 1 (indicator) up")), NULL;
       node.level = (int)number;
 
       text = cell (row, c_direction);
-      if (is_blank (text))
+      if (dt_str_is_blank (text))
         node.direction = 1;
-      else if (parse_double (text, &number) && (number == 1 || number == -1))
+      else if (dt_parse_double (text, &number) && (number == 1 || number == -1))
         node.direction = (int)number;
       else
         return bad_cell (error, file_name, line, c_direction, _("The direction"), text, _("1 or -1")), NULL;
 
       text = cell (row, c_weight);
-      if (!parse_double (text, &number) || number < 0)
+      if (!dt_parse_double (text, &number) || number < 0)
         return bad_cell (error, file_name, line, c_weight, _("The weight"), text, _("a number of 0 or more")), NULL;
       node.weight = number;
 
@@ -408,9 +387,9 @@ dt_index_framework_new_from_bytes (GBytes      *bytes,
 
           if (*low != '\0' || *high != '\0')
             {
-              if (!parse_double (low, &node.goalpost_low))
+              if (!dt_parse_double (low, &node.goalpost_low))
                 return bad_cell (error, file_name, line, c_low, _("The lower goalpost"), low, _("a number")), NULL;
-              if (!parse_double (high, &node.goalpost_high))
+              if (!dt_parse_double (high, &node.goalpost_high))
                 return bad_cell (error, file_name, line, c_high, _("The upper goalpost"), high, _("a number")), NULL;
               if (!(node.goalpost_low < node.goalpost_high))
                 return bad_cell (error, file_name, line, c_high, _("The upper goalpost"), high, _("a number above the lower goalpost")), NULL;

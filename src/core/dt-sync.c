@@ -170,8 +170,8 @@ fetch (SoupSession   *session,
   if (length > 0 && (guint64)length > max)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
-                   _("%s is %lld bytes; expected at most %" G_GSIZE_FORMAT " bytes. Nothing was changed."),
-                   url, (long long)length, max);
+                   _("%s is %lld bytes; expected at most %lu bytes. Nothing was changed."),
+                   url, (long long)length, (unsigned long)max);
       return FALSE;
     }
 
@@ -189,8 +189,8 @@ fetch (SoupSession   *session,
       if (body->len + (gsize)n > max)
         {
           g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
-                       _("%s is larger than %" G_GSIZE_FORMAT " bytes, the most accepted. Nothing was changed."),
-                       url, max);
+                       _("%s is larger than %lu bytes, the most accepted. Nothing was changed."),
+                       url, (unsigned long)max);
           return FALSE;
         }
       g_byte_array_append (body, buffer, n);
@@ -387,8 +387,8 @@ dt_sync_run (DtStore               *store,
       if (pack->size > 0 && (guint64)pack->size > max_pack)
         {
           g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
-                       _("%s is %lld bytes by the manifest; expected at most %" G_GSIZE_FORMAT " bytes. Nothing was changed."),
-                       pack->url, (long long)pack->size, max_pack);
+                       _("%s is %lld bytes by the manifest; expected at most %lu bytes. Nothing was changed."),
+                       pack->url, (long long)pack->size, (unsigned long)max_pack);
           return FALSE;
         }
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "dt-util.h"
@@ -56,6 +57,28 @@ dt_pick_name (const char *name_zh,
   if (name_en != NULL && name_en[0] != '\0')
     return name_en;
   return name_zh != NULL ? name_zh : "";
+}
+
+gboolean
+dt_str_is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+dt_parse_double (const char *text,
+                 double     *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (*copy == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
 }
 
 gboolean
