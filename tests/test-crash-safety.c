@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The import of a 200 000-row CSV of enterprises runs in the real program
- * (DT_BINARY --import), killed at a random moment of its run; the edits run in a forked child that writes
- * single-row updates the way the measures page does (one autocommit UPDATE
- * per edit) and reports each committed edit through a pipe. After every
+ * (DT_BINARY --import), killed at a random moment of its run; the edits run
+ * in a forked child that saves them through the tracking API of the
+ * measures page and reports each saved edit through a pipe. After every
  * kill the database is reopened and checked: integrity_check is "ok", the
  * import is all there or not at all, every tracking row holds one whole
  * edit, and no edit reported as saved is missing.
@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -23,6 +24,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-error.h"
+#include "dt-measure-tracking.h"
 #include "dt-store.h"
 
 #define N_ROWS   200000
@@ -278,8 +280,10 @@ test_import_killed (Fixture       *f,
   g_assert_cmpuint (kills, >=, N_KILLS);
 }
 
-/* One edit k sets every column from k: a row mixing two edits would show
- * columns that disagree. The notes are long enough to span overflow pages. */
+/* Edit k of row 1 + k % N_TRACKED sets its notes, progress and status, each
+ * through the tracking API the measures page uses (one transaction per
+ * field), all derived from k. The notes are long enough to span overflow
+ * pages: a torn write would show as notes that are no edit's. */
 static const char * const statuses[] = { "not-started", "in-progress", "in-effect", "suspended", "expired" };
 
 static char *
@@ -288,7 +292,7 @@ notes_for (guint k)
   g_autoptr(GString) notes = g_string_new (NULL);
 
   while (notes->len < 6000)
-    g_string_append_printf (notes, "第%u次修改 edit %u; ", k, k);
+    g_string_append_printf (notes, "edit %u 第%u次修改; ", k, k);
   return g_string_free (g_steal_pointer (&notes), FALSE);
 }
 
@@ -298,30 +302,19 @@ edit_forever (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DtStore) store = dt_store_open (path, &error);
-  sqlite3_stmt *stmt;
 
   if (store == NULL)
     _exit (2);
-  stmt = dt_store_prepare (store,
-                           "UPDATE measure_tracking SET status = ?, progress = ?, notes = ?, "
-                           "follow_up = ?, updated_at = ? WHERE no = ?", NULL);
-  if (stmt == NULL)
-    _exit (3);
 
   for (guint32 k = 1; ; k++)
     {
       g_autofree char *notes = notes_for (k);
-      g_autofree char *follow_up = g_strdup_printf ("follow-up %u", k);
+      gint64 no = 1 + k % N_TRACKED;
 
-      sqlite3_bind_text (stmt, 1, statuses[k % G_N_ELEMENTS (statuses)], -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, k % 101);
-      sqlite3_bind_text (stmt, 3, notes, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, follow_up, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 5, k);
-      sqlite3_bind_int (stmt, 6, 1 + k % N_TRACKED);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      if (!dt_measure_tracking_set_notes (store, no, notes, NULL, NULL) ||
+          !dt_measure_tracking_set_progress (store, no, k % 101, NULL, NULL) ||
+          !dt_measure_tracking_set_status (store, no, statuses[k % G_N_ELEMENTS (statuses)], NULL, NULL))
         _exit (4);
-      sqlite3_reset (stmt);
       /* Saved: tell the parent, which then expects to find it. */
       if (write (report_fd, &k, sizeof k) != sizeof k)
         _exit (5);
@@ -339,12 +332,8 @@ test_tracking_edits_killed (Fixture       *f,
   {
     g_autoptr(DtStore) store = reopen_checked (f->path);
 
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), >=, N_TRACKED);
     g_assert_true (dt_store_exec (store, "DELETE FROM measure_tracking", NULL));
-    for (guint no = 1; no <= N_TRACKED; no++)
-      {
-        g_autofree char *sql = g_strdup_printf ("INSERT INTO measure_tracking (no) VALUES (%u)", no);
-        g_assert_true (dt_store_exec (store, sql, NULL));
-      }
   }
 
   for (; kills < N_KILLS; kills++)
@@ -352,7 +341,6 @@ test_tracking_edits_killed (Fixture       *f,
       int fds[2];
       pid_t pid;
       guint32 k, last_saved = 0;
-      ssize_t n;
 
       g_assert_cmpint (pipe (fds), ==, 0);
       pid = fork ();
@@ -368,50 +356,55 @@ test_tracking_edits_killed (Fixture       *f,
       kill (pid, SIGKILL);
       g_assert_true (WIFSIGNALED (wait_child (pid)));
 
-      while ((n = read (fds[0], &k, sizeof k)) == sizeof k)
+      while (read (fds[0], &k, sizeof k) == sizeof k)
         last_saved = k;
       close (fds[0]);
       total_edits += last_saved;
 
       {
         g_autoptr(DtStore) store = reopen_checked (f->path);
-        sqlite3_stmt *stmt = dt_store_prepare (store,
-            "SELECT no, status, progress, notes, follow_up, updated_at FROM measure_tracking", NULL);
-        guint rows = 0;
 
-        while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (gint64 no = 1; no <= N_TRACKED; no++)
           {
-            const char *updated_at = (const char *)sqlite3_column_text (stmt, 5);
-            guint32 edit;
-            g_autofree char *notes = NULL;
-            g_autofree char *follow_up = NULL;
+            g_auto(DtMeasureTracking) tracking = { 0 };
+            g_autoptr(GError) error = NULL;
+            g_autofree char *expected = NULL;
+            guint32 edit = 0;
 
-            rows++;
-            if (updated_at == NULL)
-              continue; /* not edited by this child yet */
-            edit = (guint32)g_ascii_strtoull (updated_at, NULL, 10);
-            notes = notes_for (edit);
-            follow_up = g_strdup_printf ("follow-up %u", edit);
-            g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1 + edit % N_TRACKED);
-            g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, statuses[edit % G_N_ELEMENTS (statuses)]);
-            g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, edit % 101);
-            g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, notes);
-            g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 4), ==, follow_up);
-          }
-        sqlite3_finalize (stmt);
-        g_assert_cmpuint (rows, ==, N_TRACKED);
+            g_assert_true (dt_measure_tracking_get (store, no, &tracking, &error));
+            g_assert_no_error (error);
+            g_assert_cmpint (tracking.progress, >=, 0);
+            g_assert_cmpint (tracking.progress, <=, 100);
+            g_assert_true (g_strv_contains (statuses, tracking.status));
+            if (tracking.notes[0] == '\0')
+              {
+                /* Never edited by this child: nothing it reported saved. */
+                g_assert_false (last_saved > 0 && 1 + last_saved % N_TRACKED == no);
+                continue;
+              }
 
-        /* Every edit the child reported as saved is still there (or a later one of that row). */
-        if (last_saved > 0)
-          {
-            g_autofree char *sql = g_strdup_printf ("SELECT CAST(updated_at AS INTEGER) FROM measure_tracking WHERE no = %u",
-                                                    1 + last_saved % N_TRACKED);
-            g_assert_cmpint (query_int (store, sql), >=, last_saved);
+            /* The notes are exactly one edit's, of this row. */
+            g_assert_cmpint (sscanf (tracking.notes, "edit %u ", &edit), ==, 1);
+            expected = notes_for (edit);
+            g_assert_cmpstr (tracking.notes, ==, expected);
+            g_assert_cmpint (1 + edit % N_TRACKED, ==, no);
+
+            /* No edit reported as saved is lost, and the last one of this
+             * row is whole. */
+            if (last_saved > 0 && 1 + last_saved % N_TRACKED == no)
+              {
+                g_assert_cmpuint (edit, >=, last_saved);
+                if (edit == last_saved)
+                  {
+                    g_assert_cmpint (tracking.progress, ==, last_saved % 101);
+                    g_assert_cmpstr (tracking.status, ==, statuses[last_saved % G_N_ELEMENTS (statuses)]);
+                  }
+              }
           }
 
         /* Start the next child from clean rows, so that its edits are
          * told apart from this one's. */
-        g_assert_true (dt_store_exec (store, "UPDATE measure_tracking SET status = 'not-started', progress = 0, notes = '', follow_up = NULL, updated_at = NULL", NULL));
+        g_assert_true (dt_store_exec (store, "DELETE FROM measure_tracking", NULL));
       }
     }
 
