@@ -11,6 +11,7 @@
 
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
+#include "dt-enterprise-export.h"
 #include "dt-error.h"
 #include "dt-store.h"
 
@@ -94,6 +95,8 @@ dt_command_line_run (DtCommandLine *options)
 {
   if (options->import_file != NULL)
     return run_import (options);
+  if (g_strcmp0 (options->export_what, "enterprises") == 0)
+    return dt_enterprise_export_run (options);
 
   return 0;
 }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-data-pack.h"
+#include "dt-enterprise-search.h"
 #include "dt-error.h"
 #include "dt-schema.h"
 #include "dt-store.h"
@@ -310,6 +311,7 @@ dt_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  dt_enterprise_search_register (self->db);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* Read the version before anything writes: a newer database must not be
