@@ -110,6 +110,65 @@ test_sample_banner_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_bad_database_explained (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "/tmp/x.db: not a Digital Trade database");
+  DtWindow *window = dt_window_new (app, NULL, error);
+  GtkWidget *status;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+
+  status = find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==, error->message);
+  g_assert_null (find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_size_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("com.example.DigitalTrade");
+  DtWindow *window = dt_window_new (app, dt_application_get_store (app), NULL);
+  DtWindow *second;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  second = dt_window_new (app, dt_application_get_store (app), NULL);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static void
+test_shortcuts_and_actions (void)
+{
+  DtWindow *window = dt_window_new (app, dt_application_get_store (app), NULL);
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_assert_true (g_strv_contains ((const char * const *)quit, "<Control>q"));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "about"));
+  /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "measures");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))), ==, "measures");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* --screenshot renders each page of the real window, in English and Chinese. */
 static void
 test_screenshot (gconstpointer data)
@@ -158,6 +217,9 @@ main (int   argc,
 
   g_test_add_func ("/window/pages-show-rows", test_pages_show_rows);
   g_test_add_func ("/window/sample-banner-shown", test_sample_banner_shown);
+  g_test_add_func ("/window/bad-database-explained", test_bad_database_explained);
+  g_test_add_func ("/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/window/shortcuts-and-actions", test_shortcuts_and_actions);
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {
       g_autofree char *path = g_strdup_printf ("/window/screenshot/%s/%s", shots[i][1], shots[i][0]);

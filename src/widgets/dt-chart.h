@@ -53,5 +53,17 @@ gboolean    dt_chart_save            (DtChart             *self,
                                       int                  width,
                                       int                  height,
                                       GError             **error);
+/* The bar or point shown with its exact value (hover or arrow keys).
+ * Returns FALSE when nothing is highlighted; either out pointer may be NULL. */
+gboolean    dt_chart_get_highlight   (DtChart             *self,
+                                      guint               *series,
+                                      guint               *category);
+/* Highlights one value; a negative @series or @category clears the highlight. */
+void        dt_chart_set_highlight   (DtChart             *self,
+                                      int                  series,
+                                      int                  category);
+/* The widget's own values, for pages that label or export alongside it. */
+guint       dt_chart_get_n_series    (DtChart             *self);
+guint       dt_chart_get_n_categories (DtChart            *self);
 
 G_END_DECLS
