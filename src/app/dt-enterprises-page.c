@@ -562,6 +562,8 @@ on_sorter_changed (GtkSorter         *sorter,
   g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
   GtkOrdering order;
 
+  if (self->query == NULL)
+    return;
   self->probe_key = NULL;
   order = gtk_sorter_compare (sorter, a, b);
   if (self->probe_key == NULL)
@@ -872,7 +874,7 @@ export_thread (GTask        *task,
       sqlite3_close (db);
       return;
     }
-  handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL);
+  handler = cancellable != NULL ? g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL) : 0;
 
   /* Replaced only when everything was written. */
   raw = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
@@ -892,7 +894,8 @@ export_thread (GTask        *task,
         }
     }
 
-  g_cancellable_disconnect (cancellable, handler);
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
   sqlite3_close (db);
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -1160,6 +1163,13 @@ dt_enterprises_page_dispose (GObject *object)
 {
   DtEnterprisesPage *self = (DtEnterprisesPage *)object;
 
+  /* Nothing may reach the half-disposed widgets. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_data (self->query, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_cancellable_cancel (self->summary_cancellable);
   g_clear_object (&self->summary_cancellable);
   g_cancellable_cancel (self->export_cancellable);
@@ -1188,7 +1198,6 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
 
   g_type_ensure (DT_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/DigitalTrade/ui/dt-enterprises-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, clear_button);
@@ -1220,6 +1229,8 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
   const char *name_key = dt_locale_prefers_chinese () ? "name_zh" : "name_en";
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: AdwBin unparents its own child. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
   self->query = dt_enterprise_query_new ();
   g_signal_connect_object (self->query, "changed", G_CALLBACK (schedule_summary), self, G_CONNECT_SWAPPED);
