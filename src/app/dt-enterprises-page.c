@@ -210,19 +210,33 @@ interrupt_db (GCancellable *cancellable,
   sqlite3_interrupt (db);
 }
 
+/* @total < 0: only the first page is known yet; the full count follows. */
 static void
 show_count (DtEnterprisesPage *self,
             DtEnterpriseQuery *query,
             gint64             count,
             gint64             total)
 {
-  g_autofree char *n = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-  g_autofree char *t = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
-  /* Translators: "37 of 100" enterprises match the filters */
-  g_autofree char *text = g_strdup_printf (_("%s of %s"), n, t);
+  DtEnterpriseQuery *shown = dt_enterprise_list_model_get_query (self->model);
+  guint n = (guint)MIN (count, G_MAXUINT);
 
-  gtk_label_set_text (self->count_label, text);
-  dt_enterprise_list_model_set_query (self->model, query, (guint)MIN (count, G_MAXUINT));
+  if (total >= 0)
+    {
+      g_autofree char *c = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+      g_autofree char *t = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
+      /* Translators: "37 of 100" enterprises match the filters */
+      g_autofree char *text = g_strdup_printf (_("%s of %s"), c, t);
+
+      gtk_label_set_text (self->count_label, text);
+    }
+  else
+    gtk_label_set_text (self->count_label, _("Counting…"));
+
+  /* The same query grows in place, keeping scroll position and selection. */
+  if (shown != NULL && dt_enterprise_query_equal (shown, query))
+    dt_enterprise_list_model_set_n_items (self->model, n);
+  else
+    dt_enterprise_list_model_set_query (self->model, query, n);
 }
 
 static gboolean
@@ -261,9 +275,43 @@ summary_thread (GTask        *task,
     }
   handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL);
 
-  s->count = dt_enterprise_query_count (input->query, db, &error);
-  if (s->count < 0)
-    goto out;
+  /* The first page alone is quick even when a million rows match: the
+   * table shows it at once, and grows when the count is in. */
+  {
+    sqlite3_stmt *first = dt_enterprise_query_prepare_rows (input->query, db, DT_ENTERPRISE_PAGE_SIZE, 0, &error);
+    CountMessage *m;
+    gint64 n = 0;
+    int rc;
+
+    if (first == NULL)
+      goto out;
+    while ((rc = sqlite3_step (first)) == SQLITE_ROW)
+      n++;
+    sqlite3_finalize (first);
+    if (rc != SQLITE_DONE)
+      {
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "interrupted");
+        goto out;
+      }
+    if (n < DT_ENTERPRISE_PAGE_SIZE)
+      {
+        /* That was all of them. */
+        s->count = n;
+      }
+    else
+      {
+        m = g_new0 (CountMessage, 1);
+        m->page = g_object_ref (input->page);
+        m->query = g_object_ref (input->query);
+        m->generation = input->generation;
+        m->count = n;
+        m->total = -1;
+        g_idle_add_full (G_PRIORITY_DEFAULT, count_ready, m, NULL);
+        s->count = dt_enterprise_query_count (input->query, db, &error);
+        if (s->count < 0)
+          goto out;
+      }
+  }
 
   /* "of N": the lists of the chosen years, before the other filters. */
   all = dt_enterprise_query_new ();

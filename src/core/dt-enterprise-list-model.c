@@ -176,6 +176,24 @@ dt_enterprise_list_model_set_query (DtEnterpriseListModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n_items);
 }
 
+void
+dt_enterprise_list_model_set_n_items (DtEnterpriseListModel *self,
+                                      guint                  n_items)
+{
+  guint old_n;
+
+  g_return_if_fail (DT_IS_ENTERPRISE_LIST_MODEL (self));
+
+  old_n = self->n_items;
+  if (n_items == old_n)
+    return;
+  self->n_items = n_items;
+  if (n_items > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n_items - old_n);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n - n_items, 0);
+}
+
 gboolean
 dt_enterprise_list_model_load (DtEnterpriseListModel  *self,
                                DtEnterpriseQuery      *query,

@@ -25,6 +25,10 @@ DtEnterpriseListModel *dt_enterprise_list_model_new       (DtStore              
 void                   dt_enterprise_list_model_set_query (DtEnterpriseListModel *self,
                                                            DtEnterpriseQuery     *query,
                                                            guint                  n_items);
+/* Grows or shrinks the list of the same query, keeping fetched pages: the
+ * first page is shown before the full count is known. */
+void                   dt_enterprise_list_model_set_n_items (DtEnterpriseListModel *self,
+                                                             guint                  n_items);
 /* Counts on this thread, then shows the rows. */
 gboolean               dt_enterprise_list_model_load      (DtEnterpriseListModel *self,
                                                            DtEnterpriseQuery     *query,
