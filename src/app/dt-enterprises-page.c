@@ -210,6 +210,14 @@ interrupt_db (GCancellable *cancellable,
   sqlite3_interrupt (db);
 }
 
+static void
+quit_after_paint (GdkFrameClock *clock,
+                  gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint, data);
+  g_application_quit (g_application_get_default ());
+}
+
 /* @total < 0: only the first page is known yet; the full count follows. */
 static void
 show_count (DtEnterprisesPage *self,
@@ -231,6 +239,14 @@ show_count (DtEnterprisesPage *self,
     }
   else
     gtk_label_set_text (self->count_label, _("Counting…"));
+
+  /* For build-aux/bench.sh: quit after the first frame that shows rows. */
+  if (self->quit_after_rows && n > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->quit_after_rows = FALSE;
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                        G_CALLBACK (quit_after_paint), self);
+    }
 
   /* The same query grows in place, keeping scroll position and selection. */
   if (shown != NULL && dt_enterprise_query_equal (shown, query))
@@ -439,14 +455,6 @@ update_chart (DtEnterprisesPage *self,
 }
 
 static void
-quit_after_paint (GdkFrameClock *clock,
-                  gpointer       data)
-{
-  g_signal_handlers_disconnect_by_func (clock, quit_after_paint, data);
-  g_application_quit (g_application_get_default ());
-}
-
-static void
 summary_done (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -486,12 +494,6 @@ summary_done (GObject      *object,
   self->busy = FALSE;
   summary_free (s);
 
-  if (self->quit_after_rows && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->quit_after_rows = FALSE;
-      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                        G_CALLBACK (quit_after_paint), self);
-    }
 }
 
 static gboolean

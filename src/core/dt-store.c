@@ -346,7 +346,10 @@ dt_store_open (const char  *path,
 
   if (!dt_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !dt_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !dt_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      !dt_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* 32 MB instead of 2: importing a million rows into a dozen indexes
+       * otherwise spends most of its time re-reading pages. */
+      !dt_store_exec (self, "PRAGMA cache_size = -32768", error))
     {
       g_prefix_error (error, _("Cannot prepare the database: "));
       return NULL;
