@@ -1,105 +1,1211 @@
 /* dt-enterprises-page.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Top-100 lists: one DtEnterpriseQuery (search, facet filters, the
+ * column view's sort) drives the table, the counts, the charts and the
+ * export. Counting and faceting run on a thread with its own read-only
+ * connection, so typing never waits for them; a newer query cancels the
+ * older one's SQL with sqlite3_interrupt().
  */
 
 #define G_LOG_DOMAIN "dt-enterprises-page"
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
+#include "dt-chart.h"
 #include "dt-enterprises-page.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
+static const char * const facet_keys[] = { "year", "city", "category", "sector", "in_ftz" };
+#define N_FACETS G_N_ELEMENTS (facet_keys)
+
+enum { CHART_CITY_COUNT, CHART_CITY_VOLUME, CHART_CATEGORY_COUNT, CHART_CATEGORY_VOLUME, N_CHARTS };
+
+typedef struct
+{
+  const char *key;
+  GtkBox     *list;
+  GHashTable *buttons;   /* value → GtkCheckButton */
+} Facet;
+
 struct _DtEnterprisesPage
 {
-  AdwBin      parent_instance;
+  AdwBin                 parent_instance;
 
-  DtStore    *store;
-  GtkBox     *content;
-  GtkWidget  *group;
+  DtStore               *store;
+  DtEnterpriseQuery     *query;
+  DtEnterpriseListModel *model;
+  GtkSingleSelection    *selection;
+  GHashTable            *region_names;   /* code → GStrv { zh, en } */
+
+  GCancellable          *summary_cancellable;
+  guint                  generation;
+  guint                  summary_idle;
+  gboolean               busy;
+  gboolean               updating;       /* facets or entry set from code */
+  const char            *probe_key;
+  gboolean               quit_after_rows;
+
+  Facet                  facets[N_FACETS];
+  DtChart               *charts[N_CHARTS];
+
+  GCancellable          *export_cancellable;
+  gint                   exported;        /* rows written so far, atomic */
+  guint                  progress_timeout;
+
+  AdwToastOverlay       *toast_overlay;
+  GtkSearchEntry        *search_entry;
+  GtkLabel              *count_label;
+  GtkButton             *clear_button;
+  GtkRevealer           *progress_revealer;
+  GtkProgressBar        *progress_bar;
+  GtkBox                *facet_box;
+  GtkColumnView         *column_view;
+  GtkGrid               *chart_grid;
+  GtkLabel              *detail_title;
+  GtkLabel              *detail_subtitle;
+  GtkGrid               *detail_grid;
+  DtChart               *rank_chart;
+  GtkLabel              *detail_source;
 };
 
 G_DEFINE_FINAL_TYPE (DtEnterprisesPage, dt_enterprises_page, ADW_TYPE_BIN)
 
-static GtkWidget *
-suffix_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
+static void schedule_summary (DtEnterprisesPage *self);
 
-  gtk_widget_add_css_class (label, "numeric");
-  return label;
+/* Display text */
+
+static const char *
+region_name (DtEnterprisesPage *self,
+             const char        *code)
+{
+  char **names;
+
+  if (code == NULL)
+    return "";
+  names = self->region_names != NULL ? g_hash_table_lookup (self->region_names, code) : NULL;
+  return names != NULL ? dt_pick_name (names[0], names[1]) : code;
 }
 
-/* The latest Top-100 list. */
-static GtkWidget *
-build_group (DtStore *store)
+static char *
+facet_value_label (DtEnterprisesPage *self,
+                   const char        *key,
+                   const char        *value)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  sqlite3_stmt *stmt;
-  int year = 0;
+  if (value == NULL)
+    return g_strdup (_("Not given"));
+  if (g_str_equal (key, "city"))
+    return g_strdup (region_name (self, value));
+  if (g_str_equal (key, "in_ftz"))
+    return g_strdup (g_str_equal (value, "1") ? _("In the Binjiang FTZ") : _("Outside the FTZ"));
+  return dt_enterprise_query_format_value (key, value, NULL, NULL);
+}
 
-  stmt = dt_store_prepare (store,
-                           "SELECT l.year, l.rank, e.name_zh, e.name_en, r.name_zh, r.name_en, l.trade_volume "
-                           "FROM listings l JOIN enterprises e ON e.id = l.enterprise_id "
-                           "LEFT JOIN regions r ON r.code = l.city "
-                           "WHERE l.year = (SELECT max(year) FROM listings) ORDER BY l.rank", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+static char *
+format_volume (double volume)
+{
+  if (isnan (volume))
+    return g_strdup ("—");
+  return g_strdup_printf ("%'.1f", volume);
+}
+
+static char *
+format_change (const DtEnterpriseRecord *r)
+{
+  int change;
+
+  if (!r->has_prev_rank)
+    return g_strdup (_("new"));
+  change = dt_enterprise_record_rank_change (r);
+  if (change > 0)
+    return g_strdup_printf ("↑%d", change);
+  if (change < 0)
+    return g_strdup_printf ("↓%d", -change);
+  return g_strdup ("–");
+}
+
+static char *
+cell_text (DtEnterprisesPage        *self,
+           const char               *key,
+           const DtEnterpriseRecord *r)
+{
+  if (g_str_equal (key, "year"))
+    return g_strdup_printf ("%d", r->year);
+  if (g_str_equal (key, "rank"))
+    return g_strdup_printf ("%d", r->rank);
+  if (g_str_equal (key, "name_zh") || g_str_equal (key, "name_en"))
+    return g_strdup (dt_pick_name (r->name_zh, r->name_en));
+  if (g_str_equal (key, "city"))
+    return g_strdup (r->city_zh != NULL ? dt_pick_name (r->city_zh, r->city_en) : (r->city ? r->city : ""));
+  if (g_str_equal (key, "district"))
+    return g_strdup (r->district_zh != NULL ? dt_pick_name (r->district_zh, r->district_en) : (r->district ? r->district : ""));
+  if (g_str_equal (key, "category"))
+    return g_strdup (r->category ? dt_vocabulary_label (DT_VOCABULARY_ENTERPRISE_CATEGORY, r->category) : "");
+  if (g_str_equal (key, "sector"))
+    return g_strdup (r->sector ? dt_vocabulary_label (DT_VOCABULARY_SECTOR, r->sector) : "");
+  if (g_str_equal (key, "trade_volume"))
+    return format_volume (r->trade_volume);
+  if (g_str_equal (key, "rank_change"))
+    return format_change (r);
+  return g_strdup ("");
+}
+
+/* The summary: counts, facets and charts, off the main thread */
+
+typedef struct
+{
+  DtEnterpriseQuery *query;
+  char              *path;
+  guint              generation;
+  DtEnterprisesPage *page;       /* for the early count message */
+} SummaryInput;
+
+typedef struct
+{
+  gint64  count;
+  gint64  total;
+  GArray *facets[N_FACETS];
+  GArray *by_city;
+  GArray *by_category;
+} Summary;
+
+typedef struct
+{
+  DtEnterprisesPage *page;
+  DtEnterpriseQuery *query;
+  guint              generation;
+  gint64             count;
+  gint64             total;
+} CountMessage;
+
+static void
+summary_input_free (SummaryInput *input)
+{
+  g_clear_object (&input->query);
+  g_clear_object (&input->page);
+  g_free (input->path);
+  g_free (input);
+}
+
+static void
+summary_free (Summary *s)
+{
+  for (guint i = 0; i < N_FACETS; i++)
+    g_clear_pointer (&s->facets[i], g_array_unref);
+  g_clear_pointer (&s->by_city, g_array_unref);
+  g_clear_pointer (&s->by_category, g_array_unref);
+  g_free (s);
+}
+
+static void
+interrupt_db (GCancellable *cancellable,
+              sqlite3      *db)
+{
+  sqlite3_interrupt (db);
+}
+
+static void
+quit_after_paint (GdkFrameClock *clock,
+                  gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint, data);
+  g_application_quit (g_application_get_default ());
+}
+
+/* @total < 0: only the first page is known yet; the full count follows. */
+static void
+show_count (DtEnterprisesPage *self,
+            DtEnterpriseQuery *query,
+            gint64             count,
+            gint64             total)
+{
+  DtEnterpriseQuery *shown = dt_enterprise_list_model_get_query (self->model);
+  guint n = (guint)MIN (count, G_MAXUINT);
+
+  if (total >= 0)
     {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = NULL;
-      g_autofree char *volume = g_strdup_printf ("%.1f", sqlite3_column_double (stmt, 6));
+      g_autofree char *c = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+      g_autofree char *t = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
+      /* Translators: "37 of 100" enterprises match the filters */
+      g_autofree char *text = g_strdup_printf (_("%s of %s"), c, t);
 
-      year = sqlite3_column_int (stmt, 0);
-      title = g_strdup_printf ("%d. %s", sqlite3_column_int (stmt, 1),
-                               dt_pick_name ((const char *)sqlite3_column_text (stmt, 2),
-                                             (const char *)sqlite3_column_text (stmt, 3)));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   dt_pick_name ((const char *)sqlite3_column_text (stmt, 4),
-                                                 (const char *)sqlite3_column_text (stmt, 5)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix_label (volume));
-      adw_preferences_group_add (group, row);
+      gtk_label_set_text (self->count_label, text);
     }
-  sqlite3_finalize (stmt);
+  else
+    gtk_label_set_text (self->count_label, _("Counting…"));
 
+  /* For build-aux/bench.sh: quit after the first frame that shows rows. */
+  if (self->quit_after_rows && n > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->quit_after_rows = FALSE;
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                        G_CALLBACK (quit_after_paint), self);
+    }
+
+  /* The same query grows in place, keeping scroll position and selection. */
+  if (shown != NULL && dt_enterprise_query_equal (shown, query))
+    dt_enterprise_list_model_set_n_items (self->model, n);
+  else
+    dt_enterprise_list_model_set_query (self->model, query, n);
+}
+
+static gboolean
+count_ready (gpointer data)
+{
+  CountMessage *m = data;
+
+  if (m->generation == m->page->generation)
+    show_count (m->page, m->query, m->count, m->total);
+
+  g_object_unref (m->page);
+  g_object_unref (m->query);
+  g_free (m);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+summary_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SummaryInput *input = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtEnterpriseQuery) all = NULL;
+  GPtrArray *years;
+  Summary *s = g_new0 (Summary, 1);
+  sqlite3 *db = NULL;
+  gulong handler = 0;
+
+  /* Its own connection: WAL lets it read while the window's writes. */
+  if (sqlite3_open_v2 (input->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      goto out;
+    }
+  handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL);
+
+  /* The first page alone is quick even when a million rows match: the
+   * table shows it at once, and grows when the count is in. */
   {
-    g_autofree char *title = g_strdup_printf (_("Top 100, %d"), year);
-    adw_preferences_group_set_title (group, title);
-    adw_preferences_group_set_description (group, _("Digital trade volume in 10,000 yuan"));
+    sqlite3_stmt *first = dt_enterprise_query_prepare_rows (input->query, db, DT_ENTERPRISE_PAGE_SIZE, 0, &error);
+    CountMessage *m;
+    gint64 n = 0;
+    int rc;
+
+    if (first == NULL)
+      goto out;
+    while ((rc = sqlite3_step (first)) == SQLITE_ROW)
+      n++;
+    sqlite3_finalize (first);
+    if (rc != SQLITE_DONE)
+      {
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "interrupted");
+        goto out;
+      }
+    if (n < DT_ENTERPRISE_PAGE_SIZE)
+      {
+        /* That was all of them. */
+        s->count = n;
+      }
+    else
+      {
+        m = g_new0 (CountMessage, 1);
+        m->page = g_object_ref (input->page);
+        m->query = g_object_ref (input->query);
+        m->generation = input->generation;
+        m->count = n;
+        m->total = -1;
+        g_idle_add_full (G_PRIORITY_DEFAULT, count_ready, m, NULL);
+        s->count = dt_enterprise_query_count (input->query, db, &error);
+        if (s->count < 0)
+          goto out;
+      }
   }
 
-  return GTK_WIDGET (group);
+  /* "of N": the lists of the chosen years, before the other filters. */
+  all = dt_enterprise_query_new ();
+  years = dt_enterprise_query_get_filter (input->query, "year");
+  for (guint i = 0; years != NULL && i < years->len; i++)
+    dt_enterprise_query_add_filter (all, "year", g_ptr_array_index (years, i), NULL);
+  s->total = dt_enterprise_query_count (all, db, &error);
+  if (s->total < 0)
+    goto out;
+
+  /* The table can show rows now; facets and charts follow. */
+  {
+    CountMessage *m = g_new0 (CountMessage, 1);
+
+    m->page = g_object_ref (input->page);
+    m->query = g_object_ref (input->query);
+    m->generation = input->generation;
+    m->count = s->count;
+    m->total = s->total;
+    g_idle_add_full (G_PRIORITY_DEFAULT, count_ready, m, NULL);
+  }
+
+  for (guint i = 0; i < N_FACETS; i++)
+    if ((s->facets[i] = dt_enterprise_query_groups (input->query, db, facet_keys[i], TRUE, &error)) == NULL)
+      goto out;
+  if ((s->by_city = dt_enterprise_query_groups (input->query, db, "city", FALSE, &error)) == NULL ||
+      (s->by_category = dt_enterprise_query_groups (input->query, db, "category", FALSE, &error)) == NULL)
+    goto out;
+
+out:
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
+  if (db != NULL)
+    sqlite3_close (db);
+  if (error != NULL)
+    {
+      summary_free (s);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_pointer (task, s, (GDestroyNotify)summary_free);
+}
+
+static void on_facet_toggled (GtkCheckButton    *button,
+                              DtEnterprisesPage *self);
+
+static void
+update_facet (DtEnterprisesPage *self,
+              Facet             *facet,
+              GArray            *groups)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  GPtrArray *active = dt_enterprise_query_get_filter (self->query, facet->key);
+
+  /* Buttons stay where they are, so keyboard focus and order do not jump
+   * while counts change; values with no rows left show 0. */
+  g_hash_table_iter_init (&iter, facet->buttons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_object_set_data (value, "count", GINT_TO_POINTER (0));
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DtEnterpriseGroup *g = &g_array_index (groups, DtEnterpriseGroup, i);
+      const char *v = g->value != NULL ? g->value : "";
+      GtkWidget *button = g_hash_table_lookup (facet->buttons, v);
+
+      if (g->value == NULL)
+        continue;   /* no value to filter on */
+      if (button == NULL)
+        {
+          button = gtk_check_button_new ();
+          g_object_set_data_full (G_OBJECT (button), "value", g_strdup (v), g_free);
+          g_object_set_data (G_OBJECT (button), "facet", facet);
+          g_signal_connect (button, "toggled", G_CALLBACK (on_facet_toggled), self);
+          g_hash_table_insert (facet->buttons, g_strdup (v), button);
+          gtk_box_append (facet->list, button);
+        }
+      g_object_set_data (G_OBJECT (button), "count", GSIZE_TO_POINTER ((gsize)g->count));
+    }
+
+  g_hash_table_iter_init (&iter, facet->buttons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize count = GPOINTER_TO_SIZE (g_object_get_data (value, "count"));
+      g_autofree char *name = facet_value_label (self, facet->key, key);
+      g_autofree char *n = g_strdup_printf ("%'" G_GSIZE_FORMAT, count);
+      /* Translators: a filter value and how many rows it would show, e.g. "Hangzhou (37)" */
+      g_autofree char *text = g_strdup_printf (_("%s (%s)"), name, n);
+      gboolean on = dt_enterprise_query_has_filter (self->query, facet->key, key);
+
+      gtk_check_button_set_label (value, text);
+      gtk_check_button_set_active (value, on);
+      gtk_widget_set_sensitive (value, on || count > 0);
+    }
+  (void)active;
+}
+
+static void
+update_chart (DtEnterprisesPage *self,
+              DtChart           *chart,
+              const char        *key,
+              GArray            *groups,
+              gboolean           volume)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = MIN (groups->len, 12);
+
+  for (guint i = 0; i < n; i++)
+    {
+      DtEnterpriseGroup *g = &g_array_index (groups, DtEnterpriseGroup, i);
+      double v = volume ? g->volume : (double)g->count;
+
+      g_ptr_array_add (names, facet_value_label (self, key, g->value));
+      g_array_append_val (values, v);
+    }
+  g_ptr_array_add (names, NULL);
+
+  dt_chart_set_categories (chart, (const char * const *)names->pdata);
+  dt_chart_clear_series (chart);
+  if (n > 0)
+    dt_chart_add_series (chart, volume ? _("Digital trade volume") : _("Enterprises"),
+                         (const double *)(gpointer)values->data, n);
+}
+
+static void
+summary_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (object);
+  GTask *task = G_TASK (result);
+  SummaryInput *input = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  Summary *s = g_task_propagate_pointer (task, &error);
+
+  if (s == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot count the enterprises: %s", error->message);
+      return;
+    }
+  if (input->generation != self->generation)
+    {
+      summary_free (s);
+      return;
+    }
+
+  /* The early count message may still be queued: show the same now. */
+  show_count (self, input->query, s->count, s->total);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < N_FACETS; i++)
+    update_facet (self, &self->facets[i], s->facets[i]);
+  self->updating = FALSE;
+
+  update_chart (self, self->charts[CHART_CITY_COUNT], "city", s->by_city, FALSE);
+  update_chart (self, self->charts[CHART_CITY_VOLUME], "city", s->by_city, TRUE);
+  update_chart (self, self->charts[CHART_CATEGORY_COUNT], "category", s->by_category, FALSE);
+  update_chart (self, self->charts[CHART_CATEGORY_VOLUME], "category", s->by_category, TRUE);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), dt_enterprise_query_has_filters (self->query));
+  self->busy = FALSE;
+  summary_free (s);
+
+}
+
+static gboolean
+run_summary (gpointer data)
+{
+  DtEnterprisesPage *self = data;
+  g_autoptr(GTask) task = NULL;
+  SummaryInput *input;
+
+  self->summary_idle = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Stale counts are of no use: stop their SQL. */
+  g_cancellable_cancel (self->summary_cancellable);
+  g_clear_object (&self->summary_cancellable);
+  self->summary_cancellable = g_cancellable_new ();
+
+  input = g_new0 (SummaryInput, 1);
+  input->query = dt_enterprise_query_copy (self->query);
+  input->path = g_strdup (dt_store_get_path (self->store));
+  input->generation = ++self->generation;
+  input->page = g_object_ref (self);
+  self->busy = TRUE;
+
+  task = g_task_new (self, self->summary_cancellable, summary_done, NULL);
+  g_task_set_task_data (task, input, (GDestroyNotify)summary_input_free);
+  g_task_run_in_thread (task, summary_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_summary (DtEnterprisesPage *self)
+{
+  self->busy = TRUE;
+  if (self->summary_idle == 0)
+    self->summary_idle = g_idle_add (run_summary, self);
+}
+
+/* Controls */
+
+static void
+on_search_changed (DtEnterprisesPage *self)
+{
+  if (self->updating)
+    return;
+  dt_enterprise_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_facet_toggled (GtkCheckButton    *button,
+                  DtEnterprisesPage *self)
+{
+  Facet *facet = g_object_get_data (G_OBJECT (button), "facet");
+  const char *value = g_object_get_data (G_OBJECT (button), "value");
+
+  if (self->updating || facet == NULL)
+    return;
+  if (gtk_check_button_get_active (button))
+    dt_enterprise_query_add_filter (self->query, facet->key, value, NULL);
+  else
+    dt_enterprise_query_remove_filter (self->query, facet->key, value);
+}
+
+static void
+clear_filters (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (widget);
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->updating = FALSE;
+  dt_enterprise_query_clear_filters (self->query);
+}
+
+static void
+focus_search (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Sorting: the column view's sorter decides nothing itself. Each column's
+ * sorter records its key when asked; comparing two dummies through the
+ * view's sorter tells which column is primary and, by the sign, the
+ * direction (GTK 4.8 has no getter for either). The SQL then sorts. */
+
+typedef struct
+{
+  DtEnterprisesPage *page;
+  const char        *key;
+} Probe;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  Probe *probe = data;
+
+  probe->page->probe_key = probe->key;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_sorter_changed (GtkSorter         *sorter,
+                   GtkSorterChange    change,
+                   DtEnterprisesPage *self)
+{
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  if (self->query == NULL)
+    return;
+  self->probe_key = NULL;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->probe_key == NULL)
+    dt_enterprise_query_set_sort (self->query, "rank", FALSE, NULL);
+  else
+    dt_enterprise_query_set_sort (self->query, self->probe_key, order == GTK_ORDERING_LARGER, NULL);
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  const char *key = data;
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean number = g_str_equal (key, "rank") || g_str_equal (key, "year") ||
+                    g_str_equal (key, "trade_volume") || g_str_equal (key, "rank_change");
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  DtEnterprisesPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  DtEnterpriseRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return;
+  text = cell_text (self, data, dt_enterprise_row_get_record (row));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+add_column (DtEnterprisesPage *self,
+            const char        *key,
+            const char        *title,
+            gboolean           expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  Probe *probe = g_new0 (Probe, 1);
+  GtkSorter *sorter;
+
+  probe->page = self;
+  probe->key = key;
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer)key);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), (gpointer)key);
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  if (expand)
+    gtk_column_view_column_set_fixed_width (column, 220);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (sorter);
+  g_object_unref (column);
+}
+
+/* The detail pane */
+
+static void
+add_detail (DtEnterprisesPage *self,
+            int                row,
+            const char        *name,
+            const char        *value)
+{
+  GtkWidget *n = gtk_label_new (name);
+  GtkWidget *v = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (n), 0);
+  gtk_widget_add_css_class (n, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (v), 0);
+  gtk_label_set_wrap (GTK_LABEL (v), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (v), TRUE);
+  gtk_grid_attach (self->detail_grid, n, 0, row, 1, 1);
+  gtk_grid_attach (self->detail_grid, v, 1, row, 1, 1);
+}
+
+static void
+show_detail (DtEnterprisesPage *self)
+{
+  DtEnterpriseRow *row = gtk_single_selection_get_selected_item (self->selection);
+  const DtEnterpriseRecord *r;
+  GtkWidget *child;
+  sqlite3_stmt *stmt;
+  int line = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_grid))) != NULL)
+    gtk_grid_remove (self->detail_grid, child);
+  dt_chart_clear_series (self->rank_chart);
+
+  if (row == NULL || self->store == NULL)
+    {
+      gtk_label_set_text (self->detail_title, _("No enterprise selected"));
+      gtk_label_set_text (self->detail_subtitle, "");
+      gtk_label_set_text (self->detail_source, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->rank_chart), FALSE);
+      return;
+    }
+  r = dt_enterprise_row_get_record (row);
+
+  gtk_label_set_text (self->detail_title, dt_pick_name (r->name_zh, r->name_en));
+  gtk_label_set_text (self->detail_subtitle,
+                      dt_locale_prefers_chinese () ? (r->name_en ? r->name_en : "") : r->name_zh);
+
+  {
+    g_autofree char *year = g_strdup_printf ("%d", r->year);
+    g_autofree char *rank = g_strdup_printf ("%d", r->rank);
+    g_autofree char *city = cell_text (self, "city", r);
+    g_autofree char *district = cell_text (self, "district", r);
+    g_autofree char *category = cell_text (self, "category", r);
+    g_autofree char *sector = cell_text (self, "sector", r);
+    g_autofree char *volume = format_volume (r->trade_volume);
+    g_autofree char *change = format_change (r);
+    g_autofree char *founded = r->founded ? g_strdup_printf ("%d", r->founded) : g_strdup ("—");
+
+    add_detail (self, line++, _("List"), year);
+    add_detail (self, line++, _("Rank"), rank);
+    add_detail (self, line++, _("Rank change"), change);
+    add_detail (self, line++, _("Unified social credit code"), r->credit_code ? r->credit_code : "—");
+    add_detail (self, line++, _("City"), city);
+    add_detail (self, line++, _("District"), district[0] ? district : "—");
+    add_detail (self, line++, _("Category"), category);
+    add_detail (self, line++, _("Sector"), sector);
+    add_detail (self, line++, _("Digital trade volume (10,000 yuan)"), volume);
+    add_detail (self, line++, _("In the Binjiang FTZ"), r->in_ftz ? _("Yes") : _("No"));
+    add_detail (self, line++, _("Founded"), founded);
+  }
+
+  /* Its rank on every list it was on. */
+  stmt = dt_store_prepare (self->store,
+                           "SELECT year, rank FROM listings WHERE enterprise_id = ? ORDER BY year", NULL);
+  if (stmt != NULL)
+    {
+      g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
+
+      sqlite3_bind_int64 (stmt, 1, r->enterprise_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          double rank = sqlite3_column_int (stmt, 1);
+
+          g_ptr_array_add (years, g_strdup_printf ("%d", sqlite3_column_int (stmt, 0)));
+          g_array_append_val (ranks, rank);
+        }
+      sqlite3_finalize (stmt);
+      g_ptr_array_add (years, NULL);
+      dt_chart_set_categories (self->rank_chart, (const char * const *)years->pdata);
+      dt_chart_add_series (self->rank_chart, _("Rank"), (const double *)(gpointer)ranks->data, ranks->len);
+      gtk_widget_set_visible (GTK_WIDGET (self->rank_chart), TRUE);
+    }
+
+  /* Where the row came from. */
+  stmt = dt_store_prepare (self->store,
+                           "SELECT title, title_zh, source, provenance, imported_at FROM datasets WHERE id = ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, r->dataset_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *title = dt_pick_name ((const char *)sqlite3_column_text (stmt, 1),
+                                            (const char *)sqlite3_column_text (stmt, 0));
+          const char *provenance = dt_vocabulary_label (DT_VOCABULARY_PROVENANCE,
+                                                        (const char *)sqlite3_column_text (stmt, 3));
+          /* Translators: dataset title, provenance (Sample/Official/User), source, date */
+          g_autofree char *text = g_strdup_printf (_("From “%s” (%s). Source: %s. Imported %s."),
+                                                   title, provenance,
+                                                   (const char *)sqlite3_column_text (stmt, 2),
+                                                   (const char *)sqlite3_column_text (stmt, 4));
+          gtk_label_set_text (self->detail_source, text);
+        }
+      sqlite3_finalize (stmt);
+    }
+}
+
+/* Charts */
+
+static void
+chart_save_response (GtkNativeDialog *dialog,
+                     int              response,
+                     DtChart         *chart)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (chart), DT_TYPE_ENTERPRISES_PAGE);
+
+      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg"))
+        {
+          char *with = g_strconcat (path, ".png", NULL);
+          g_free (path);
+          path = with;
+        }
+      if (!dt_chart_save (chart, path, 1200, 700, &error) && page != NULL)
+        adw_toast_overlay_add_toast (DT_ENTERPRISES_PAGE (page)->toast_overlay, adw_toast_new (error->message));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_save_chart (GtkButton *button,
+               DtChart   *chart)
+{
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *png = gtk_file_filter_new ();
+  GtkFileFilter *svg = gtk_file_filter_new ();
+  const char *name = g_object_get_data (G_OBJECT (chart), "file-name");
+
+  dialog = gtk_file_chooser_native_new (_("Save Chart"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (png, _("PNG image"));
+  gtk_file_filter_add_suffix (png, "png");
+  gtk_file_filter_set_name (svg, _("SVG image"));
+  gtk_file_filter_add_suffix (svg, "svg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), svg);
+  g_object_unref (png);
+  g_object_unref (svg);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (chart_save_response), chart);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+add_chart (DtEnterprisesPage *self,
+           guint              index,
+           const char        *title,
+           const char        *unit,
+           const char        *file_name)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *chart = dt_chart_new (DT_CHART_BAR);
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as PNG or SVG…"));
+
+  dt_chart_set_title (DT_CHART (chart), title);
+  dt_chart_set_unit (DT_CHART (chart), unit);
+  if (unit == NULL)
+    dt_chart_set_value_format (DT_CHART (chart), "%.0f");
+  gtk_widget_set_size_request (chart, 320, 260);
+  gtk_widget_set_hexpand (chart, TRUE);
+  g_object_set_data_full (G_OBJECT (chart), "file-name", g_strdup (file_name), g_free);
+  gtk_widget_set_halign (save, GTK_ALIGN_END);
+  g_signal_connect (save, "clicked", G_CALLBACK (on_save_chart), chart);
+  gtk_box_append (GTK_BOX (box), chart);
+  gtk_box_append (GTK_BOX (box), save);
+  gtk_grid_attach (self->chart_grid, box, index % 2, index / 2, 1, 1);
+  self->charts[index] = DT_CHART (chart);
+}
+
+/* Export */
+
+typedef struct
+{
+  DtEnterpriseQuery *query;
+  char              *db_path;
+  GFile             *file;
+  gint              *exported;
+  gint64             n_rows;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->query);
+  g_clear_object (&job->file);
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+export_progress (gint64   done,
+                 gpointer data)
+{
+  g_atomic_int_set ((gint *)data, (gint)MIN (done, G_MAXINT));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileOutputStream) raw = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  sqlite3 *db = NULL;
+  gulong handler;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (job->db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return;
+    }
+  handler = cancellable != NULL ? g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL) : 0;
+
+  /* Replaced only when everything was written. */
+  raw = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
+  ok = raw != NULL;
+  if (ok)
+    {
+      out = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (raw), 256 * 1024);
+      ok = dt_enterprise_query_export (job->query, db, out, DT_ENTERPRISE_HEADER_LABELS, TRUE,
+                                       export_progress, job->exported, cancellable, &job->n_rows, &error) &&
+           g_output_stream_close (out, cancellable, &error);
+      if (!ok)
+        {
+          g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (G_OUTPUT_STREAM (raw), abandon, NULL);
+        }
+    }
+
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
+  sqlite3_close (db);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static gboolean
+export_tick (gpointer data)
+{
+  DtEnterprisesPage *self = data;
+  gsize done = (gsize)g_atomic_int_get (&self->exported);
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  /* Translators: rows exported so far */
+  g_autofree char *text = g_strdup_printf (_("Exporting… %'" G_GSIZE_FORMAT " rows"), done);
+
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? MIN (1.0, (double)done / total) : 0);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+dt_enterprises_page_export_async (DtEnterprisesPage   *self,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+  DtEnterpriseQuery *shown;
+
+  g_return_if_fail (DT_IS_ENTERPRISES_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("No database is open"));
+      return;
+    }
+
+  /* Exactly what is shown: the model's query, not the one being edited. */
+  shown = dt_enterprise_list_model_get_query (self->model);
+  job = g_new0 (ExportJob, 1);
+  job->query = shown != NULL ? dt_enterprise_query_copy (shown) : dt_enterprise_query_copy (self->query);
+  job->db_path = g_strdup (dt_store_get_path (self->store));
+  job->file = g_object_ref (file);
+  job->exported = &self->exported;
+  self->exported = 0;
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+dt_enterprises_page_export_finish (DtEnterprisesPage  *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_object (&self->export_cancellable);
+
+  if (dt_enterprises_page_export_finish (self, result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'" G_GINT64_FORMAT " row to %s",
+                                              "Exported %'" G_GINT64_FORMAT " rows to %s", (gulong)job->n_rows),
+                                 job->n_rows, name);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (_("Export cancelled; no file was written"));
+  else
+    message = g_strdup_printf (_("Cannot export: %s"), error->message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+export_response (GtkNativeDialog   *dialog,
+                 int                response,
+                 DtEnterprisesPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      self->export_cancellable = g_cancellable_new ();
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+      self->progress_timeout = g_timeout_add (200, export_tick, self);
+      dt_enterprises_page_export_async (self, file, self->export_cancellable, export_done, NULL);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *csv = gtk_file_filter_new ();
+
+  if (self->export_cancellable != NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Enterprises"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
+  g_object_unref (csv);
+  /* Translators: default file name of an export; keep .csv */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("enterprises.csv"));
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_cancel_export (DtEnterprisesPage *self)
+{
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+/* Store */
+
+static void
+load_regions (DtEnterprisesPage *self)
+{
+  sqlite3_stmt *stmt;
+
+  g_clear_pointer (&self->region_names, g_hash_table_unref);
+  self->region_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+  stmt = dt_store_prepare (self->store, "SELECT code, name_zh, name_en FROM regions", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **names = g_new0 (char *, 3);
+
+      names[0] = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      names[1] = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      g_hash_table_insert (self->region_names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)), names);
+    }
+  sqlite3_finalize (stmt);
 }
 
 static void
 reload (DtEnterprisesPage *self)
 {
-  if (self->group != NULL)
-    gtk_box_remove (self->content, self->group);
-  self->group = NULL;
+  sqlite3_stmt *stmt;
 
-  if (self->store == NULL)
-    return;
+  load_regions (self);
+  for (guint i = 0; i < N_FACETS; i++)
+    {
+      GtkWidget *child;
 
-  self->group = build_group (self->store);
-  gtk_box_append (self->content, self->group);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facets[i].list))) != NULL)
+        gtk_box_remove (self->facets[i].list, child);
+      g_hash_table_remove_all (self->facets[i].buttons);
+    }
+
+  /* Open on the latest list, as officials read it. */
+  if (dt_enterprise_query_get_filter (self->query, "year") == NULL)
+    {
+      stmt = dt_store_prepare (self->store, "SELECT max(year) FROM listings", NULL);
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", sqlite3_column_int (stmt, 0));
+          dt_enterprise_query_add_filter (self->query, "year", year, NULL);
+        }
+      sqlite3_finalize (stmt);
+    }
+  schedule_summary (self);
+}
+
+static void
+on_store_changed (DtEnterprisesPage *self,
+                  const char        *kind)
+{
+  if (kind == NULL || g_str_equal (kind, "enterprises") || g_str_equal (kind, "regions"))
+    reload (self);
 }
 
 void
 dt_enterprises_page_set_store (DtEnterprisesPage *self,
-                        DtStore *store)
+                               DtStore           *store)
 {
   g_return_if_fail (DT_IS_ENTERPRISES_PAGE (self));
 
   if (!g_set_object (&self->store, store))
     return;
 
-  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_clear_object (&self->model);
+  self->model = dt_enterprise_list_model_new (store);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   reload (self);
+}
+
+DtEnterpriseQuery *
+dt_enterprises_page_get_query (DtEnterprisesPage *self)
+{
+  g_return_val_if_fail (DT_IS_ENTERPRISES_PAGE (self), NULL);
+  return self->query;
+}
+
+DtEnterpriseListModel *
+dt_enterprises_page_get_model (DtEnterprisesPage *self)
+{
+  g_return_val_if_fail (DT_IS_ENTERPRISES_PAGE (self), NULL);
+  return self->model;
+}
+
+gboolean
+dt_enterprises_page_is_busy (DtEnterprisesPage *self)
+{
+  g_return_val_if_fail (DT_IS_ENTERPRISES_PAGE (self), FALSE);
+  return self->busy;
+}
+
+GtkCheckButton *
+dt_enterprises_page_get_facet_button (DtEnterprisesPage *self,
+                                      const char        *key,
+                                      const char        *value)
+{
+  for (guint i = 0; i < N_FACETS; i++)
+    if (g_str_equal (self->facets[i].key, key))
+      return g_hash_table_lookup (self->facets[i].buttons, value);
+  return NULL;
+}
+
+static gboolean
+shortcut_if_mapped (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   data)
+{
+  /* The controller is global so that Ctrl+F works wherever focus is, but
+   * only while this page is the one shown. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  gtk_widget_activate_action (widget, data, NULL);
+  return TRUE;
 }
 
 static void
@@ -107,8 +1213,27 @@ dt_enterprises_page_dispose (GObject *object)
 {
   DtEnterprisesPage *self = (DtEnterprisesPage *)object;
 
+  /* Nothing may reach the half-disposed widgets. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_data (self->query, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_cancellable_cancel (self->summary_cancellable);
+  g_clear_object (&self->summary_cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->summary_idle, g_source_remove);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_ENTERPRISES_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->query);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->region_names, g_hash_table_unref);
+  for (guint i = 0; i < N_FACETS; i++)
+    g_clear_pointer (&self->facets[i].buttons, g_hash_table_unref);
 
   G_OBJECT_CLASS (dt_enterprises_page_parent_class)->dispose (object);
 }
@@ -121,12 +1246,96 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
 
   object_class->dispose = dt_enterprises_page_dispose;
 
+  g_type_ensure (DT_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/DigitalTrade/ui/dt-enterprises-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, content);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, facet_box);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, chart_grid);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_grid);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, rank_chart);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_source);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_export);
+
+  gtk_widget_class_install_action (widget_class, "enterprises.clear-filters", NULL, clear_filters);
+  gtk_widget_class_install_action (widget_class, "enterprises.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "enterprises.search", NULL, focus_search);
 }
 
 static void
 dt_enterprises_page_init (DtEnterprisesPage *self)
 {
+  static const char *facet_titles[N_FACETS] = {
+    N_("Year"), N_("City"), N_("Category"), N_("Sector"), N_("Binjiang FTZ"),
+  };
+  GtkEventController *shortcuts;
+  const char *name_key = dt_locale_prefers_chinese () ? "name_zh" : "name_en";
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: AdwBin unparents its own child. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+
+  self->query = dt_enterprise_query_new ();
+  g_signal_connect_object (self->query, "changed", G_CALLBACK (schedule_summary), self, G_CONNECT_SWAPPED);
+  self->quit_after_rows = g_getenv ("DT_QUIT_AFTER_ROWS_SHOWN") != NULL;
+
+  /* Facets */
+  for (guint i = 0; i < N_FACETS; i++)
+    {
+      GtkWidget *title = gtk_label_new (_(facet_titles[i]));
+      GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_box_append (self->facet_box, title);
+      gtk_box_append (self->facet_box, list);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+      self->facets[i].key = facet_keys[i];
+      self->facets[i].list = GTK_BOX (list);
+      self->facets[i].buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  /* The table */
+  self->selection = gtk_single_selection_new (NULL);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (show_detail), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_column (self, "year", _("Year"), FALSE);
+  add_column (self, "rank", _("Rank"), FALSE);
+  add_column (self, name_key, _("Name"), TRUE);
+  add_column (self, "city", _("City"), FALSE);
+  add_column (self, "district", _("District"), FALSE);
+  add_column (self, "category", _("Category"), FALSE);
+  add_column (self, "sector", _("Sector"), FALSE);
+  add_column (self, "trade_volume", _("Volume (10,000 yuan)"), FALSE);
+  add_column (self, "rank_change", _("Change"), FALSE);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, 0);
+
+  /* Charts */
+  add_chart (self, CHART_CITY_COUNT, _("Enterprises by city"), NULL, _("enterprises-by-city.png"));
+  add_chart (self, CHART_CITY_VOLUME, _("Digital trade volume by city"), _("10,000 yuan"), _("volume-by-city.png"));
+  add_chart (self, CHART_CATEGORY_COUNT, _("Enterprises by category"), NULL, _("enterprises-by-category.png"));
+  add_chart (self, CHART_CATEGORY_VOLUME, _("Digital trade volume by category"), _("10,000 yuan"), _("volume-by-category.png"));
+  dt_chart_set_kind (self->rank_chart, DT_CHART_LINE);
+  dt_chart_set_title (self->rank_chart, _("Rank on each year’s list"));
+  dt_chart_set_value_format (self->rank_chart, "%.0f");
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                      gtk_callback_action_new (shortcut_if_mapped, (gpointer)"enterprises.search", NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>e"),
+                      gtk_callback_action_new (shortcut_if_mapped, (gpointer)"enterprises.export", NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  show_detail (self);
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "dt-enterprise-list-model.h"
+#include "dt-enterprise-query.h"
 #include "dt-store.h"
 
 G_BEGIN_DECLS
@@ -15,7 +17,27 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DtEnterprisesPage, dt_enterprises_page, DT, ENTERPRISES_PAGE, AdwBin)
 
-void dt_enterprises_page_set_store (DtEnterprisesPage *self,
-                                    DtStore           *store);
+void                   dt_enterprises_page_set_store   (DtEnterprisesPage *self,
+                                                        DtStore           *store);
+/* The query the controls edit; what is shown follows it once counted. */
+DtEnterpriseQuery     *dt_enterprises_page_get_query   (DtEnterprisesPage *self);
+/* The rows shown. */
+DtEnterpriseListModel *dt_enterprises_page_get_model   (DtEnterprisesPage *self);
+/* TRUE while counts for the current query are still being computed. */
+gboolean               dt_enterprises_page_is_busy     (DtEnterprisesPage *self);
+/* The facet check button for @key = @value, or NULL (for tests). */
+GtkCheckButton        *dt_enterprises_page_get_facet_button (DtEnterprisesPage *self,
+                                                        const char        *key,
+                                                        const char        *value);
+/* Writes the rows shown to @file, off the main thread, as Ctrl+E does
+ * after its file chooser. */
+void                   dt_enterprises_page_export_async  (DtEnterprisesPage   *self,
+                                                          GFile               *file,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean               dt_enterprises_page_export_finish (DtEnterprisesPage   *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 G_END_DECLS

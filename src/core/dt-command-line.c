@@ -11,6 +11,7 @@
 
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
+#include "dt-enterprise-export.h"
 #include "dt-error.h"
 #include "dt-index-compute.h"
 #include "dt-index-ranking.h"
@@ -193,6 +194,8 @@ dt_command_line_run (DtCommandLine *options)
     return run_export_index (options);
   if (g_strcmp0 (options->export_what, "measures") == 0)
     return dt_measure_export_run_command (options);
+  if (g_strcmp0 (options->export_what, "enterprises") == 0)
+    return dt_enterprise_export_run (options);
 
   return 0;
 }

@@ -1,0 +1,228 @@
+/* test-enterprise-page.c — the enterprise page as a user drives it: search,
+ * a filter, the count, the sort, and an export that holds the rows shown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "dt-csv-reader.h"
+#include "dt-enterprises-page.h"
+
+static gboolean
+wake (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, or fails after ten seconds. */
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, wake, &timed_out);
+
+  while (!done (data) && !timed_out)
+    {
+      guint tick = g_timeout_add (20, wake, &(gboolean){ FALSE });
+      g_main_context_iteration (NULL, TRUE);
+      g_source_remove (tick);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !dt_enterprises_page_is_busy (data);
+}
+
+static GtkWidget *
+find_child (GtkWidget *root,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} Wait;
+
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  ((Wait *)data)->result = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((Wait *)data)->result != NULL;
+}
+
+static gboolean
+search_applied (gpointer data)
+{
+  DtEnterprisesPage *page = data;
+  return g_strcmp0 (dt_enterprise_query_get_search (dt_enterprises_page_get_query (page)), "杭州") == 0 &&
+         !dt_enterprises_page_is_busy (page);
+}
+
+static void
+test_search_filter_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "shown.csv", NULL);
+  g_autoptr(DtStore) store = dt_store_open_with_samples (db_path, &error);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(DtCsvReader) reader = NULL;
+  GtkWidget *window = gtk_window_new ();
+  DtEnterprisesPage *page = g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL);
+  GtkWidget *entry, *label;
+  GtkColumnView *view;
+  GListModel *model;
+  GtkCheckButton *data_trade;
+  g_autoptr(GtkColumnViewColumn) volume_column = NULL;
+  Wait wait = { NULL };
+  GPtrArray *row;
+  guint n, i;
+  g_autofree char *expected_label = NULL;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  dt_enterprises_page_set_store (page, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (page_idle, page);
+
+  model = G_LIST_MODEL (dt_enterprises_page_get_model (page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);   /* the latest list */
+  label = find_child (GTK_WIDGET (page), GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+
+  /* Type a two-character Chinese search. */
+  entry = find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "杭州");
+  wait_for (search_applied, page);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 100);
+
+  /* Pick a filter: the facet's count said how many rows it would show. */
+  data_trade = dt_enterprises_page_get_facet_button (page, "category", "data");
+  g_assert_nonnull (data_trade);
+  g_assert_true (strstr (gtk_check_button_get_label (data_trade), "(") != NULL);
+  {
+    const char *text = strrchr (gtk_check_button_get_label (data_trade), '(');
+    guint announced = (guint)g_ascii_strtoull (text + 1, NULL, 10);
+
+    gtk_check_button_set_active (data_trade, TRUE);
+    wait_for (page_idle, page);
+    n = g_list_model_get_n_items (model);
+    g_assert_cmpuint (n, ==, announced);
+    g_assert_cmpuint (n, >, 1);
+  }
+
+  /* The count label says it. */
+  expected_label = g_strdup_printf ("%u of 100", n);
+  {
+    GtkWidget *count = NULL;
+    /* The count label is the first GtkLabel after the search entry. */
+    for (GtkWidget *c = gtk_widget_get_next_sibling (entry); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_LABEL (c))
+        {
+          count = c;
+          break;
+        }
+    g_assert_nonnull (count);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected_label);
+  }
+
+  /* Sort by volume, descending, through the column header's sorter. */
+  view = GTK_COLUMN_VIEW (find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  volume_column = g_list_model_get_item (gtk_column_view_get_columns (view), 7);
+  gtk_column_view_sort_by_column (view, volume_column, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (dt_enterprise_query_get_sort_key (dt_enterprises_page_get_query (page)), ==, "trade_volume");
+  g_assert_true (dt_enterprise_query_get_sort_descending (dt_enterprises_page_get_query (page)));
+  wait_for (page_idle, page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+
+  /* Export, and compare with the rows shown, in order. */
+  dt_enterprises_page_export_async (page, csv, NULL, got_result, &wait);
+  wait_for (has_result, &wait);
+  g_assert_true (dt_enterprises_page_export_finish (page, wait.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  reader = dt_csv_reader_new_for_path (csv_path, &error);
+  g_assert_no_error (error);
+  row = dt_csv_reader_next_row (reader, &error);
+  g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "Year");
+  for (i = 0; (row = dt_csv_reader_next_row (reader, &error)) != NULL; i++)
+    {
+      g_autoptr(DtEnterpriseRow) item = g_list_model_get_item (model, i);
+      const DtEnterpriseRecord *r;
+      g_autofree char *rank = NULL;
+
+      g_assert_nonnull (item);
+      r = dt_enterprise_row_get_record (item);
+      rank = g_strdup_printf ("%d", r->rank);
+      g_assert_cmpstr (g_ptr_array_index (row, 1), ==, rank);
+      g_assert_cmpstr (g_ptr_array_index (row, 2), ==, r->name_zh);
+      g_assert_nonnull (strstr (r->name_zh, "杭州"));
+      g_assert_cmpstr (r->category, ==, "data");
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (i, ==, n);
+
+  /* One click clears every filter, the year included. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "enterprises.clear-filters", NULL);
+  wait_for (page_idle, page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (csv_path);
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+    g_clear_object (&store);
+    g_remove (db_path);
+    g_remove (wal);
+    g_remove (shm);
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/enterprise/page/search-filter-export", test_search_filter_export);
+
+  return g_test_run ();
+}
