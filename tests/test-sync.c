@@ -199,14 +199,15 @@ database_checksum (DtStore *store)
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
 
-  stmt = dt_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", NULL);
+  stmt = dt_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                  "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name", NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
 
   for (guint t = 0; t < tables->len; t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", (char *)g_ptr_array_index (tables, t));
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *)g_ptr_array_index (tables, t));
 
       stmt = dt_store_prepare (store, sql, NULL);
       while (sqlite3_step (stmt) == SQLITE_ROW)
