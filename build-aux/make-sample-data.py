@@ -353,7 +353,8 @@ CITY_LATE = {"hangzhou": 0.97, "ningbo": 0.98, "jinhua": 1.08, "jiaxing": 1.03,
 PUBLISHED = [
     (2020, {"ZJ": 110.8, "hangzhou": 126.6, "ningbo": 123.2, "jinhua": 115.6},
      "Zhejiang Academy of Commerce, Zhejiang Openness Index 2021 report (released June 2021)"),
-    (2021, {"ZJ": 115.2}, "Derived from the June 2023 release: 2022 = 119.9, +4.7 on 2021"),
+    # 2021 is not stored as published: the June 2023 release gives it only as
+    # "2022 = 119.9, +4.7 on the year before", and a derived figure is not a published one.
     (2022, {"ZJ": 119.9},
      "Zhejiang Academy of Commerce, Zhejiang Openness Index 2023 report (released June 2023)"),
     (2018, {r: 100 for r in INDEX_REGIONS}, "Benchmark year of the index (2018 = 100)"),

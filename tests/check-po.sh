@@ -14,6 +14,10 @@ xgettext --package-name=digital-trade --from-code=UTF-8 --add-comments \
   --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \
   --files-from=po/POTFILES.in --directory="$top" --output="$tmp/fresh.pot" 2>"$tmp/xgettext.log" || {
   cat "$tmp/xgettext.log"; exit 1; }
+# A format macro such as G_GINT64_FORMAT inside _() cannot be translated.
+if grep -q 'warning' "$tmp/xgettext.log"; then
+  cat "$tmp/xgettext.log"; exit 1
+fi
 
 ids() { msgcat --no-wrap --sort-output "$1" | grep -E '^msg(ctxt|id|id_plural) ' ; }
 if ! diff <(ids "$tmp/fresh.pot") <(ids po/digital-trade.pot) >"$tmp/diff"; then

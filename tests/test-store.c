@@ -290,6 +290,31 @@ test_samples_loaded_once (Fixture       *f,
   g_assert_cmpint (query_int (second, "SELECT count(*) FROM measures"), ==, 36);
 }
 
+/* An official pack under its own key still takes the place of the sample
+ * data of its kind, and of nothing else. */
+static void
+test_samples_replaced_by_official_pack (Fixture       *f,
+                                        gconstpointer  data)
+{
+  static const char pack[] =
+    "{\"format\": \"digital-trade-pack\", \"version\": 1, \"kind\": \"measures\",\n"
+    " \"dataset\": {\"key\": \"binjiang-measures-2021\", \"title\": \"Binjiang measures\",\n"
+    "             \"source\": \"Binjiang District\", \"provenance\": \"official\"},\n"
+    " \"rows\": [{\"no\": 1, \"title_zh\": \"第一条\"}, {\"no\": 2, \"title_zh\": \"第二条\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open_with_samples (f->path, &error);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (pack, sizeof pack - 1);
+
+  g_assert_no_error (error);
+  g_assert_true (dt_data_pack_import_bytes (store, bytes, "official.json", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets WHERE kind = 'measures'"), ==, 1);
+  /* The other sample datasets are still there, and still marked. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM listings"), ==, 300);
+  g_assert_true (dt_store_has_sample_data (store));
+}
+
 static void
 test_missing_folder_created (Fixture       *f,
                              gconstpointer  data)
@@ -334,6 +359,7 @@ main (int   argc,
   g_test_add ("/store/samples/fill-empty-database", Fixture, NULL, fixture_set_up, test_samples_fill_empty_database, fixture_tear_down);
   g_test_add ("/store/samples/published-figures-with-source", Fixture, NULL, fixture_set_up, test_samples_carry_published_figures, fixture_tear_down);
   g_test_add ("/store/samples/not-into-filled-database", Fixture, NULL, fixture_set_up, test_samples_not_into_filled_database, fixture_tear_down);
+  g_test_add ("/store/samples/replaced-by-official-pack", Fixture, NULL, fixture_set_up, test_samples_replaced_by_official_pack, fixture_tear_down);
   g_test_add ("/store/samples/loaded-once", Fixture, NULL, fixture_set_up, test_samples_loaded_once, fixture_tear_down);
 
   return g_test_run ();

@@ -1,105 +1,1062 @@
-/* dt-index-page.c
+/* dt-index-page.c — the Openness Index tracker
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One node (the index, a dimension, a sub-dimension or an indicator) is
+ * followed over the years for up to eight regions, ranked for one year and
+ * level, and one region-year is broken down into its dimensions and its
+ * strongest and weakest indicators. The what-if weights recompute every
+ * aggregate with the composite-index engine from the stored indicator
+ * values, which are already scored against the 2018 benchmark.
  */
 
 #define G_LOG_DOMAIN "dt-index-page"
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
+#include "dt-app-util.h"
+#include "dt-chart.h"
+#include "dt-index-engine.h"
 #include "dt-index-page.h"
+#include "dt-index-ranking-row.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
+#define MAX_TREND_REGIONS 8
+
+typedef struct
+{
+  char *code;
+  char *name_zh;
+  char *name_en;
+  char *level;
+} Region;
+
 struct _DtIndexPage
 {
-  AdwBin      parent_instance;
+  AdwBin            parent_instance;
 
-  DtStore    *store;
-  GtkBox     *content;
-  GtkWidget  *group;
+  DtStore          *store;
+
+  GtkDropDown      *node_dropdown;
+  GtkDropDown      *year_dropdown;
+  GtkDropDown      *level_dropdown;
+  GtkDropDown      *region_dropdown;
+  GtkMenuButton    *regions_button;
+  GtkBox           *regions_box;
+  GtkFrame         *trend_frame;
+  GtkFrame         *breakdown_frame;
+  GtkLabel         *ranking_summary;
+  GtkColumnView    *ranking_view;
+  AdwPreferencesGroup *ranking_group;
+  AdwPreferencesGroup *whatif_group;
+  AdwPreferencesGroup *strongest_group;
+  AdwPreferencesGroup *weakest_group;
+
+  DtChart          *trend_chart;
+  DtChart          *breakdown_chart;
+  GListStore       *ranking_rows;
+  GtkSortListModel *ranking_sorted;
+
+  DtIndexFramework *framework;   /* as stored */
+  DtIndexFramework *whatif;      /* with the weights of the spin buttons */
+  DtIndexTable     *whatif_table;
+  DtIndexRanking   *ranking;
+  GArray           *years;       /* int */
+  GPtrArray        *regions;     /* Region, with index values */
+  GPtrArray        *levels;      /* char *: city, county */
+  GPtrArray        *region_checks;   /* GtkCheckButton, one per region */
+  GPtrArray        *dimension_spins; /* GtkSpinButton, one per child of the root */
+  GPtrArray        *dimension_rows;
+  GPtrArray        *indicator_rows;
+  int               root;
+  gboolean          loading;
 };
 
 G_DEFINE_FINAL_TYPE (DtIndexPage, dt_index_page, ADW_TYPE_BIN)
 
-static GtkWidget *
-suffix_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
+static void refresh_trend (DtIndexPage *self);
+static void refresh_ranking (DtIndexPage *self);
+static void refresh_breakdown (DtIndexPage *self);
 
-  gtk_widget_add_css_class (label, "numeric");
-  return label;
+static void
+region_free (gpointer data)
+{
+  Region *region = data;
+
+  g_free (region->code);
+  g_free (region->name_zh);
+  g_free (region->name_en);
+  g_free (region->level);
+  g_free (region);
 }
 
-/* The cities ranked by the latest published or computed index. */
-static GtkWidget *
-build_group (DtStore *store)
+static const char *
+region_name (const Region *region)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  return dt_pick_name (region->name_zh, region->name_en);
+}
+
+static const char *
+node_name (DtIndexFramework *framework,
+           guint             node)
+{
+  const DtIndexNode *info = dt_index_framework_get_node (framework, node);
+
+  return dt_pick_name (info->name, info->name_en);
+}
+
+static char *
+format_score (double value)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.2f", value);
+}
+
+/* The value shown for one region, year and node: published where the
+ * academy released one, else computed, else imputed. */
+static gboolean
+best_value (DtStore     *store,
+            const char  *region,
+            int          year,
+            const char  *code,
+            double      *value,
+            char       **status,
+            char       **source)
+{
   sqlite3_stmt *stmt;
-  int year = 0;
-  int rank = 0;
+  gboolean found = FALSE;
 
   stmt = dt_store_prepare (store,
-                           "WITH latest AS (SELECT max(year) AS year FROM index_values WHERE code = 'OI'), "
-                           "best AS (SELECT v.region, v.year, v.value, v.status, v.source, "
-                           "  row_number () OVER (PARTITION BY v.region ORDER BY v.status <> 'published') AS pick "
-                           "  FROM index_values v, latest WHERE v.code = 'OI' AND v.year = latest.year) "
-                           "SELECT r.name_zh, r.name_en, b.year, b.value, b.status FROM best b "
-                           "JOIN regions r ON r.code = b.region WHERE b.pick = 1 AND r.level = 'city' "
-                           "ORDER BY b.value DESC", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+                           "SELECT value, status, source FROM index_values"
+                           " WHERE region = ?1 AND year = ?2 AND code = ?3"
+                           " ORDER BY CASE status WHEN 'published' THEN 0 WHEN 'computed' THEN 1 ELSE 2 END"
+                           " LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, region, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = NULL;
-      g_autofree char *value = g_strdup_printf ("%.1f", sqlite3_column_double (stmt, 3));
-
-      year = sqlite3_column_int (stmt, 2);
-      title = g_strdup_printf ("%d. %s", ++rank,
-                               dt_pick_name ((const char *)sqlite3_column_text (stmt, 0),
-                                             (const char *)sqlite3_column_text (stmt, 1)));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, (const char *)sqlite3_column_text (stmt, 4)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix_label (value));
-      adw_preferences_group_add (group, row);
+      found = TRUE;
+      *value = sqlite3_column_double (stmt, 0);
+      if (status != NULL)
+        *status = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      if (source != NULL)
+        *source = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
     }
   sqlite3_finalize (stmt);
+  return found;
+}
 
-  {
-    g_autofree char *title = g_strdup_printf (_("Cities by Openness Index, %d"), year);
-    adw_preferences_group_set_title (group, title);
-  }
+static int
+selected_node (DtIndexPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->node_dropdown);
 
-  return GTK_WIDGET (group);
+  if (self->framework == NULL || position == GTK_INVALID_LIST_POSITION ||
+      position >= dt_index_framework_get_n_nodes (self->framework))
+    return -1;
+  return position;
+}
+
+static int
+selected_year (DtIndexPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->years == NULL || position >= self->years->len)
+    return 0;
+  return g_array_index (self->years, int, position);
+}
+
+static const char *
+selected_level (DtIndexPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->level_dropdown);
+
+  if (self->levels == NULL || position >= self->levels->len)
+    return "city";
+  return g_ptr_array_index (self->levels, position);
+}
+
+static Region *
+selected_region (DtIndexPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->region_dropdown);
+
+  if (self->regions == NULL || position >= self->regions->len)
+    return NULL;
+  return g_ptr_array_index (self->regions, position);
+}
+
+/* What-if */
+
+/* Recomputes every aggregate from the stored indicator values with the
+ * weights of the spin buttons. */
+static void
+recompute_whatif (DtIndexPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_children;
+  const guint *children;
+
+  if (self->whatif == NULL || self->whatif_table == NULL || self->root < 0)
+    return;
+
+  children = dt_index_framework_get_children (self->whatif, self->root, &n_children);
+  for (guint i = 0; i < n_children && i < self->dimension_spins->len; i++)
+    dt_index_framework_set_weight (self->whatif, children[i],
+                                   gtk_spin_button_get_value (g_ptr_array_index (self->dimension_spins, i)));
+  if (!dt_index_aggregate (self->whatif_table, DT_INDEX_AGGREGATE_AMEAN, &error))
+    g_warning ("What-if weights: %s", error->message);
+}
+
+static void
+on_weight_changed (DtIndexPage *self)
+{
+  if (self->loading)
+    return;
+  recompute_whatif (self);
+  refresh_ranking (self);
+}
+
+static void
+reset_weights (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DtIndexPage *self = DT_INDEX_PAGE (widget);
+  guint n_children;
+  const guint *children;
+
+  if (self->framework == NULL || self->root < 0)
+    return;
+  self->loading = TRUE;
+  children = dt_index_framework_get_children (self->framework, self->root, &n_children);
+  for (guint i = 0; i < n_children && i < self->dimension_spins->len; i++)
+    gtk_spin_button_set_value (g_ptr_array_index (self->dimension_spins, i),
+                               dt_index_framework_get_node (self->framework, children[i])->weight);
+  self->loading = FALSE;
+  on_weight_changed (self);
+}
+
+static void
+build_whatif (DtIndexPage *self)
+{
+  guint n_children;
+  const guint *children;
+
+  for (guint i = 0; i < self->dimension_rows->len; i++)
+    adw_preferences_group_remove (self->whatif_group, g_ptr_array_index (self->dimension_rows, i));
+  g_ptr_array_set_size (self->dimension_rows, 0);
+  g_ptr_array_set_size (self->dimension_spins, 0);
+  if (self->framework == NULL || self->root < 0)
+    return;
+
+  children = dt_index_framework_get_children (self->framework, self->root, &n_children);
+  for (guint i = 0; i < n_children; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 1, 0.05);
+
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                                 dt_index_framework_get_node (self->framework, children[i])->weight);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      node_name (self->framework, children[i]), -1);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_weight_changed), self, G_CONNECT_SWAPPED);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), node_name (self->framework, children[i]));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (self->whatif_group, row);
+      g_ptr_array_add (self->dimension_rows, row);
+      g_ptr_array_add (self->dimension_spins, spin);
+    }
+}
+
+/* The indicator values of every region and year, for the engine. */
+static DtIndexTable *
+load_indicator_table (DtIndexPage      *self,
+                      DtIndexFramework *framework)
+{
+  g_autoptr(DtIndexTable) table = dt_index_table_new (framework, TRUE, "index_values");
+  sqlite3_stmt *stmt;
+
+  stmt = dt_store_prepare (self->store,
+                           "SELECT region, year, code, value FROM ("
+                           "  SELECT v.region, v.year, v.code, v.value, row_number () OVER ("
+                           "    PARTITION BY v.region, v.year, v.code ORDER BY"
+                           "    CASE v.status WHEN 'published' THEN 0 WHEN 'computed' THEN 1 ELSE 2 END) AS pick"
+                           "  FROM index_values v JOIN index_nodes n ON n.code = v.code AND n.level = 1)"
+                           " WHERE pick = 1 ORDER BY region, year", NULL);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *region = (const char *)sqlite3_column_text (stmt, 0);
+      int year = sqlite3_column_int (stmt, 1);
+      int node = dt_index_framework_lookup (framework, (const char *)sqlite3_column_text (stmt, 2));
+      int row = dt_index_table_find_row (table, region, year);
+
+      if (node < 0)
+        continue;
+      if (row < 0)
+        row = dt_index_table_add_row (table, region, year, 0);
+      dt_index_table_set_value (table, row, node, sqlite3_column_double (stmt, 3));
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&table);
+}
+
+/* Trend */
+
+static void
+update_region_checks_sensitivity (DtIndexPage *self)
+{
+  guint checked = 0;
+
+  for (guint i = 0; i < self->region_checks->len; i++)
+    checked += gtk_check_button_get_active (g_ptr_array_index (self->region_checks, i));
+  /* At most eight lines stay readable. */
+  for (guint i = 0; i < self->region_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->region_checks, i);
+
+      gtk_widget_set_sensitive (GTK_WIDGET (check),
+                                gtk_check_button_get_active (check) || checked < MAX_TREND_REGIONS);
+    }
+}
+
+static void
+on_region_toggled (DtIndexPage *self)
+{
+  if (self->loading)
+    return;
+  update_region_checks_sensitivity (self);
+  refresh_trend (self);
+}
+
+static void
+refresh_trend (DtIndexPage *self)
+{
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
+  int node = selected_node (self);
+  sqlite3_stmt *stmt;
+
+  dt_chart_clear_series (self->trend_chart);
+  if (node < 0 || self->years == NULL)
+    return;
+
+  for (guint i = 0; i < self->years->len; i++)
+    g_ptr_array_add (categories, g_strdup_printf ("%d", g_array_index (self->years, int, i)));
+  g_ptr_array_add (categories, NULL);
+  dt_chart_set_categories (self->trend_chart, (const char * const *)categories->pdata);
+  dt_chart_set_title (self->trend_chart, node_name (self->framework, node));
+
+  stmt = dt_store_prepare (self->store,
+                           "SELECT year, value FROM ("
+                           "  SELECT year, value, row_number () OVER (PARTITION BY year ORDER BY"
+                           "    CASE status WHEN 'published' THEN 0 WHEN 'computed' THEN 1 ELSE 2 END) AS pick"
+                           "  FROM index_values WHERE region = ?1 AND code = ?2)"
+                           " WHERE pick = 1", NULL);
+  if (stmt == NULL)
+    return;
+  for (guint r = 0; r < self->regions->len; r++)
+    {
+      Region *region = g_ptr_array_index (self->regions, r);
+      g_autofree double *values = NULL;
+
+      if (!gtk_check_button_get_active (g_ptr_array_index (self->region_checks, r)))
+        continue;
+      values = g_new (double, self->years->len);
+      for (guint i = 0; i < self->years->len; i++)
+        values[i] = NAN;
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, region->code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, dt_index_framework_get_node (self->framework, node)->code, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          int year = sqlite3_column_int (stmt, 0);
+
+          for (guint i = 0; i < self->years->len; i++)
+            if (g_array_index (self->years, int, i) == year)
+              values[i] = sqlite3_column_double (stmt, 1);
+        }
+      dt_chart_add_series (self->trend_chart, region_name (region), values, self->years->len);
+    }
+  sqlite3_finalize (stmt);
+}
+
+/* Ranking */
+
+static void
+refresh_ranking (DtIndexPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
+  int node = selected_node (self);
+  int year = selected_year (self);
+  const char *level = selected_level (self);
+
+  g_list_store_remove_all (self->ranking_rows);
+  g_clear_pointer (&self->ranking, dt_index_ranking_free);
+  if (node < 0 || year == 0)
+    return;
+
+  self->ranking = dt_index_ranking_query (self->store, dt_index_framework_get_node (self->framework, node)->code,
+                                          year, level, &error);
+  if (self->ranking == NULL)
+    {
+      gtk_label_set_text (self->ranking_summary, error->message);
+      return;
+    }
+
+  if (self->whatif_table != NULL)
+    {
+      int whatif_node = dt_index_framework_lookup (self->whatif, dt_index_framework_get_node (self->framework, node)->code);
+
+      for (guint i = 0; i < self->ranking->entries->len; i++)
+        {
+          DtIndexRankingEntry *entry = g_ptr_array_index (self->ranking->entries, i);
+          int row = dt_index_table_find_row (self->whatif_table, entry->region, year);
+
+          if (row >= 0 && whatif_node >= 0)
+            entry->whatif_score = dt_index_table_get_value (self->whatif_table, row, whatif_node);
+        }
+      dt_index_ranking_rank_whatif (self->ranking);
+    }
+
+  for (guint i = 0; i < self->ranking->entries->len; i++)
+    g_ptr_array_add (rows, dt_index_ranking_row_new (g_ptr_array_index (self->ranking->entries, i)));
+  g_list_store_splice (self->ranking_rows, 0, 0, rows->pdata, rows->len);
+
+  title = g_strdup_printf (_("Ranking: %s, %d"), node_name (self->framework, node), year);
+  adw_preferences_group_set_title (self->ranking_group, title);
+  if (self->ranking->entries->len == 0)
+    summary = g_strdup (_("No values for this level and year."));
+  else
+    {
+      g_autofree char *average = format_score (self->ranking->average);
+      g_autofree char *province = format_score (self->ranking->province);
+
+      /* Translators: the province's own score, then the mean of the listed regions. */
+      summary = g_strdup_printf (_("Province: %s (%s) · Average of the %u regions listed: %s"),
+                                 province,
+                                 self->ranking->province_status != NULL
+                                   ? dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, self->ranking->province_status)
+                                   : _("no value"),
+                                 self->ranking->entries->len, average);
+    }
+  gtk_label_set_text (self->ranking_summary, summary);
+}
+
+enum {
+  COLUMN_RANK,
+  COLUMN_REGION,
+  COLUMN_SCORE,
+  COLUMN_STATUS,
+  COLUMN_SOURCE,
+  COLUMN_CHANGE,
+  COLUMN_WHATIF_SCORE,
+  COLUMN_WHATIF_RANK,
+};
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  int id = GPOINTER_TO_INT (column);
+
+  gtk_label_set_xalign (GTK_LABEL (label), id == COLUMN_REGION || id == COLUMN_STATUS || id == COLUMN_SOURCE ? 0 : 1);
+  if (id == COLUMN_SOURCE)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    }
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  column)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const DtIndexRankingEntry *e = dt_index_ranking_row_get_entry (gtk_list_item_get_item (item));
+  g_autofree char *text = NULL;
+  const char *tooltip = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  switch (GPOINTER_TO_INT (column))
+    {
+    case COLUMN_RANK:
+      text = g_strdup_printf ("%u", e->rank);
+      break;
+    case COLUMN_REGION:
+      text = g_strdup (dt_pick_name (e->name_zh, e->name_en));
+      break;
+    case COLUMN_SCORE:
+      text = format_score (e->score);
+      tooltip = e->source;
+      break;
+    case COLUMN_STATUS:
+      text = g_strdup (dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, e->status));
+      tooltip = e->source;
+      break;
+    case COLUMN_SOURCE:
+      text = g_strdup (e->source);
+      tooltip = e->source;
+      break;
+    case COLUMN_CHANGE:
+      if (e->previous_rank == 0)
+        text = g_strdup (_("new"));
+      else if (e->previous_rank == e->rank)
+        text = g_strdup ("=");
+      else
+        {
+          int change = (int)e->previous_rank - (int)e->rank;
+
+          text = g_strdup_printf (change > 0 ? "▲ %d" : "▼ %d", ABS (change));
+          gtk_widget_add_css_class (GTK_WIDGET (label), change > 0 ? "success" : "error");
+        }
+      break;
+    case COLUMN_WHATIF_SCORE:
+      text = format_score (e->whatif_score);
+      tooltip = _("Computed from the stored indicator values with the what-if weights");
+      break;
+    case COLUMN_WHATIF_RANK:
+      if (e->whatif_rank == 0)
+        text = g_strdup ("—");
+      else if (e->whatif_rank == e->rank)
+        text = g_strdup_printf ("%u", e->whatif_rank);
+      else
+        {
+          text = g_strdup_printf ("%u (%s%d)", e->whatif_rank,
+                                  e->whatif_rank < e->rank ? "▲" : "▼",
+                                  ABS ((int)e->rank - (int)e->whatif_rank));
+          gtk_widget_add_css_class (GTK_WIDGET (label), e->whatif_rank < e->rank ? "success" : "error");
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+}
+
+static GtkColumnViewColumn *
+add_column (DtIndexPage *self,
+            const char  *title,
+            int          id,
+            GtkSorter   *sorter,
+            gboolean     expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (id));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (id));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (self->ranking_view, column);
+  g_clear_object (&sorter);
+  return column;
+}
+
+static GtkSorter *
+numeric_sorter (const char  *property,
+                GtkSortType  order)
+{
+  GtkSorter *sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (DT_TYPE_INDEX_RANKING_ROW, NULL, property)));
+
+  gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), order);
+  return sorter;
+}
+
+static void
+build_ranking_view (DtIndexPage *self)
+{
+  GtkColumnViewColumn *rank;
+  GtkSelectionModel *selection;
+
+  self->ranking_rows = g_list_store_new (DT_TYPE_INDEX_RANKING_ROW);
+  self->ranking_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->ranking_rows)),
+                                                  g_object_ref (gtk_column_view_get_sorter (self->ranking_view)));
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->ranking_sorted))));
+  gtk_column_view_set_model (self->ranking_view, selection);
+  g_object_unref (selection);
+
+  rank = add_column (self, _("Rank"), COLUMN_RANK, numeric_sorter ("rank", GTK_SORT_ASCENDING), FALSE);
+  add_column (self, _("Region"), COLUMN_REGION,
+              GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (DT_TYPE_INDEX_RANKING_ROW, NULL, "name"))),
+              TRUE);
+  add_column (self, _("Score"), COLUMN_SCORE, numeric_sorter ("score", GTK_SORT_DESCENDING), FALSE);
+  add_column (self, _("Change"), COLUMN_CHANGE, numeric_sorter ("rank-change", GTK_SORT_DESCENDING), FALSE);
+  add_column (self, _("Status"), COLUMN_STATUS,
+              GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (DT_TYPE_INDEX_RANKING_ROW, NULL, "status"))),
+              FALSE);
+  add_column (self, _("Source"), COLUMN_SOURCE, NULL, TRUE);
+  add_column (self, _("What-If Score"), COLUMN_WHATIF_SCORE, numeric_sorter ("whatif-score", GTK_SORT_DESCENDING), FALSE);
+  add_column (self, _("What-If Rank"), COLUMN_WHATIF_RANK, numeric_sorter ("whatif-rank", GTK_SORT_ASCENDING), FALSE);
+  gtk_column_view_sort_by_column (self->ranking_view, rank, GTK_SORT_ASCENDING);
+}
+
+/* Breakdown */
+
+typedef struct
+{
+  guint  node;
+  double value;
+} Scored;
+
+static int
+by_value_desc (gconstpointer a,
+               gconstpointer b)
+{
+  const Scored *x = a, *y = b;
+
+  return x->value > y->value ? -1 : x->value < y->value ? 1 : (int)x->node - (int)y->node;
+}
+
+static void
+add_indicator_row (DtIndexPage         *self,
+                   AdwPreferencesGroup *group,
+                   const Region        *region,
+                   int                  year,
+                   guint                node)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *status = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *subtitle = NULL;
+  int parent = dt_index_framework_get_parent (self->framework, node);
+  double value = NAN;
+  GtkWidget *label;
+
+  best_value (self->store, region->code, year, dt_index_framework_get_node (self->framework, node)->code,
+              &value, &status, &source);
+  text = format_score (value);
+  subtitle = g_strdup_printf ("%s · %s", parent >= 0 ? node_name (self->framework, parent) : "",
+                              dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, status));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), node_name (self->framework, node));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, source);
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->indicator_rows, row);
+  g_ptr_array_add (self->indicator_rows, group);
+}
+
+static void
+refresh_breakdown (DtIndexPage *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) scored = g_array_new (FALSE, FALSE, sizeof (Scored));
+  g_autofree double *values = NULL;
+  g_autofree char *title = NULL;
+  Region *region = selected_region (self);
+  int year = selected_year (self);
+  guint n_children;
+  const guint *children;
+  int row;
+
+  /* indicator_rows holds pairs (row, group). */
+  for (guint i = 0; i + 1 < self->indicator_rows->len; i += 2)
+    adw_preferences_group_remove (g_ptr_array_index (self->indicator_rows, i + 1),
+                                  g_ptr_array_index (self->indicator_rows, i));
+  g_ptr_array_set_size (self->indicator_rows, 0);
+  dt_chart_clear_series (self->breakdown_chart);
+  if (region == NULL || year == 0 || self->root < 0)
+    return;
+
+  children = dt_index_framework_get_children (self->framework, self->root, &n_children);
+  values = g_new (double, n_children);
+  for (guint i = 0; i < n_children; i++)
+    {
+      g_ptr_array_add (names, (gpointer)node_name (self->framework, children[i]));
+      values[i] = NAN;
+      best_value (self->store, region->code, year, dt_index_framework_get_node (self->framework, children[i])->code,
+                  &values[i], NULL, NULL);
+    }
+  g_ptr_array_add (names, NULL);
+  /* Translators: a region and a year, e.g. “Hangzhou, 2020”. */
+  title = g_strdup_printf (_("%s, %d: dimensions"), region_name (region), year);
+  dt_chart_set_title (self->breakdown_chart, title);
+  dt_chart_set_categories (self->breakdown_chart, (const char * const *)names->pdata);
+  dt_chart_add_series (self->breakdown_chart, region_name (region), values, n_children);
+
+  /* Strongest and weakest indicators by their score against 2018. */
+  row = self->whatif_table != NULL ? dt_index_table_find_row (self->whatif_table, region->code, year) : -1;
+  if (row < 0)
+    return;
+  for (guint i = 0; i < dt_index_framework_get_n_nodes (self->framework); i++)
+    {
+      Scored s = { i, dt_index_table_get_value (self->whatif_table, row, i) };
+
+      if (dt_index_framework_get_node (self->framework, i)->level == 1 && !isnan (s.value))
+        g_array_append_val (scored, s);
+    }
+  g_array_sort (scored, by_value_desc);
+  for (guint i = 0; i < MIN (5u, scored->len); i++)
+    add_indicator_row (self, self->strongest_group, region, year, g_array_index (scored, Scored, i).node);
+  for (guint i = 0; i < MIN (5u, scored->len); i++)
+    add_indicator_row (self, self->weakest_group, region, year,
+                       g_array_index (scored, Scored, scored->len - 1 - i).node);
+}
+
+/* Loading */
+
+static void
+set_strings (GtkDropDown *dropdown,
+             GPtrArray   *strings)
+{
+  g_autoptr(GtkStringList) list = NULL;
+
+  g_ptr_array_add (strings, NULL);
+  list = gtk_string_list_new ((const char * const *)strings->pdata);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
 static void
 reload (DtIndexPage *self)
 {
-  if (self->group != NULL)
-    gtk_box_remove (self->content, self->group);
-  self->group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) node_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) year_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) level_labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) region_labels = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  GtkWidget *child;
+  guint default_year = 0, default_region = 0;
+
+  self->loading = TRUE;
+  g_clear_pointer (&self->ranking, dt_index_ranking_free);
+  g_list_store_remove_all (self->ranking_rows);
+  g_clear_pointer (&self->whatif_table, dt_index_table_free);
+  g_clear_pointer (&self->whatif, dt_index_framework_free);
+  g_clear_pointer (&self->framework, dt_index_framework_free);
+  g_array_set_size (self->years, 0);
+  g_ptr_array_set_size (self->regions, 0);
+  g_ptr_array_set_size (self->levels, 0);
+  g_ptr_array_set_size (self->region_checks, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->regions_box))) != NULL)
+    gtk_box_remove (self->regions_box, child);
+  self->root = -1;
 
   if (self->store == NULL)
-    return;
+    goto done;
 
-  self->group = build_group (self->store);
-  gtk_box_append (self->content, self->group);
+  self->framework = dt_index_framework_new_from_store (self->store, &error);
+  if (self->framework == NULL)
+    {
+      g_warning ("The index framework in the database is not valid: %s", error->message);
+      goto done;
+    }
+  for (guint i = 0; i < dt_index_framework_get_n_nodes (self->framework); i++)
+    {
+      const DtIndexNode *node = dt_index_framework_get_node (self->framework, i);
+      int depth = 0;
+
+      for (int p = dt_index_framework_get_parent (self->framework, i); p >= 0;
+           p = dt_index_framework_get_parent (self->framework, p))
+        depth++;
+      if (node->parent == NULL && self->root < 0)
+        self->root = i;
+      /* Indent by depth so that the tree reads in the list. */
+      g_ptr_array_add (node_labels, g_strdup_printf ("%*s%s", depth * 3, "", node_name (self->framework, i)));
+    }
+  self->whatif = dt_index_framework_copy (self->framework);
+  self->whatif_table = load_indicator_table (self, self->whatif);
+
+  stmt = dt_store_prepare (self->store, "SELECT DISTINCT year FROM index_values ORDER BY year", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (self->years, year);
+      g_ptr_array_add (year_labels, g_strdup_printf ("%d", year));
+    }
+  sqlite3_finalize (stmt);
+  /* Open on the latest year with published city figures, where the
+   * academy's own ranking can be seen; else on the latest year. */
+  default_year = self->years->len > 0 ? self->years->len - 1 : 0;
+  stmt = dt_store_prepare (self->store,
+                           "SELECT max(v.year) FROM index_values v JOIN regions r ON r.code = v.region"
+                           " WHERE v.status = 'published' AND r.level = 'city' AND v.year <> 2018", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint i = 0; i < self->years->len; i++)
+      if (g_array_index (self->years, int, i) == sqlite3_column_int (stmt, 0))
+        default_year = i;
+  sqlite3_finalize (stmt);
+
+  stmt = dt_store_prepare (self->store,
+                           "SELECT r.code, r.name_zh, r.name_en, r.level FROM regions r"
+                           " WHERE EXISTS (SELECT 1 FROM index_values v WHERE v.region = r.code)"
+                           " ORDER BY CASE r.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, r.position, r.code",
+                           NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Region *region = g_new0 (Region, 1);
+
+      region->code = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      region->name_zh = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      region->name_en = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      region->level = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (self->regions, region);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      Region *region = g_ptr_array_index (self->regions, i);
+      GtkWidget *check = gtk_check_button_new_with_label (region_name (region));
+      gboolean level_known = FALSE;
+
+      /* The province and the three cities the academy published for 2020. */
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_strv_contains ((const char *[]) { "ZJ", "hangzhou", "ningbo", "jinhua", NULL },
+                                                    region->code));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_region_toggled), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->regions_box, check);
+      g_ptr_array_add (self->region_checks, check);
+      g_ptr_array_add (region_labels, (gpointer)region_name (region));
+      if (g_strcmp0 (region->code, "hangzhou") == 0)
+        default_region = i;
+
+      if (g_strcmp0 (region->level, "province") == 0)
+        continue;
+      for (guint j = 0; j < self->levels->len; j++)
+        level_known |= g_strcmp0 (g_ptr_array_index (self->levels, j), region->level) == 0;
+      if (!level_known)
+        {
+          g_ptr_array_add (self->levels, g_strdup (region->level));
+          g_ptr_array_add (level_labels, g_strcmp0 (region->level, "city") == 0 ? _("Cities") : _("Counties and districts"));
+        }
+    }
+  update_region_checks_sensitivity (self);
+
+done:
+  set_strings (self->node_dropdown, node_labels);
+  set_strings (self->year_dropdown, year_labels);
+  set_strings (self->level_dropdown, level_labels);
+  set_strings (self->region_dropdown, region_labels);
+  gtk_drop_down_set_selected (self->year_dropdown, default_year);
+  gtk_drop_down_set_selected (self->region_dropdown, default_region);
+  if (self->root >= 0)
+    gtk_drop_down_set_selected (self->node_dropdown, self->root);
+  build_whatif (self);
+  self->loading = FALSE;
+
+  recompute_whatif (self);
+  refresh_trend (self);
+  refresh_ranking (self);
+  refresh_breakdown (self);
+}
+
+static void
+on_selection_changed (DtIndexPage *self)
+{
+  if (self->loading)
+    return;
+  refresh_trend (self);
+  refresh_ranking (self);
+  refresh_breakdown (self);
+}
+
+/* Files */
+
+static GtkFileChooserNative *
+save_dialog (DtIndexPage *self,
+             const char  *title,
+             const char  *file_name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  return dialog;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    DtIndexPage     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GFileOutputStream) stream = NULL;
+  GListModel *model = G_LIST_MODEL (self->ranking_sorted);
+
+  if (response != GTK_RESPONSE_ACCEPT || self->ranking == NULL)
+    goto out;
+
+  /* What is exported is what is shown, in the order shown. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DtIndexRankingRow) row = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (order, (gpointer)dt_index_ranking_row_get_entry (row));
+    }
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+  if (stream == NULL ||
+      !dt_index_ranking_write_csv (self->ranking, order, G_OUTPUT_STREAM (stream), TRUE, FALSE, &error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+    {
+      /* Closing with a cancelled cancellable drops the temporary file
+       * instead of putting a partial CSV in place of the target. */
+      if (stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
+        {
+          g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+        }
+      dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+    }
+
+out:
+  g_object_unref (dialog);
+}
+
+static void
+export_table (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DtIndexPage *self = DT_INDEX_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  int node = selected_node (self);
+
+  if (self->ranking == NULL || node < 0)
+    return;
+  name = g_strdup_printf ("openness-index-%s-%d.csv", dt_index_framework_get_node (self->framework, node)->code,
+                          self->ranking->year);
+  dialog = save_dialog (self, _("Export Ranking"), name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  /* The dialog may outlive the window: keep the page alive until it answers. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_response),
+                         g_object_ref (self), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_save_chart_response (GtkNativeDialog *dialog,
+                        int              response,
+                        DtChart         *chart)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  DtIndexPage *self = g_object_get_data (G_OBJECT (dialog), "page");
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  if (path == NULL)
+    goto out;
+  /* The format follows the name; a name without one is saved as PNG. */
+  if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf"))
+    {
+      char *with_suffix = g_strconcat (path, ".png", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (!dt_chart_save (chart, path, 1200, 700, &error))
+    dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+
+out:
+  g_object_unref (dialog);
+}
+
+static void
+save_chart (DtIndexPage *self,
+            DtChart     *chart,
+            const char  *file_name)
+{
+  GtkFileChooserNative *dialog = save_dialog (self, _("Save Chart"), file_name);
+  const struct { const char *name; const char *suffix; } formats[] = {
+    { N_("PNG image"), "png" },
+    { N_("SVG image"), "svg" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_suffix (filter, formats[i].suffix);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_chart_response),
+                         g_object_ref (chart), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_trend (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  DtIndexPage *self = DT_INDEX_PAGE (widget);
+
+  save_chart (self, self->trend_chart, "openness-index-trend.png");
+}
+
+static void
+save_breakdown (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DtIndexPage *self = DT_INDEX_PAGE (widget);
+
+  save_chart (self, self->breakdown_chart, "openness-index-breakdown.png");
 }
 
 void
 dt_index_page_set_store (DtIndexPage *self,
-                        DtStore *store)
+                         DtStore     *store)
 {
   g_return_if_fail (DT_IS_INDEX_PAGE (self));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, reload, self);
+  g_set_object (&self->store, store);
 
-  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -109,6 +1066,19 @@ dt_index_page_dispose (GObject *object)
   DtIndexPage *self = (DtIndexPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_INDEX_PAGE);
+  g_clear_object (&self->ranking_sorted);
+  g_clear_object (&self->ranking_rows);
+  g_clear_pointer (&self->ranking, dt_index_ranking_free);
+  g_clear_pointer (&self->whatif_table, dt_index_table_free);
+  g_clear_pointer (&self->whatif, dt_index_framework_free);
+  g_clear_pointer (&self->framework, dt_index_framework_free);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->levels, g_ptr_array_unref);
+  g_clear_pointer (&self->region_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->dimension_spins, g_ptr_array_unref);
+  g_clear_pointer (&self->dimension_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->indicator_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dt_index_page_parent_class)->dispose (object);
@@ -123,11 +1093,55 @@ dt_index_page_class_init (DtIndexPageClass *klass)
   object_class->dispose = dt_index_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/DigitalTrade/ui/dt-index-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, content);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, node_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, regions_button);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, regions_box);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, trend_frame);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, breakdown_frame);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, ranking_summary);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, ranking_view);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, ranking_group);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, whatif_group);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, strongest_group);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, weakest_group);
+
+  gtk_widget_class_install_action (widget_class, "index.export", NULL, export_table);
+  gtk_widget_class_install_action (widget_class, "index.save-trend", NULL, save_trend);
+  gtk_widget_class_install_action (widget_class, "index.save-breakdown", NULL, save_breakdown);
+  gtk_widget_class_install_action (widget_class, "index.reset-weights", NULL, reset_weights);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "index.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "index.reset-weights", NULL);
 }
 
 static void
 dt_index_page_init (DtIndexPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->regions = g_ptr_array_new_with_free_func (region_free);
+  self->levels = g_ptr_array_new_with_free_func (g_free);
+  self->region_checks = g_ptr_array_new ();
+  self->dimension_spins = g_ptr_array_new ();
+  self->dimension_rows = g_ptr_array_new ();
+  self->indicator_rows = g_ptr_array_new ();
+  self->root = -1;
+
+  self->trend_chart = DT_CHART (dt_chart_new (DT_CHART_LINE));
+  dt_chart_set_value_format (self->trend_chart, "%.2f");
+  gtk_frame_set_child (self->trend_frame, GTK_WIDGET (self->trend_chart));
+  self->breakdown_chart = DT_CHART (dt_chart_new (DT_CHART_BAR));
+  dt_chart_set_value_format (self->breakdown_chart, "%.2f");
+  gtk_frame_set_child (self->breakdown_frame, GTK_WIDGET (self->breakdown_chart));
+
+  build_ranking_view (self);
+
+  g_signal_connect_object (self->node_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->level_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 }

@@ -15,7 +15,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DtMeasuresPage, dt_measures_page, DT, MEASURES_PAGE, AdwBin)
 
-void dt_measures_page_set_store (DtMeasuresPage *self,
-                                 DtStore        *store);
+void     dt_measures_page_set_store (DtMeasuresPage  *self,
+                                     DtStore         *store);
+/* Shows measure @no in the detail view. */
+void     dt_measures_page_select    (DtMeasuresPage  *self,
+                                     gint64           no);
+/* Writes the measures shown, in their order, as CSV with labels and a BOM. */
+gboolean dt_measures_page_export    (DtMeasuresPage  *self,
+                                     const char      *path,
+                                     GError         **error);
 
 G_END_DECLS

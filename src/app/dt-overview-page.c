@@ -9,9 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-chart.h"
+#include "dt-measure-tracking.h"
 #include "dt-overview-page.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
+
+/* How far ahead the follow-ups list looks. */
+#define FOLLOW_UP_DAYS 14
 
 struct _DtOverviewPage
 {
@@ -20,6 +25,8 @@ struct _DtOverviewPage
   DtStore    *store;
   GtkBox     *content;
   GtkWidget  *figures;
+  GtkWidget  *tracking;
+  GtkWidget  *follow_ups;
   GtkWidget  *datasets;
 };
 
@@ -65,8 +72,9 @@ add_key_figures (DtOverviewPage *self)
   sqlite3_finalize (stmt);
 
   stmt = dt_store_prepare (self->store,
-                           "SELECT year, count(*), sum(trade_volume) FROM listings "
-                           "WHERE year = (SELECT max(year) FROM listings)", NULL);
+                           "SELECT l.year, count(*), sum(l.trade_volume), max(d.provenance = 'sample') "
+                           "FROM listings l JOIN datasets d ON d.id = l.dataset_id "
+                           "WHERE l.year = (SELECT max(year) FROM listings)", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Enterprises on the %d list"), sqlite3_column_int (stmt, 0));
@@ -75,8 +83,16 @@ add_key_figures (DtOverviewPage *self)
       /* Translators: an amount in units of 100 million yuan (亿元) */
       g_autofree char *volume = g_strdup_printf (_("%.1f × 100 million yuan"), sqlite3_column_double (stmt, 2) / 10000.0);
 
-      add_figure (group, title, _("Top-100 digital trade enterprises"), count);
-      add_figure (group, volume_title, _("Sum over the listed enterprises"), volume);
+      gboolean sample = sqlite3_column_int (stmt, 3) != 0;
+
+      add_figure (group, title,
+                  sample ? _("Top-100 digital trade enterprises · Sample data, fictional")
+                         : _("Top-100 digital trade enterprises"),
+                  count);
+      add_figure (group, volume_title,
+                  sample ? _("Sum over the listed enterprises · Sample data, fictional")
+                         : _("Sum over the listed enterprises"),
+                  volume);
     }
   sqlite3_finalize (stmt);
 
@@ -94,6 +110,135 @@ add_key_figures (DtOverviewPage *self)
 
   self->figures = GTK_WIDGET (group);
   gtk_box_append (self->content, self->figures);
+}
+
+/* Tracking of the measures: how many per status in each category. */
+static void
+add_tracking_chart (DtOverviewPage *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  guint n_statuses = 0, n_categories = 0;
+  const DtTerm *statuses = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_STATUS, &n_statuses);
+  const DtTerm *categories = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_CATEGORY, &n_categories);
+  g_autofree guint *counts = g_new0 (guint, n_statuses * n_categories);
+  g_autofree const char **labels = g_new0 (const char *, n_categories + 1);
+  g_autofree double *values = g_new0 (double, n_categories);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chart;
+
+  adw_preferences_group_set_title (group, _("Implementation of the Measures"));
+  adw_preferences_group_set_description (group, _("Measures per category, by the status officials recorded"));
+
+  if (!dt_measure_tracking_count_by_status_and_category (self->store, counts, &error))
+    {
+      g_warning ("Cannot count the measures: %s", error->message);
+      return;
+    }
+
+  chart = dt_chart_new (DT_CHART_BAR);
+  dt_chart_set_title (DT_CHART (chart), _("Measures by category and status"));
+  /* Translators: the unit of a count of measures */
+  dt_chart_set_unit (DT_CHART (chart), _("measures"));
+  dt_chart_set_value_format (DT_CHART (chart), "%.0f");
+  for (guint c = 0; c < n_categories; c++)
+    labels[c] = dt_vocabulary_label (DT_VOCABULARY_MEASURE_CATEGORY, categories[c].key);
+  dt_chart_set_categories (DT_CHART (chart), labels);
+  for (guint s = 0; s < n_statuses; s++)
+    {
+      for (guint c = 0; c < n_categories; c++)
+        values[c] = counts[s * n_categories + c];
+      dt_chart_add_series (DT_CHART (chart), dt_vocabulary_label (DT_VOCABULARY_MEASURE_STATUS, statuses[s].key),
+                           values, n_categories);
+    }
+  gtk_widget_set_size_request (chart, -1, 280);
+  adw_preferences_group_add (group, chart);
+
+  self->tracking = GTK_WIDGET (group);
+  gtk_box_append (self->content, self->tracking);
+}
+
+/* Follow-up dates that have passed or fall within the next two weeks. */
+static void
+add_follow_ups (DtOverviewPage *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autofree char *description = NULL;
+  GDate today_date;
+
+  adw_preferences_group_set_title (group, _("Follow-ups Due"));
+  description = g_strdup_printf (ngettext ("Overdue, or due within the next %d day",
+                                           "Overdue, or due within the next %d days", FOLLOW_UP_DAYS),
+                                 FOLLOW_UP_DAYS);
+  adw_preferences_group_set_description (group, description);
+
+  due = dt_measure_tracking_follow_ups_due (self->store, today, FOLLOW_UP_DAYS, &error);
+  if (due == NULL)
+    {
+      g_warning ("Cannot list the follow-ups: %s", error->message);
+      return;
+    }
+
+  g_date_clear (&today_date, 1);
+  g_date_set_parse (&today_date, today);
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      DtMeasure *measure = g_ptr_array_index (due, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *status = gtk_label_new (dt_vocabulary_label (DT_VOCABULARY_MEASURE_STATUS, measure->status));
+      g_autofree char *title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", measure->no,
+                                                dt_pick_name (measure->title_zh, measure->title_en));
+      g_autofree char *subtitle = NULL;
+      GDate date;
+      int days;
+
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, measure->follow_up);
+      days = g_date_days_between (&today_date, &date);
+      if (days < 0)
+        subtitle = g_strdup_printf (ngettext ("Overdue: was due %s (%d day ago)",
+                                              "Overdue: was due %s (%d days ago)", -days),
+                                    measure->follow_up, -days);
+      else if (days == 0)
+        subtitle = g_strdup_printf (_("Due today, %s"), measure->follow_up);
+      else
+        subtitle = g_strdup_printf (ngettext ("Due %s, in %d day", "Due %s, in %d days", days),
+                                    measure->follow_up, days);
+      if (measure->notes[0] != '\0')
+        {
+          char *with_notes = g_strdup_printf ("%s\n%s", subtitle, measure->notes);
+
+          g_free (subtitle);
+          subtitle = with_notes;
+        }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      if (days < 0)
+        gtk_widget_add_css_class (row, "error");
+      gtk_widget_add_css_class (status, "caption-heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+      adw_preferences_group_add (group, row);
+    }
+
+  if (due->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No follow-ups are due"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Set a follow-up date on a measure’s tracking to see it here."));
+      adw_preferences_group_add (group, row);
+    }
+
+  self->follow_ups = GTK_WIDGET (group);
+  gtk_box_append (self->content, self->follow_ups);
 }
 
 static void
@@ -135,14 +280,20 @@ reload (DtOverviewPage *self)
 {
   if (self->figures != NULL)
     gtk_box_remove (self->content, self->figures);
+  if (self->tracking != NULL)
+    gtk_box_remove (self->content, self->tracking);
+  if (self->follow_ups != NULL)
+    gtk_box_remove (self->content, self->follow_ups);
   if (self->datasets != NULL)
     gtk_box_remove (self->content, self->datasets);
-  self->figures = self->datasets = NULL;
+  self->figures = self->tracking = self->follow_ups = self->datasets = NULL;
 
   if (self->store == NULL)
     return;
 
   add_key_figures (self);
+  add_tracking_chart (self);
+  add_follow_ups (self);
   add_datasets (self);
 }
 
@@ -152,10 +303,14 @@ dt_overview_page_set_store (DtOverviewPage *self,
 {
   g_return_if_fail (DT_IS_OVERVIEW_PAGE (self));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, reload, self);
+  g_set_object (&self->store, store);
 
-  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -186,4 +341,8 @@ static void
 dt_overview_page_init (DtOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Tracking is edited on the Measures page without a store-wide
+   * "changed" signal; coming back to this page shows the latest. */
+  g_signal_connect (self, "map", G_CALLBACK (reload), NULL);
 }

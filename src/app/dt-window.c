@@ -9,11 +9,13 @@
 
 #include <glib/gi18n.h>
 
-#include "dt-data-pack.h"
 #include "dt-enterprises-page.h"
+#include "dt-import-dialog.h"
 #include "dt-index-page.h"
 #include "dt-measures-page.h"
 #include "dt-overview-page.h"
+#include "dt-preferences-window.h"
+#include "dt-sync-task.h"
 #include "dt-window.h"
 
 struct _DtWindow
@@ -131,38 +133,62 @@ on_show_page (GtkWidget  *widget,
 }
 
 static void
+import_file (DtWindow *self,
+             GFile    *file)
+{
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (dt_import_dialog_new (GTK_WINDOW (self), self->store, file, self->toast_overlay)));
+}
+
+static void
 on_import_response (GtkNativeDialog *chooser,
                     int              response,
                     DtWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *name = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  name = g_file_get_basename (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL ||
-      !dt_data_pack_import_bytes (self->store, bytes, name, NULL, &kind, &error))
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      goto out;
+      import_file (self, file);
     }
 
-  dt_store_emit_changed (self->store, kind);
-  dt_window_add_toast (self, adw_toast_new_format (_("Imported %s"), name));
-
-out:
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DtWindow      *self)
+{
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE) || self->store == NULL)
+    return FALSE;
+
+  import_file (self, g_value_get_object (value));
+  return TRUE;
+}
+
+static void
+on_sync (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  if (self->store != NULL)
+    dt_sync_task_start (GTK_WINDOW (self), self->store, self->toast_overlay);
+}
+
+static void
+on_preferences (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (dt_preferences_window_new (GTK_WINDOW (widget))));
 }
 
 static void
@@ -237,6 +263,10 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", on_show_page);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, on_preferences);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, on_sync);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "index");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "enterprises");
@@ -246,7 +276,14 @@ dt_window_class_init (DtWindowClass *klass)
 static void
 dt_window_init (DtWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A file dropped anywhere on the window is offered for import. */
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

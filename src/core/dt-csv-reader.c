@@ -25,6 +25,7 @@ struct _DtCsvReader
   char       separator;
   const char *encoding;
   GPtrArray *fields;
+  GArray    *field_lines; /* guint: line on which each field starts */
   GString   *cell;
 };
 
@@ -168,6 +169,30 @@ decode (const char   *data,
   return text;
 }
 
+/* Binary files (spreadsheets saved as .xls/.xlsx, images, archives) often
+ * decode as GB18030 without error; their control characters give them away. */
+static gboolean
+check_no_control_characters (const char  *text,
+                             gsize        length,
+                             const char  *file_name,
+                             GError     **error)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("%s:%u:1: the file holds the control character 0x%02X; expected CSV text (is it a binary file, such as an .xlsx workbook?)"),
+                       file_name, line_of_offset (text, i), c);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The separator is the one of , ; TAB that is most frequent on the first
  * line outside quotes; comma when none is. */
 static char
@@ -231,6 +256,12 @@ dt_csv_reader_new (GBytes      *bytes,
   if (text == NULL)
     return NULL;
 
+  if (!check_no_control_characters (text, length, file_name, error))
+    {
+      g_free (text);
+      return NULL;
+    }
+
   self = g_new0 (DtCsvReader, 1);
   self->file_name = g_strdup (file_name);
   self->text = text;
@@ -239,6 +270,7 @@ dt_csv_reader_new (GBytes      *bytes,
   self->encoding = encoding;
   self->separator = detect_separator (text, length);
   self->fields = g_ptr_array_new_with_free_func (g_free);
+  self->field_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cell = g_string_new (NULL);
   return self;
 }
@@ -271,13 +303,16 @@ dt_csv_reader_free (DtCsvReader *self)
   g_free (self->file_name);
   g_free (self->text);
   g_ptr_array_unref (self->fields);
+  g_array_unref (self->field_lines);
   g_string_free (self->cell, TRUE);
   g_free (self);
 }
 
 static void
-end_cell (DtCsvReader *self)
+end_cell (DtCsvReader *self,
+          guint        start_line)
 {
+  g_array_append_val (self->field_lines, start_line);
   g_ptr_array_add (self->fields, g_strndup (self->cell->str, self->cell->len));
   g_string_truncate (self->cell, 0);
 }
@@ -290,10 +325,13 @@ dt_csv_reader_next_row (DtCsvReader  *self,
   gboolean quoted = FALSE;
   gboolean was_quoted = FALSE;
   guint quote_line = 0;
+  guint field_line;
+  gsize row_start;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   g_ptr_array_set_size (self->fields, 0);
+  g_array_set_size (self->field_lines, 0);
   g_string_truncate (self->cell, 0);
 
   /* Skip blank lines between rows: spreadsheets leave them at the end. */
@@ -308,6 +346,8 @@ dt_csv_reader_next_row (DtCsvReader  *self,
     return NULL;
 
   self->row_line = self->line;
+  field_line = self->line;
+  row_start = self->pos;
 
   while (self->pos < self->length)
     {
@@ -343,7 +383,8 @@ dt_csv_reader_next_row (DtCsvReader  *self,
         }
       else if (c == self->separator)
         {
-          end_cell (self);
+          end_cell (self, field_line);
+          field_line = self->line;
           was_quoted = FALSE;
           self->pos++;
         }
@@ -370,8 +411,27 @@ dt_csv_reader_next_row (DtCsvReader  *self,
       return NULL;
     }
 
-  end_cell (self);
+  /* A "row" this long is not a spreadsheet row: refuse it before it is
+   * handed on (a measure's full text is a few kilobytes). */
+  if (self->pos - row_start > DT_CSV_MAX_ROW_BYTES)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+                   _("%s:%u:1: the row is %lu bytes long; expected at most %u bytes per row (is this really a CSV table?)"),
+                   self->file_name, self->row_line, (unsigned long)(self->pos - row_start), (guint)DT_CSV_MAX_ROW_BYTES);
+      return NULL;
+    }
+
+  end_cell (self, field_line);
   return self->fields;
+}
+
+guint
+dt_csv_reader_get_field_line (DtCsvReader *self,
+                              guint        index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return index < self->field_lines->len ? g_array_index (self->field_lines, guint, index) : self->row_line;
 }
 
 guint

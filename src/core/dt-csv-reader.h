@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 typedef struct _DtCsvReader DtCsvReader;
 
+/* Rows longer than this are refused: no table an official keeps has them,
+ * and a file that is one huge line is not a table. */
+#define DT_CSV_MAX_ROW_BYTES (1024 * 1024)
+
 /* Decodes @bytes (BOM, then strict UTF-8, then GB18030), detects the
  * separator (comma, semicolon or tab) and reads RFC 4180 rows, line breaks
  * inside quoted cells included. Fails on NUL bytes and on files that mix
@@ -26,6 +30,9 @@ GPtrArray   *dt_csv_reader_next_row       (DtCsvReader  *reader,
                                            GError      **error);
 /* 1-based line on which the last row returned starts. */
 guint        dt_csv_reader_get_line       (DtCsvReader  *reader);
+/* 1-based line on which field @index of the last row starts. */
+guint        dt_csv_reader_get_field_line (DtCsvReader *reader,
+                                           guint        index);
 const char  *dt_csv_reader_get_file_name  (DtCsvReader  *reader);
 const char  *dt_csv_reader_get_encoding   (DtCsvReader  *reader);
 char         dt_csv_reader_get_separator  (DtCsvReader  *reader);

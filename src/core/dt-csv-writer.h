@@ -22,6 +22,9 @@ void         dt_csv_writer_add_int    (DtCsvWriter    *writer,
                                        gint64          value);
 void         dt_csv_writer_add_double (DtCsvWriter    *writer,
                                        double          value);
+/* Like add_double, but always with 17 significant digits ("%.17g"). */
+void         dt_csv_writer_add_double_full (DtCsvWriter *writer,
+                                       double          value);
 void         dt_csv_writer_add_empty  (DtCsvWriter    *writer);
 gboolean     dt_csv_writer_end_row    (DtCsvWriter    *writer,
                                        GCancellable   *cancellable,

@@ -7,12 +7,16 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "dt-data-pack.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
+#include "dt-util.h"
 
 /* json-glib keeps no positions in its nodes; note the line of every member
  * while parsing so that errors can point into the file. */
@@ -37,6 +41,18 @@ on_object_member (JsonParser  *parser,
 
   g_hash_table_insert (lines, g_strdup (member),
                        GUINT_TO_POINTER ((guint)json_parser_get_current_line (parser)));
+}
+
+static guint
+line_of_offset (const char *data,
+                gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
 }
 
 static char *
@@ -97,6 +113,22 @@ dt_data_pack_import_bytes (DtStore       *store,
                            char         **out_kind,
                            GError       **error)
 {
+  return dt_data_pack_import_bytes_full (store, bytes, file_name, NULL, cancellable,
+                                         NULL, NULL, out_kind, NULL, error);
+}
+
+gboolean
+dt_data_pack_import_bytes_full (DtStore               *store,
+                                GBytes                *bytes,
+                                const char            *file_name,
+                                const char            *expected_kind,
+                                GCancellable          *cancellable,
+                                DtImportProgressFunc   progress,
+                                gpointer               progress_data,
+                                char                 **out_kind,
+                                guint                 *out_n_rows,
+                                GError               **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(DtDatasetImport) import = NULL;
@@ -110,10 +142,15 @@ dt_data_pack_import_bytes (DtStore       *store,
   const char *kind;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  const char *invalid = NULL;
+  guint deep_line = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (file_name == NULL)
+    file_name = "-";
 
   log.member_lines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &log);
@@ -124,18 +161,57 @@ dt_data_pack_import_bytes (DtStore       *store,
                    _("%s:1:1: the file is empty; expected a Digital Trade data pack"), file_name);
       goto out;
     }
-  if (memchr (data, '\0', size) != NULL || !g_utf8_validate (data, size, NULL))
+  if (memchr (data, '\0', size) != NULL)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s:1:1: the file is not UTF-8 text; expected a JSON data pack"), file_name);
+                   _("%s:%u:1: the file holds a NUL byte; expected a JSON data pack (UTF-8 text)"),
+                   file_name, line_of_offset (data, (const char *)memchr (data, '\0', size) - data));
+      goto out;
+    }
+  if (!g_utf8_validate (data, size, &invalid))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:%u:1: the file is not UTF-8 text; expected a JSON data pack"),
+                   file_name, line_of_offset (data, invalid - data));
+      goto out;
+    }
+  /* json-glib refuses a BOM; editors on Windows add one. */
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
+
+  if (!dt_json_depth_ok (data, size, DT_JSON_MAX_DEPTH, &deep_line))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:%u:1: arrays and objects nest deeper than %d levels; expected a Digital Trade data pack"),
+                   file_name, deep_line, DT_JSON_MAX_DEPTH);
       goto out;
     }
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      /* json-glib's message already holds "<data>:LINE:COLUMN: …" */
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; put our
+       * file name in front as every other import error does. It cuts the
+       * quoted token at a byte count, which can split a Chinese character:
+       * the message must stay UTF-8 to be shown (found by fuzz-data-pack). */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *message = valid;
+      guint line = 1, column = 1;
+
+      if (g_str_has_prefix (message, "<data>:") &&
+          sscanf (message, "<data>:%u:%u:", &line, &column) == 2)
+        {
+          const char *rest = strchr (strchr (strchr (message, ':') + 1, ':') + 1, ':');
+
+          message = rest != NULL ? rest + 1 : message;
+          while (*message == ' ')
+            message++;
+        }
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s: not valid JSON: %s"), file_name, local_error->message);
+                   _("%s:%u:%u: not valid JSON (%s); expected a complete Digital Trade data pack"),
+                   file_name, line, column, message);
       goto out;
     }
 
@@ -183,6 +259,13 @@ dt_data_pack_import_bytes (DtStore       *store,
                    file_name, MAX (member_line (&log, pack, "kind"), 1), kind != NULL ? kind : "");
       goto out;
     }
+  if (expected_kind != NULL && !g_str_equal (expected_kind, kind))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:%u:1: the pack holds %s; expected %s as asked"),
+                   file_name, MAX (member_line (&log, pack, "kind"), 1), kind, expected_kind);
+      goto out;
+    }
 
   if (!json_object_has_member (pack, "rows") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (pack, "rows")))
@@ -198,7 +281,8 @@ dt_data_pack_import_bytes (DtStore       *store,
             JSON_NODE_HOLDS_OBJECT (json_object_get_member (pack, "dataset"))
             ? json_object_get_object_member (pack, "dataset") : NULL;
 
-  g_checksum_update (checksum, (const guchar *)data, size);
+  /* Of the file as it is, BOM included, so that sync can compare it with a manifest. */
+  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   info.kind = kind;
   info.key = dataset != NULL && member_string (dataset, "key") != NULL ? member_string (dataset, "key") : kind;
   info.title = dataset != NULL ? member_string (dataset, "title") : NULL;
@@ -254,16 +338,253 @@ dt_data_pack_import_bytes (DtStore       *store,
 
       if (!dt_dataset_import_add_row (import, &row, error))
         goto out;
+
+      if (progress != NULL && i % 64 == 63)
+        progress ((double)(i + 1) / json_array_get_length (rows), progress_data);
     }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
 
   if (!dt_dataset_import_commit (import, error))
     goto out;
 
+  if (progress != NULL)
+    progress (1.0, progress_data);
   if (out_kind != NULL)
     *out_kind = g_strdup (kind);
+  if (out_n_rows != NULL)
+    *out_n_rows = json_array_get_length (rows);
   ok = TRUE;
 
 out:
   g_hash_table_unref (log.member_lines);
   return ok;
+}
+
+/* Export: the rows of one kind, in the order they were imported, with the
+ * description of the dataset they belong to, so that importing the pack
+ * again gives the same tables. */
+
+typedef enum { COL_TEXT, COL_INT, COL_DOUBLE, COL_BOOL, COL_JSON } ColumnType;
+
+typedef struct
+{
+  const char *key;
+  ColumnType  type;
+} ExportColumn;
+
+static const ExportColumn region_export[] = {
+  { "code", COL_TEXT }, { "name_zh", COL_TEXT }, { "name_en", COL_TEXT },
+  { "level", COL_TEXT }, { "parent", COL_TEXT }, { NULL, 0 }
+};
+static const ExportColumn framework_export[] = {
+  { "code", COL_TEXT }, { "name_zh", COL_TEXT }, { "name_en", COL_TEXT }, { "level", COL_INT },
+  { "parent", COL_TEXT }, { "direction", COL_INT }, { "weight", COL_DOUBLE }, { NULL, 0 }
+};
+static const ExportColumn index_export[] = {
+  { "region", COL_TEXT }, { "year", COL_INT }, { "code", COL_TEXT }, { "value", COL_DOUBLE },
+  { "status", COL_TEXT }, { "source", COL_TEXT }, { NULL, 0 }
+};
+static const ExportColumn enterprise_export[] = {
+  { "year", COL_INT }, { "rank", COL_INT }, { "name_zh", COL_TEXT }, { "name_en", COL_TEXT },
+  { "credit_code", COL_TEXT }, { "city", COL_TEXT }, { "district", COL_TEXT },
+  { "category", COL_TEXT }, { "sector", COL_TEXT }, { "trade_volume", COL_DOUBLE },
+  { "in_ftz", COL_INT }, { "founded", COL_INT }, { NULL, 0 }
+};
+static const ExportColumn measure_export[] = {
+  { "no", COL_INT }, { "title_zh", COL_TEXT }, { "title_en", COL_TEXT }, { "category", COL_TEXT },
+  { "support", COL_TEXT }, { "department", COL_TEXT }, { "contact", COL_TEXT },
+  { "body_zh", COL_TEXT }, { "body_en", COL_TEXT }, { "source", COL_TEXT },
+  { "criteria", COL_JSON }, { NULL, 0 }
+};
+
+static const char *
+export_sql (const char            *kind,
+            const ExportColumn   **columns)
+{
+  if (g_strcmp0 (kind, "regions") == 0)
+    {
+      *columns = region_export;
+      return "SELECT code, name_zh, name_en, level, parent FROM regions ORDER BY position, rowid";
+    }
+  if (g_strcmp0 (kind, "framework") == 0)
+    {
+      *columns = framework_export;
+      return "SELECT code, name_zh, name_en, level, parent, direction, weight FROM index_nodes ORDER BY position, rowid";
+    }
+  if (g_strcmp0 (kind, "index") == 0)
+    {
+      *columns = index_export;
+      return "SELECT region, year, code, value, status, source FROM index_values ORDER BY rowid";
+    }
+  if (g_strcmp0 (kind, "enterprises") == 0)
+    {
+      *columns = enterprise_export;
+      return "SELECT l.year, l.rank, e.name_zh, e.name_en, e.credit_code, l.city, l.district, l.category, "
+             "l.sector, l.trade_volume, l.in_ftz, e.founded "
+             "FROM listings l JOIN enterprises e ON e.id = l.enterprise_id ORDER BY l.id";
+    }
+  if (g_strcmp0 (kind, "measures") == 0)
+    {
+      *columns = measure_export;
+      return "SELECT no, title_zh, title_en, category, support, department, contact, body_zh, body_en, "
+             "source, criteria FROM measures ORDER BY no";
+    }
+  return NULL;
+}
+
+static void
+add_dataset_member (JsonBuilder  *builder,
+                    sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *name)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+GBytes *
+dt_data_pack_export_bytes (DtStore     *store,
+                           const char  *kind,
+                           GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const ExportColumn *columns = NULL;
+  const char *sql;
+  sqlite3_stmt *stmt;
+  char *text;
+  gsize length;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+
+  sql = export_sql (kind, &columns);
+  if (sql == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("unknown kind “%s”; expected enterprises, measures, index, framework or regions"),
+                   kind != NULL ? kind : "");
+      return NULL;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, DT_DATA_PACK_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, DT_DATA_PACK_VERSION);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, kind);
+
+  /* The dataset the rows belong to; with several of one kind, the first. */
+  stmt = dt_store_prepare (store,
+                           "SELECT key, title, title_zh, source, provenance FROM datasets "
+                           "WHERE kind = ? ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_set_member_name (builder, "dataset");
+      json_builder_begin_object (builder);
+      add_dataset_member (builder, stmt, 0, "key");
+      add_dataset_member (builder, stmt, 1, "title");
+      add_dataset_member (builder, stmt, 2, "title_zh");
+      add_dataset_member (builder, stmt, 3, "source");
+      add_dataset_member (builder, stmt, 4, "provenance");
+      json_builder_end_object (builder);
+    }
+  sqlite3_finalize (stmt);
+
+  stmt = dt_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int i = 0; columns[i].key != NULL; i++)
+        {
+          if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+            continue;
+          json_builder_set_member_name (builder, columns[i].key);
+          switch (columns[i].type)
+            {
+            case COL_INT:
+            case COL_BOOL:
+              json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+              break;
+            case COL_DOUBLE:
+              json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
+              break;
+            case COL_JSON:
+              {
+                g_autoptr(JsonNode) node = json_from_string ((const char *)sqlite3_column_text (stmt, i), NULL);
+
+                if (node != NULL)
+                  json_builder_add_value (builder, g_steal_pointer (&node));
+                else
+                  json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, i));
+              }
+              break;
+            case COL_TEXT:
+            default:
+              json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, i));
+              break;
+            }
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (rc != SQLITE_DONE)
+    {
+      dt_store_set_sqlite_error (error, dt_store_get_db (store), dt_store_get_path (store));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+gboolean
+dt_data_pack_export (DtStore     *store,
+                     const char  *kind,
+                     GFile       *file,
+                     GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = dt_data_pack_export_bytes (store, kind, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  /* Replaced atomically: a failed export never leaves half a file. */
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, DT_ERROR, DT_ERROR_FAILED, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

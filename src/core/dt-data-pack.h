@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "dt-csv-import.h"
 #include "dt-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,30 @@ gboolean dt_data_pack_import_bytes (DtStore       *store,
                                     const char    *file_name,
                                     GCancellable  *cancellable,
                                     char         **out_kind,
+                                    GError       **error);
+
+/* The same, with a kind the pack must hold (NULL: any), progress, and the
+ * number of rows imported. */
+gboolean dt_data_pack_import_bytes_full (DtStore               *store,
+                                         GBytes                *bytes,
+                                         const char            *file_name,
+                                         const char            *expected_kind,
+                                         GCancellable          *cancellable,
+                                         DtImportProgressFunc   progress,
+                                         gpointer               progress_data,
+                                         char                 **out_kind,
+                                         guint                 *out_n_rows,
+                                         GError               **error);
+
+/* Every row of @kind as a pack, in the order imported, so that importing
+ * it again gives the same tables. */
+GBytes  *dt_data_pack_export_bytes (DtStore       *store,
+                                    const char    *kind,
+                                    GError       **error);
+/* The same written to @file, replacing it atomically. */
+gboolean dt_data_pack_export       (DtStore       *store,
+                                    const char    *kind,
+                                    GFile         *file,
                                     GError       **error);
 
 G_END_DECLS

@@ -325,8 +325,15 @@ parse_region (DtDatasetImport   *self,
 
   if (code == NULL || (level != NULL && g_strcmp0 (g_hash_table_lookup (self->region_levels, code), level) != 0))
     {
-      set_row_error (error, row, key, _("unknown %s “%s”; expected a %s of Zhejiang by code or name"),
-                     key, text, level != NULL ? level : _("region"));
+      if (g_strcmp0 (level, "city") == 0)
+        set_row_error (error, row, key, _("unknown city “%s” in field “%s”; expected one of Zhejiang’s 11 cities by code or name"),
+                       text, key);
+      else if (g_strcmp0 (level, "county") == 0)
+        set_row_error (error, row, key, _("unknown county or district “%s” in field “%s”; expected one of Zhejiang’s counties or districts by code or name"),
+                       text, key);
+      else
+        set_row_error (error, row, key, _("unknown region “%s” in field “%s”; expected Zhejiang, a city or a county by code or name"),
+                       text, key);
       return FALSE;
     }
 
@@ -642,10 +649,15 @@ dt_dataset_import_begin (DtStore              *store,
       return NULL;
     }
 
-  stmt = dt_store_prepare (store, "DELETE FROM datasets WHERE key = ?", error);
+  /* The earlier version of this dataset goes, and so does sample data of
+   * the same kind: official rows never sit beside fictional ones. */
+  stmt = dt_store_prepare (store,
+                           "DELETE FROM datasets WHERE key = ? OR (kind = ? AND provenance = 'sample')",
+                           error);
   if (stmt == NULL)
     return NULL;
   BIND_TEXT (stmt, 1, info->key);
+  BIND_TEXT (stmt, 2, info->kind);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       dt_store_set_sqlite_error (error, db, dt_store_get_path (store));
@@ -700,6 +712,22 @@ dt_dataset_import_add_row (DtDatasetImport   *self,
 
   g_return_val_if_fail (self != NULL && !self->finished, FALSE);
   g_return_val_if_fail (row != NULL && row->values != NULL, FALSE);
+
+  /* No field of the contract holds more than a measure's full text; a
+   * value this long is a broken file, whatever its format. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, row->values);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (value != NULL && strlen (value) > DT_DATASET_MAX_FIELD_BYTES)
+        {
+          set_row_error (error, row, key, _("the field “%s” is %lu bytes long; expected at most %u bytes"),
+                         (const char *)key, (unsigned long)strlen (value), (guint)DT_DATASET_MAX_FIELD_BYTES);
+          return FALSE;
+        }
+  }
 
   if (g_str_equal (self->kind, "regions"))
     ok = add_region (self, row, error);

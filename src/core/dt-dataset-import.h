@@ -33,6 +33,9 @@ typedef struct
 
 typedef struct _DtDatasetImport DtDatasetImport;
 
+/* Longest value accepted in any field (a measure's full text is a few KB). */
+#define DT_DATASET_MAX_FIELD_BYTES (256 * 1024)
+
 gboolean          dt_dataset_kind_is_valid     (const char            *kind);
 const char * const *dt_dataset_kind_required_keys (const char         *kind);
 

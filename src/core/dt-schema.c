@@ -34,7 +34,15 @@ static const char migration_datasets_and_regions[] =
   "  position INTEGER NOT NULL DEFAULT 0,"
   "  dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE"
   ");"
-  "CREATE INDEX regions_parent ON regions(parent);";
+  "CREATE INDEX regions_parent ON regions(parent);"
+  /* What sync last imported from each pack address, so that an unchanged
+   * pack is not downloaded again (If-None-Match). */
+  "CREATE TABLE sync_state ("
+  "  url TEXT PRIMARY KEY,"
+  "  etag TEXT,"
+  "  sha256 TEXT NOT NULL,"
+  "  fetched_at TEXT NOT NULL"
+  ");";
 
 /* 2: the openness-index framework tree and its values per region, year and node. */
 static const char migration_index[] =

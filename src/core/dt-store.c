@@ -20,8 +20,20 @@
 #include "dt-schema.h"
 #include "dt-store.h"
 
-/* How long a write waits for another process that holds the lock. */
+/* How long a write waits for another process that holds the lock;
+ * DT_BUSY_TIMEOUT_MS overrides it (tests of the locked case). */
 #define BUSY_TIMEOUT_MS 5000
+
+static int
+busy_timeout_ms (void)
+{
+  const char *text = g_getenv ("DT_BUSY_TIMEOUT_MS");
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, 600000, &value, NULL))
+    return BUSY_TIMEOUT_MS;
+  return (int)value;
+}
 
 struct _DtStore
 {
@@ -116,7 +128,35 @@ dt_store_set_sqlite_error (GError     **error,
       break;
     }
 
-  g_set_error (error, DT_ERROR, dt_code, "%s: %s", what, message);
+  /* SQLite's own words ("database is locked") do not say what to do; every
+   * write is one transaction, so a failed one changed nothing. */
+  switch (dt_code)
+    {
+    case DT_ERROR_BUSY:
+      {
+        int seconds = (busy_timeout_ms () + 999) / 1000;
+
+        g_set_error (error, DT_ERROR, dt_code,
+                     ngettext ("%s: the database is in use by another program and stayed locked for %d second (%s); nothing was changed. Close the other Digital Trade window or program and try again",
+                               "%s: the database is in use by another program and stayed locked for %d seconds (%s); nothing was changed. Close the other Digital Trade window or program and try again",
+                               seconds),
+                     what, seconds, message);
+      }
+      break;
+    case DT_ERROR_DISK_FULL:
+      g_set_error (error, DT_ERROR, dt_code,
+                   _("%s: the disk is full (%s); nothing was changed. Free some space and try again"),
+                   what, message);
+      break;
+    case DT_ERROR_READ_ONLY:
+      g_set_error (error, DT_ERROR, dt_code,
+                   _("%s: the database cannot be written (%s); nothing was changed. Check that its folder is writable"),
+                   what, message);
+      break;
+    default:
+      g_set_error (error, DT_ERROR, dt_code, "%s: %s", what, message);
+      break;
+    }
 }
 
 gboolean
@@ -312,14 +352,19 @@ dt_store_open (const char  *path,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   dt_enterprise_search_register (self->db);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
   /* Read the version before anything writes: a newer database must not be
    * changed at all, not even switched to WAL. */
   if (!query_int (self->db, "PRAGMA user_version", &version) ||
       !query_int (self->db, "SELECT count(*) FROM sqlite_master", &(int){0}))
     {
-      if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+      int code = sqlite3_errcode (self->db) & 0xff;
+
+      /* A WAL database in a read-only folder cannot even be read (its
+       * -shm file cannot be made): that is not damage. */
+      if (code == SQLITE_BUSY || code == SQLITE_CANTOPEN ||
+          code == SQLITE_READONLY || code == SQLITE_PERM)
         dt_store_set_sqlite_error (error, self->db, path);
       else
         g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,

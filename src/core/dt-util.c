@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "dt-util.h"
@@ -56,4 +57,67 @@ dt_pick_name (const char *name_zh,
   if (name_en != NULL && name_en[0] != '\0')
     return name_en;
   return name_zh != NULL ? name_zh : "";
+}
+
+gboolean
+dt_str_is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+dt_parse_double (const char *text,
+                 double     *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (*copy == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+gboolean
+dt_json_depth_ok (const char *data,
+                  gsize       size,
+                  guint       max_depth,
+                  guint      *out_line)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++; /* whatever follows is escaped (an escaped newline is invalid JSON anyway) */
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            {
+              if (out_line != NULL)
+                *out_line = line;
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
 }

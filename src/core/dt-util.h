@@ -14,5 +14,21 @@ gboolean     dt_set_str               (char       **str_pointer,
 gboolean     dt_locale_prefers_chinese (void);
 const char  *dt_pick_name             (const char  *name_zh,
                                        const char  *name_en);
+/* TRUE when @text holds nothing but white space. */
+gboolean     dt_str_is_blank          (const char  *text);
+/* Reads a whole cell as a finite number, white space around it allowed. */
+gboolean     dt_parse_double          (const char  *text,
+                                       double      *value);
+
+/* The deepest a JSON file may nest arrays and objects (a data pack needs 5). */
+#define DT_JSON_MAX_DEPTH 64
+
+/* FALSE when @data nests arrays and objects deeper than @max_depth, with
+ * the line where it does in @out_line. json-glib parses recursively and
+ * overflows the stack on a file of a million '['; check before parsing. */
+gboolean     dt_json_depth_ok         (const char  *data,
+                                       gsize        size,
+                                       guint        max_depth,
+                                       guint       *out_line);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-util.h"
 #include "dt-vocabulary.h"
 
 static const DtTerm enterprise_categories[] = {
@@ -109,9 +110,11 @@ dt_vocabulary_label (DtVocabulary  vocabulary,
   guint n = 0;
   const DtTerm *terms = dt_vocabulary_terms (vocabulary, &n);
 
+  /* The Chinese label directly: every Chinese locale gets it, not only
+   * those with a translation catalogue. */
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (key, terms[i].key) == 0)
-      return _(terms[i].label);
+      return dt_locale_prefers_chinese () ? terms[i].label_zh : _(terms[i].label);
 
   return key != NULL ? key : "";
 }

@@ -1,0 +1,29 @@
+/* dt-measure-detail.h — one measure: its text, its tracking and who qualifies
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dt-store.h"
+
+G_BEGIN_DECLS
+
+#define DT_TYPE_MEASURE_DETAIL (dt_measure_detail_get_type ())
+
+G_DECLARE_FINAL_TYPE (DtMeasureDetail, dt_measure_detail, DT, MEASURE_DETAIL, AdwBin)
+
+void      dt_measure_detail_set_store      (DtMeasureDetail *self,
+                                            DtStore         *store);
+/* Shows measure @no; 0 shows nothing. Saves pending edits first. */
+void      dt_measure_detail_show           (DtMeasureDetail *self,
+                                            gint64           no);
+gint64    dt_measure_detail_get_no         (DtMeasureDetail *self);
+/* Writes edits still waiting for the typing to pause (notes, progress). */
+void      dt_measure_detail_save_pending   (DtMeasureDetail *self);
+void      dt_measure_detail_set_show_back  (DtMeasureDetail *self,
+                                            gboolean         show_back);
+
+G_END_DECLS

@@ -1,0 +1,602 @@
+/* dt-csv-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Turns the rows of a spreadsheet into DtRowInput maps for
+ * dt-dataset-import.c, which validates and writes them. Everything here is
+ * about the shape of the table: which column is which, and whether each row
+ * has the header's number of fields.
+ */
+
+#define G_LOG_DOMAIN "dt-csv-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dt-columns.h"
+#include "dt-csv-import.h"
+#include "dt-csv-reader.h"
+#include "dt-csv-writer.h"
+#include "dt-dataset-import.h"
+#include "dt-error.h"
+
+struct _DtCsvImport
+{
+  GBytes     *bytes;
+  char       *file_name;
+  char       *kind;
+  char       *encoding;
+  char        separator;
+  GPtrArray  *headers;      /* char*, trimmed */
+  GPtrArray  *keys;         /* char* or NULL per column */
+  gboolean    wide;
+  int         wide_region;  /* column of uCode */
+  int         wide_year;    /* column of Time, or -1 */
+  int         year;         /* stands in for Time */
+};
+
+/* Tried in this order; the first that fits best wins a tie. */
+static const char * const guess_order[] = {
+  "enterprises", "measures", "framework", "index", "regions",
+};
+
+void
+dt_csv_import_free (DtCsvImport *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_free (self->file_name);
+  g_free (self->kind);
+  g_free (self->encoding);
+  g_free (self);
+}
+
+/* Maps @headers onto @kind's columns: exact names first, then aliases for
+ * columns still unnamed. With @error set, two headers naming the same
+ * column is an error; without, the first one wins (while guessing). */
+static GPtrArray *
+map_headers (DtCsvImport  *self,
+             const char   *kind,
+             guint        *out_n_mapped,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal); /* key → column+1 */
+  guint n_mapped = 0;
+
+  g_ptr_array_set_size (keys, self->headers->len);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->headers->len; i++)
+      {
+        gboolean by_alias = FALSE;
+        const DtColumn *column;
+
+        if (g_ptr_array_index (keys, i) != NULL)
+          continue;
+        column = dt_columns_find_full (kind, g_ptr_array_index (self->headers, i), &by_alias);
+        if (column == NULL || by_alias != (pass == 1))
+          continue;
+
+        if (g_hash_table_contains (taken, column->key))
+          {
+            guint first = GPOINTER_TO_UINT (g_hash_table_lookup (taken, column->key));
+
+            if (pass == 0 && error != NULL)
+              {
+                g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                             _("%s:1:%u: the column “%s” means “%s”, as column %u (“%s”) does; expected each column once"),
+                             self->file_name, i + 1, (const char *)g_ptr_array_index (self->headers, i),
+                             column->key, first, (const char *)g_ptr_array_index (self->headers, first - 1));
+                return NULL;
+              }
+            continue;
+          }
+
+        g_hash_table_insert (taken, (char *)column->key, GUINT_TO_POINTER (i + 1));
+        g_ptr_array_index (keys, i) = g_strdup (column->key);
+        n_mapped++;
+      }
+
+  *out_n_mapped = n_mapped;
+  return g_steal_pointer (&keys);
+}
+
+static const char *
+first_missing_required (const char *kind,
+                        GPtrArray  *keys)
+{
+  const char * const *required = dt_dataset_kind_required_keys (kind);
+
+  for (guint r = 0; required != NULL && required[r] != NULL; r++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < keys->len && !found; i++)
+        found = g_strcmp0 (g_ptr_array_index (keys, i), required[r]) == 0;
+      if (!found)
+        return required[r];
+    }
+
+  return NULL;
+}
+
+static void
+set_missing_error (DtCsvImport  *self,
+                   const char   *kind,
+                   const char   *key,
+                   GError      **error)
+{
+  const DtColumn *column = dt_columns_lookup (kind, key);
+
+  g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+               _("%s:1:1: the required column “%s” is missing for %s; expected a header “%s”, “%s” or “%s”"),
+               self->file_name, key, kind,
+               column != NULL ? column->label_zh : key,
+               column != NULL ? column->label : key,
+               key);
+}
+
+/* Wide index tables, as statistics offices keep them: one row per region
+ * (and year), one column per indicator code. */
+static gboolean
+try_wide_index (DtCsvImport  *self,
+                GError      **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  int region = -1, year = -1;
+  guint n_codes = 0;
+
+  g_ptr_array_set_size (keys, self->headers->len);
+
+  for (guint i = 0; i < self->headers->len; i++)
+    {
+      const char *header = g_ptr_array_index (self->headers, i);
+      const DtColumn *column = dt_columns_find ("index", header);
+
+      if (column != NULL && g_str_equal (column->key, "region") && region < 0)
+        region = i;
+      else if (column != NULL && g_str_equal (column->key, "year") && year < 0)
+        year = i;
+      else if (column != NULL)
+        return FALSE; /* a long-form column: not a wide table */
+      else if (header[0] != '\0')
+        {
+          g_ptr_array_index (keys, i) = g_strdup (header);
+          n_codes++;
+        }
+    }
+
+  if (region < 0 || n_codes == 0)
+    return FALSE;
+
+  if (year < 0 && self->year == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:1:1: the wide index table has no “Time” (年份) column; expected one, or give the year with --year"),
+                   self->file_name);
+      return FALSE;
+    }
+
+  g_ptr_array_index (keys, region) = g_strdup ("region");
+  if (year >= 0)
+    g_ptr_array_index (keys, year) = g_strdup ("year");
+
+  self->wide = TRUE;
+  self->wide_region = region;
+  self->wide_year = year;
+  self->keys = g_steal_pointer (&keys);
+  return TRUE;
+}
+
+DtCsvImport *
+dt_csv_import_new (GBytes      *bytes,
+                   const char  *file_name,
+                   const char  *kind,
+                   int          year,
+                   GError     **error)
+{
+  g_autoptr(DtCsvImport) self = NULL;
+  g_autoptr(DtCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *row;
+  guint n_mapped = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (file_name == NULL)
+    file_name = "-";
+
+  if (kind != NULL && !dt_dataset_kind_is_valid (kind))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("unknown kind “%s”; expected enterprises, measures, index, framework or regions"), kind);
+      return NULL;
+    }
+
+  reader = dt_csv_reader_new (bytes, file_name, error);
+  if (reader == NULL)
+    return NULL;
+
+  self = g_new0 (DtCsvImport, 1);
+  self->bytes = g_bytes_ref (bytes);
+  self->file_name = g_strdup (file_name);
+  self->encoding = g_strdup (dt_csv_reader_get_encoding (reader));
+  self->separator = dt_csv_reader_get_separator (reader);
+  self->year = year;
+  self->wide_year = -1;
+  self->headers = g_ptr_array_new_with_free_func (g_free);
+
+  row = dt_csv_reader_next_row (reader, &local_error);
+  if (row == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                     _("%s:1:1: the file holds no rows; expected a header row and data rows"), file_name);
+      return NULL;
+    }
+
+  for (guint i = 0; i < row->len; i++)
+    g_ptr_array_add (self->headers, g_strstrip (g_strdup (g_ptr_array_index (row, i))));
+
+  if (kind == NULL)
+    {
+      const char *best = NULL, *partial = NULL;
+      guint best_n = 0, partial_n = 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (guess_order); k++)
+        {
+          g_autoptr(GPtrArray) keys = map_headers (self, guess_order[k], &n_mapped, NULL);
+
+          if (first_missing_required (guess_order[k], keys) == NULL && n_mapped > best_n)
+            {
+              best = guess_order[k];
+              best_n = n_mapped;
+            }
+          else if (n_mapped > partial_n)
+            {
+              partial = guess_order[k];
+              partial_n = n_mapped;
+            }
+        }
+
+      if (best == NULL)
+        {
+          if (try_wide_index (self, &local_error))
+            {
+              self->kind = g_strdup ("index");
+              return g_steal_pointer (&self);
+            }
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          if (partial != NULL && partial_n >= 2)
+            {
+              g_autoptr(GPtrArray) keys = map_headers (self, partial, &n_mapped, NULL);
+
+              set_missing_error (self, partial, first_missing_required (partial, keys), error);
+              return NULL;
+            }
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("%s:1:1: the header row names no known columns; expected e.g. 年份, 排名, 企业名称, 所在地市 for enterprises, 序号, 标题 for measures, or 地区, 年份, 指标代码, 数值 for index values (or choose the kind with --kind)"),
+                       file_name);
+          return NULL;
+        }
+      kind = best;
+    }
+
+  self->kind = g_strdup (kind);
+  self->keys = map_headers (self, kind, &n_mapped, error);
+  if (self->keys == NULL)
+    return NULL;
+
+  if (first_missing_required (kind, self->keys) != NULL)
+    {
+      const char *missing = first_missing_required (kind, self->keys);
+
+      if (g_str_equal (kind, "index"))
+        {
+          g_clear_pointer (&self->keys, g_ptr_array_unref);
+          if (try_wide_index (self, &local_error))
+            return g_steal_pointer (&self);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+        }
+      set_missing_error (self, kind, missing, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+dt_csv_import_get_kind (DtCsvImport *self)
+{
+  return self->kind;
+}
+
+const char *
+dt_csv_import_get_encoding (DtCsvImport *self)
+{
+  return self->encoding;
+}
+
+char
+dt_csv_import_get_separator (DtCsvImport *self)
+{
+  return self->separator;
+}
+
+gboolean
+dt_csv_import_is_wide (DtCsvImport *self)
+{
+  return self->wide;
+}
+
+guint
+dt_csv_import_get_n_columns (DtCsvImport *self)
+{
+  return self->headers->len;
+}
+
+const char *
+dt_csv_import_get_header (DtCsvImport *self,
+                          guint        index)
+{
+  g_return_val_if_fail (index < self->headers->len, NULL);
+  return g_ptr_array_index (self->headers, index);
+}
+
+const char *
+dt_csv_import_get_column_key (DtCsvImport *self,
+                              guint        index)
+{
+  g_return_val_if_fail (index < self->keys->len, NULL);
+  return g_ptr_array_index (self->keys, index);
+}
+
+GPtrArray *
+dt_csv_import_get_first_rows (DtCsvImport *self,
+                              guint        max)
+{
+  g_autoptr(DtCsvReader) reader = dt_csv_reader_new (self->bytes, self->file_name, NULL);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  GPtrArray *row;
+
+  if (reader == NULL || dt_csv_reader_next_row (reader, NULL) == NULL)
+    return rows;
+
+  while (rows->len < max && (row = dt_csv_reader_next_row (reader, NULL)) != NULL)
+    {
+      GStrv cells = g_new0 (char *, row->len + 1);
+
+      for (guint i = 0; i < row->len; i++)
+        cells[i] = g_strdup (g_ptr_array_index (row, i));
+      g_ptr_array_add (rows, cells);
+    }
+
+  return rows;
+}
+
+/* Exports guard text that looks like a formula with an apostrophe (DESIGN.md);
+ * take it off again so that an exported file imports to the same values. */
+static char *
+cell_value (const char *cell)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (cell));
+
+  if (trimmed[0] == '\'' && dt_csv_text_needs_guard (trimmed + 1))
+    return g_strdup (trimmed + 1);
+  return g_steal_pointer (&trimmed);
+}
+
+static gboolean
+row_is_blank (GPtrArray *row)
+{
+  for (guint i = 0; i < row->len; i++)
+    {
+      const char *cell = g_ptr_array_index (row, i);
+
+      for (; *cell != '\0'; cell++)
+        if (!g_ascii_isspace (*cell))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Spreadsheets pad rows with empty cells past the table at times; only
+ * non-empty extra fields make a row too long. */
+static guint
+n_meaningful_fields (GPtrArray *row,
+                     guint      n_headers)
+{
+  guint n = row->len;
+
+  while (n > n_headers && ((const char *)g_ptr_array_index (row, n - 1))[0] == '\0')
+    n--;
+  return n;
+}
+
+static void
+put (DtRowInput   *input,
+     DtCsvReader  *reader,
+     const char   *key,
+     char         *value,
+     guint         column)
+{
+  g_hash_table_insert (input->values, (char *)key, value);
+  g_hash_table_insert (input->columns, (char *)key, GUINT_TO_POINTER (column + 1));
+  g_hash_table_insert (input->lines, (char *)key,
+                       GUINT_TO_POINTER (dt_csv_reader_get_field_line (reader, column)));
+}
+
+gboolean
+dt_csv_import_run (DtCsvImport           *self,
+                   DtStore               *store,
+                   const char            *provenance,
+                   GCancellable          *cancellable,
+                   DtImportProgressFunc   progress,
+                   gpointer               progress_data,
+                   guint                 *out_n_rows,
+                   GError               **error)
+{
+  g_autoptr(DtCsvReader) reader = NULL;
+  g_autoptr(DtDatasetImport) import = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *base_name = NULL;
+  g_autofree char *year_text = NULL;
+  DtDatasetInfo info = { 0 };
+  GPtrArray *row;
+  guint n_headers = self->headers->len;
+  guint n_rows = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
+
+  reader = dt_csv_reader_new (self->bytes, self->file_name, error);
+  if (reader == NULL)
+    return FALSE;
+  dt_csv_reader_next_row (reader, NULL); /* the header, read before */
+
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
+  base_name = g_path_get_basename (self->file_name);
+  info.key = dt_columns_dataset_key (self->kind);
+  info.kind = self->kind;
+  info.title = base_name;
+  info.source = base_name;
+  info.provenance = provenance != NULL ? provenance : "official";
+  info.checksum = checksum;
+  if (self->year != 0)
+    year_text = g_strdup_printf ("%d", self->year);
+
+  import = dt_dataset_import_begin (store, &info, error);
+  if (import == NULL)
+    return FALSE;
+
+  while ((row = dt_csv_reader_next_row (reader, &local_error)) != NULL)
+    {
+      guint line = dt_csv_reader_get_line (reader);
+      guint n_fields;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (row_is_blank (row))
+        continue;
+
+      n_fields = n_meaningful_fields (row, n_headers);
+      if (n_fields > n_headers)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("%s:%u:%u: the row has %u fields; expected %u as in the header row (is a separator inside a cell not quoted?)"),
+                       self->file_name, dt_csv_reader_get_field_line (reader, n_headers), n_headers + 1,
+                       n_fields, n_headers);
+          return FALSE;
+        }
+      if (n_fields < n_headers)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("%s:%u:%u: the row has %u fields; expected %u as in the header row (“%s” is missing)"),
+                       self->file_name, dt_csv_reader_get_field_line (reader, n_fields - 1), n_fields + 1,
+                       n_fields, n_headers, (const char *)g_ptr_array_index (self->headers, n_fields));
+          return FALSE;
+        }
+
+      if (!self->wide)
+        {
+          g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+          g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+          g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
+          DtRowInput input = { self->file_name, line, values, columns, lines };
+
+          for (guint i = 0; i < n_headers; i++)
+            {
+              const char *key = g_ptr_array_index (self->keys, i);
+              const DtColumn *column = dt_columns_lookup (self->kind, key);
+
+              if (column != NULL && (column->flags & DT_COLUMN_IMPORTED) != 0)
+                put (&input, reader, column->key, cell_value (g_ptr_array_index (row, i)), i);
+            }
+
+          if (!dt_dataset_import_add_row (import, &input, error))
+            return FALSE;
+          n_rows++;
+        }
+      else
+        {
+          for (guint i = 0; i < n_headers; i++)
+            {
+              g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+              g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+              g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
+              DtRowInput input = { self->file_name, line, values, columns, lines };
+              const char *code = g_ptr_array_index (self->keys, i);
+              g_autofree char *value = NULL;
+
+              if ((int)i == self->wide_region || (int)i == self->wide_year || code == NULL)
+                continue;
+
+              /* An empty cell is a value not reported, not a zero. */
+              value = cell_value (g_ptr_array_index (row, i));
+              if (value[0] == '\0')
+                continue;
+
+              put (&input, reader, "region", cell_value (g_ptr_array_index (row, self->wide_region)), self->wide_region);
+              if (self->wide_year >= 0)
+                put (&input, reader, "year", cell_value (g_ptr_array_index (row, self->wide_year)), self->wide_year);
+              else
+                put (&input, reader, "year", g_strdup (year_text), i);
+              put (&input, reader, "code", g_strdup (code), i);
+              put (&input, reader, "value", g_steal_pointer (&value), i);
+
+              if (!dt_dataset_import_add_row (import, &input, error))
+                return FALSE;
+              n_rows++;
+            }
+        }
+
+      if (progress != NULL && n_rows % 64 == 0)
+        progress (dt_csv_reader_get_fraction (reader), progress_data);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (n_rows == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:2:1: the file has a header row but no data rows; expected at least one row"),
+                   self->file_name);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (!dt_dataset_import_commit (import, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  if (out_n_rows != NULL)
+    *out_n_rows = n_rows;
+  return TRUE;
+}

@@ -1,0 +1,130 @@
+/* dt-import-file.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dt-import-file"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dt-data-pack.h"
+#include "dt-error.h"
+#include "dt-import-file.h"
+
+gboolean
+dt_import_looks_like_json (GBytes     *bytes,
+                           const char *file_name)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize i = 0;
+
+  if (file_name != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (file_name, -1);
+
+      if (g_str_has_suffix (lower, ".json"))
+        return TRUE;
+      if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") ||
+          g_str_has_suffix (lower, ".txt"))
+        return FALSE;
+    }
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  return i < size && (data[i] == '{' || data[i] == '[');
+}
+
+GBytes *
+dt_import_load_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  GBytes *bytes;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s: this is a folder; expected a CSV or JSON file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > DT_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+                   _("%s: the file is %lld bytes; expected at most %d bytes"),
+                   name, (long long)g_file_info_get_size (info), DT_IMPORT_MAX_BYTES);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
+  return bytes;
+}
+
+gboolean
+dt_import_bytes (DtStore               *store,
+                 GBytes                *bytes,
+                 const char            *file_name,
+                 const char            *kind,
+                 int                    year,
+                 GCancellable          *cancellable,
+                 DtImportProgressFunc   progress,
+                 gpointer               progress_data,
+                 char                 **out_kind,
+                 guint                 *out_n_rows,
+                 GError               **error)
+{
+  g_autoptr(DtCsvImport) csv = NULL;
+
+  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (file_name == NULL)
+    file_name = "-";
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:1:1: the file is empty; expected a CSV table with a header row, or a JSON data pack"),
+                   file_name);
+      return FALSE;
+    }
+  if (g_bytes_get_size (bytes) > DT_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+                   _("%s: the file is %lu bytes; expected at most %d bytes"),
+                   file_name, (unsigned long)g_bytes_get_size (bytes), DT_IMPORT_MAX_BYTES);
+      return FALSE;
+    }
+
+  if (dt_import_looks_like_json (bytes, file_name))
+    return dt_data_pack_import_bytes_full (store, bytes, file_name, kind, cancellable,
+                                           progress, progress_data, out_kind, out_n_rows, error);
+
+  csv = dt_csv_import_new (bytes, file_name, kind, year, error);
+  if (csv == NULL)
+    return FALSE;
+  if (!dt_csv_import_run (csv, store, "official", cancellable, progress, progress_data, out_n_rows, error))
+    return FALSE;
+
+  if (out_kind != NULL)
+    *out_kind = g_strdup (dt_csv_import_get_kind (csv));
+  return TRUE;
+}

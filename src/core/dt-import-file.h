@@ -1,0 +1,42 @@
+/* dt-import-file.h — import a CSV table or a JSON data pack, whichever a file holds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dt-csv-import.h"
+#include "dt-store.h"
+
+G_BEGIN_DECLS
+
+/* Larger files are refused before they are read: the largest official
+ * table (90 counties × 77 indicators × years) is a few megabytes. */
+#define DT_IMPORT_MAX_BYTES (256 * 1024 * 1024)
+
+/* TRUE when @bytes hold a JSON data pack rather than CSV: the name ends in
+ * .json, or the text starts with '{' (after a BOM and blanks). */
+gboolean  dt_import_looks_like_json (GBytes                *bytes,
+                                     const char            *file_name);
+/* Reads @path, refusing files over DT_IMPORT_MAX_BYTES. */
+GBytes   *dt_import_load_file       (GFile                 *file,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+/* Imports @bytes as a CSV table (provenance "official") or a JSON data pack
+ * (provenance as the pack says), in one transaction: on any error, and on
+ * cancellation, the database is exactly as before. @kind (may be NULL)
+ * names the kind the data must be; @year stands in for a wide index
+ * table's missing Time column. */
+gboolean  dt_import_bytes           (DtStore               *store,
+                                     GBytes                *bytes,
+                                     const char            *file_name,
+                                     const char            *kind,
+                                     int                    year,
+                                     GCancellable          *cancellable,
+                                     DtImportProgressFunc   progress,
+                                     gpointer               progress_data,
+                                     char                 **out_kind,
+                                     guint                 *out_n_rows,
+                                     GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* dt-index-compute.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dt-index-compute"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dt-error.h"
+#include "dt-index-compute.h"
+#include "dt-index-engine.h"
+
+gboolean
+dt_index_compute_files (const char  *framework_path,
+                        const char  *data_path,
+                        const char  *normalise,
+                        const char  *aggregate,
+                        int          base_year,
+                        const char  *output_path,
+                        gboolean     with_bom,
+                        GError     **error)
+{
+  g_autoptr(DtIndexFramework) framework = NULL;
+  g_autoptr(DtIndexTable) table = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+  DtIndexNormalise normalise_method = DT_INDEX_NORMALISE_MINMAX;
+  DtIndexAggregate aggregate_method = DT_INDEX_AGGREGATE_AMEAN;
+
+  if (framework_path == NULL || data_path == NULL || output_path == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--compute-index needs --framework=META.csv, --data=DATA.csv and --output=OUT.csv"));
+      return FALSE;
+    }
+  if (normalise != NULL && !dt_index_normalise_from_string (normalise, &normalise_method))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--normalise=%s is not a method; expected base-year, minmax, zscore or goalposts"), normalise);
+      return FALSE;
+    }
+  if (aggregate != NULL && !dt_index_aggregate_from_string (aggregate, &aggregate_method))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--aggregate=%s is not a method; expected amean or gmean"), aggregate);
+      return FALSE;
+    }
+  if (normalise_method == DT_INDEX_NORMALISE_BASE_YEAR && base_year == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--normalise=base-year needs --base-year=YEAR, e.g. --base-year=2018"));
+      return FALSE;
+    }
+
+  framework = dt_index_framework_new_from_path (framework_path, error);
+  if (framework == NULL)
+    return FALSE;
+  table = dt_index_table_new_from_path (framework, data_path, error);
+  if (table == NULL)
+    return FALSE;
+  if (!dt_index_normalise (table, normalise_method, base_year, error) ||
+      !dt_index_aggregate (table, aggregate_method, error))
+    return FALSE;
+
+  /* Everything is computed before the file is touched, and the file is
+   * replaced in one step, so a failure leaves no partial output. */
+  stream = g_memory_output_stream_new_resizable ();
+  if (!dt_index_table_write_csv (table, stream, with_bom, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return FALSE;
+
+  file = g_file_new_for_commandline_arg (output_path);
+  if (!g_file_replace_contents (file,
+                                g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                                g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
+    {
+      g_prefix_error (error, "%s: ", output_path);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,381 @@
+/* dt-index-ranking.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dt-index-ranking"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dt-csv-writer.h"
+#include "dt-error.h"
+#include "dt-index-ranking.h"
+#include "dt-util.h"
+#include "dt-vocabulary.h"
+
+static void
+entry_free (gpointer data)
+{
+  DtIndexRankingEntry *entry = data;
+
+  g_free (entry->region);
+  g_free (entry->name_zh);
+  g_free (entry->name_en);
+  g_free (entry->status);
+  g_free (entry->source);
+  g_free (entry);
+}
+
+void
+dt_index_ranking_free (DtIndexRanking *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->code);
+  g_free (self->level);
+  g_free (self->province_status);
+  g_ptr_array_unref (self->entries);
+  g_free (self);
+}
+
+static int
+by_score (gconstpointer a,
+          gconstpointer b)
+{
+  const DtIndexRankingEntry *x = *(DtIndexRankingEntry * const *)a;
+  const DtIndexRankingEntry *y = *(DtIndexRankingEntry * const *)b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return g_strcmp0 (x->region, y->region);
+}
+
+/* Competition ranking ("1, 2, 2, 4") over scores sorted best first. */
+static void
+assign_ranks (double *scores,
+              guint  *ranks,
+              guint   n)
+{
+  for (guint i = 0; i < n; i++)
+    ranks[i] = (i > 0 && scores[i] == scores[i - 1]) ? ranks[i - 1] : i + 1;
+}
+
+int
+dt_index_latest_year (DtStore    *store,
+                      const char *code)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (store, "SELECT max(year) FROM index_values WHERE code = ?1", NULL);
+  int year = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    year = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return year;
+}
+
+DtIndexRanking *
+dt_index_ranking_query (DtStore     *store,
+                        const char  *code,
+                        int          year,
+                        const char  *level,
+                        GError     **error)
+{
+  g_autoptr(DtIndexRanking) self = g_new0 (DtIndexRanking, 1);
+  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GArray) previous_scores = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) previous_regions = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  double sum = 0;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+  g_return_val_if_fail (code != NULL && level != NULL, NULL);
+
+  self->code = g_strdup (code);
+  self->year = year;
+  self->level = g_strdup (level);
+  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->province = NAN;
+
+  stmt = dt_store_prepare (store,
+                           "WITH best AS ("
+                           "  SELECT v.region, v.year, v.value, v.status, v.source,"
+                           "    row_number () OVER (PARTITION BY v.region, v.year ORDER BY"
+                           "      CASE v.status WHEN 'published' THEN 0 WHEN 'computed' THEN 1 ELSE 2 END) AS pick"
+                           "  FROM index_values v WHERE v.code = ?1 AND v.year IN (?2, ?2 - 1))"
+                           " SELECT b.region, r.name_zh, r.name_en, b.year, b.value, b.status, b.source, r.level"
+                           " FROM best b JOIN regions r ON r.code = b.region"
+                           " WHERE b.pick = 1 AND (r.level = ?3 OR r.level = 'province')"
+                           " ORDER BY b.value DESC, b.region", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_text (stmt, 3, level, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *region = (const char *)sqlite3_column_text (stmt, 0);
+      int row_year = sqlite3_column_int (stmt, 3);
+      double value = sqlite3_column_double (stmt, 4);
+      gboolean is_province = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 7), "province") == 0 &&
+                             g_strcmp0 (level, "province") != 0;
+
+      if (is_province)
+        {
+          if (row_year == year)
+            {
+              self->province = value;
+              g_free (self->province_status);
+              self->province_status = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+            }
+          continue;
+        }
+      if (row_year == year)
+        {
+          DtIndexRankingEntry *entry = g_new0 (DtIndexRankingEntry, 1);
+
+          entry->region = g_strdup (region);
+          entry->name_zh = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+          entry->name_en = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+          entry->score = value;
+          entry->status = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+          entry->source = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+          entry->previous_score = NAN;
+          entry->whatif_score = NAN;
+          g_ptr_array_add (self->entries, entry);
+          sum += value;
+        }
+      else
+        {
+          g_array_append_val (previous_scores, value);
+          g_ptr_array_add (previous_regions, g_strdup (region));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dt_store_set_sqlite_error (error, dt_store_get_db (store), "index_values");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  /* Last year's ranks among the regions of the same level. */
+  {
+    g_autofree guint *ranks = g_new (guint, previous_scores->len + 1);
+
+    assign_ranks ((double *)(gpointer)previous_scores->data, ranks, previous_scores->len);
+    for (guint i = 0; i < previous_scores->len; i++)
+      {
+        guint *rank = g_new (guint, 1);
+
+        *rank = ranks[i];
+        g_hash_table_insert (previous, g_strdup (g_ptr_array_index (previous_regions, i)), rank);
+      }
+  }
+
+  g_ptr_array_sort (self->entries, by_score);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      DtIndexRankingEntry *entry = g_ptr_array_index (self->entries, i);
+      DtIndexRankingEntry *before = i > 0 ? g_ptr_array_index (self->entries, i - 1) : NULL;
+      guint *rank = g_hash_table_lookup (previous, entry->region);
+
+      entry->rank = (before != NULL && before->score == entry->score) ? before->rank : i + 1;
+      if (rank != NULL)
+        {
+          entry->previous_rank = *rank;
+          for (guint j = 0; j < previous_regions->len; j++)
+            if (g_strcmp0 (g_ptr_array_index (previous_regions, j), entry->region) == 0)
+              entry->previous_score = g_array_index (previous_scores, double, j);
+        }
+    }
+  self->average = self->entries->len > 0 ? sum / self->entries->len : NAN;
+
+  return g_steal_pointer (&self);
+}
+
+static int
+by_whatif (gconstpointer a,
+           gconstpointer b)
+{
+  const DtIndexRankingEntry *x = *(DtIndexRankingEntry * const *)a;
+  const DtIndexRankingEntry *y = *(DtIndexRankingEntry * const *)b;
+
+  if (isnan (x->whatif_score) != isnan (y->whatif_score))
+    return isnan (x->whatif_score) ? 1 : -1;
+  if (x->whatif_score != y->whatif_score)
+    return x->whatif_score > y->whatif_score ? -1 : 1;
+  return g_strcmp0 (x->region, y->region);
+}
+
+void
+dt_index_ranking_rank_whatif (DtIndexRanking *self)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->entries->len; i++)
+    g_ptr_array_add (order, g_ptr_array_index (self->entries, i));
+  g_ptr_array_sort (order, by_whatif);
+  for (guint i = 0; i < order->len; i++)
+    {
+      DtIndexRankingEntry *entry = g_ptr_array_index (order, i);
+      DtIndexRankingEntry *before = i > 0 ? g_ptr_array_index (order, i - 1) : NULL;
+
+      if (isnan (entry->whatif_score))
+        entry->whatif_rank = 0;
+      else
+        entry->whatif_rank = (before != NULL && before->whatif_score == entry->whatif_score) ? before->whatif_rank : i + 1;
+    }
+  self->has_whatif = TRUE;
+}
+
+gboolean
+dt_index_ranking_write_csv (DtIndexRanking  *self,
+                            GPtrArray       *order,
+                            GOutputStream   *stream,
+                            gboolean         with_bom,
+                            gboolean         header_keys,
+                            GError         **error)
+{
+  g_autoptr(DtCsvWriter) writer = dt_csv_writer_new (stream, with_bom);
+  const struct { const char *key; const char *label; } columns[] = {
+    { "rank", N_("Rank") },
+    { "region", N_("Region code") },
+    { "name", N_("Region") },
+    { "score", N_("Score") },
+    { "status", N_("Status") },
+    { "source", N_("Source") },
+    { "previous_rank", N_("Previous year's rank") },
+    { "rank_change", N_("Rank change") },
+    { "average", N_("Average of the level") },
+    { "whatif_score", N_("What-if score") },
+    { "whatif_rank", N_("What-if rank") },
+  };
+  guint n_columns = self->has_whatif ? G_N_ELEMENTS (columns) : G_N_ELEMENTS (columns) - 2;
+
+  for (guint i = 0; i < n_columns; i++)
+    dt_csv_writer_add_text (writer, header_keys ? columns[i].key : _(columns[i].label));
+  if (!dt_csv_writer_end_row (writer, NULL, error))
+    return FALSE;
+
+  if (order == NULL)
+    order = self->entries;
+  for (guint i = 0; i < order->len; i++)
+    {
+      DtIndexRankingEntry *entry = g_ptr_array_index (order, i);
+
+      dt_csv_writer_add_int (writer, entry->rank);
+      dt_csv_writer_add_text (writer, entry->region);
+      dt_csv_writer_add_text (writer, dt_pick_name (entry->name_zh, entry->name_en));
+      dt_csv_writer_add_double (writer, entry->score);
+      dt_csv_writer_add_text (writer, header_keys ? entry->status
+                                                  : dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, entry->status));
+      dt_csv_writer_add_text (writer, entry->source);
+      if (entry->previous_rank > 0)
+        {
+          dt_csv_writer_add_int (writer, entry->previous_rank);
+          dt_csv_writer_add_int (writer, (gint64)entry->previous_rank - (gint64)entry->rank);
+        }
+      else
+        {
+          dt_csv_writer_add_empty (writer);
+          dt_csv_writer_add_empty (writer);
+        }
+      dt_csv_writer_add_double (writer, self->average);
+      if (self->has_whatif)
+        {
+          dt_csv_writer_add_double (writer, entry->whatif_score);
+          if (entry->whatif_rank > 0)
+            dt_csv_writer_add_int (writer, entry->whatif_rank);
+          else
+            dt_csv_writer_add_empty (writer);
+        }
+      if (!dt_csv_writer_end_row (writer, NULL, error))
+        return FALSE;
+    }
+  return dt_csv_writer_flush (writer, NULL, error);
+}
+
+gboolean
+dt_index_ranking_export (DtStore            *store,
+                         int                 year,
+                         const char * const *filters,
+                         gboolean            header_keys,
+                         gboolean            with_bom,
+                         const char         *output_path,
+                         GError            **error)
+{
+  g_autoptr(DtIndexRanking) ranking = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  const char *code = "OI";
+  const char *level = "city";
+  gsize size;
+  gpointer data;
+
+  for (guint i = 0; filters != NULL && filters[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (filters[i], "code="))
+        code = filters[i] + strlen ("code=");
+      else if (g_str_has_prefix (filters[i], "level="))
+        level = filters[i] + strlen ("level=");
+      else
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("--filter=%s is not a filter of the index; expected code=NODE or level=city|county"),
+                       filters[i]);
+          return FALSE;
+        }
+    }
+  if (g_strcmp0 (level, "city") != 0 && g_strcmp0 (level, "county") != 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--filter=level=%s is not a level; expected city or county"), level);
+      return FALSE;
+    }
+  if (year == 0)
+    year = dt_index_latest_year (store, code);
+
+  ranking = dt_index_ranking_query (store, code, year, level, error);
+  if (ranking == NULL)
+    return FALSE;
+  if (ranking->entries->len == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("The index has no value of “%s” for any %s in %d; expected a node code and a year that the data holds"),
+                   code, level, year);
+      return FALSE;
+    }
+  if (!dt_index_ranking_write_csv (ranking, NULL, stream, with_bom, header_keys, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return FALSE;
+
+  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream));
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
+  if (output_path == NULL || g_strcmp0 (output_path, "-") == 0)
+    {
+      fwrite (data, 1, size, stdout);
+      fflush (stdout);
+      return TRUE;
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output_path);
+
+      if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
+        {
+          g_prefix_error (error, "%s: ", output_path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,39 @@
+/* dt-measure-export.h — the measures, with their tracking, as CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dt-command-line.h"
+#include "dt-measure-query.h"
+
+G_BEGIN_DECLS
+
+/* The column keys, in order (DESIGN.md's data contract). */
+const char * const *dt_measure_export_columns (void);
+/* The header label of @key in the user's language. */
+const char         *dt_measure_export_label   (const char      *key);
+
+/* Writes what @query shows, in its order, through DtCsvWriter. With
+ * @header_keys the header and the category and status cells hold keys;
+ * otherwise labels in the user's language. */
+gboolean  dt_measure_export_write  (DtStore         *store,
+                                    DtMeasureQuery  *query,
+                                    GOutputStream   *stream,
+                                    gboolean         header_keys,
+                                    gboolean         with_bom,
+                                    GCancellable    *cancellable,
+                                    GError         **error);
+/* Writes to @path, replacing it only once everything is written. */
+gboolean  dt_measure_export_to_file (DtStore        *store,
+                                     DtMeasureQuery *query,
+                                     const char     *path,
+                                     gboolean        header_keys,
+                                     gboolean        with_bom,
+                                     GCancellable   *cancellable,
+                                     GError        **error);
+/* --export=measures; returns the exit status. */
+int       dt_measure_export_run_command (DtCommandLine *options);
+
+G_END_DECLS

@@ -1,0 +1,297 @@
+/* test-import-dialog.c — the import preview and its threaded import, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "dt-import-dialog.h"
+#include "dt-preferences-window.h"
+#include "dt-screenshot.h"
+#include "dt-store.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  DtStore *store;
+  guint    changed;
+  char    *changed_kind;
+} Fixture;
+
+static void
+on_changed (DtStore    *store,
+            const char *kind,
+            Fixture    *f)
+{
+  f->changed++;
+  g_free (f->changed_kind);
+  f->changed_kind = g_strdup (kind);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dt-import-dialog-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = dt_store_open_with_samples (f->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->store);
+  /* The files the tests wrote, and the database. */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_remove (path);
+    }
+  g_remove (f->path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+  g_free (f->changed_kind);
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return done (data);
+}
+
+static const char *
+visible_page (GtkWidget *dialog)
+{
+  /* The stack is the only GtkStack in the dialog. */
+  GtkWidget *w = dialog;
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, w);
+  while ((w = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_STACK (w))
+        {
+          g_queue_clear (&queue);
+          return gtk_stack_get_visible_child_name (GTK_STACK (w));
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        {
+          g_queue_clear (&queue);
+          return w;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_import_button (GtkWidget *root)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "import.run") == 0)
+        {
+          g_queue_clear (&queue);
+          return w;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  return NULL;
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return g_strcmp0 (visible_page (data), "loading") != 0;
+}
+
+static gboolean
+shows_error (gpointer data)
+{
+  return g_strcmp0 (visible_page (data), "error") == 0;
+}
+
+static gboolean
+is_destroyed (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static void
+on_destroy (GtkWidget *widget,
+            gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+static void
+test_preview_then_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *gb = g_convert ("年份,排名,企业名称,所在地市,备注栏\r\n2024,1,\"甲,公司\",杭州,x\r\n2024,2,乙公司,宁波,y\r\n",
+                                   -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  g_autoptr(GFile) file = write_file (f, "名单.csv", gb);
+  AdwToastOverlay *toasts = ADW_TOAST_OVERLAY (g_object_ref_sink (adw_toast_overlay_new ()));
+  DtImportDialog *dialog = dt_import_dialog_new (NULL, f->store, file, toasts);
+  gboolean destroyed = FALSE;
+  const char *shot = g_getenv ("DT_IMPORT_DIALOG_SCREENSHOT");
+
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (not_loading, dialog));
+  g_assert_cmpstr (visible_page (GTK_WIDGET (dialog)), ==, "preview");
+
+  if (shot != NULL)
+    {
+      for (guint i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (dt_screenshot_save_png (GTK_WIDGET (dialog), shot, NULL));
+    }
+
+  /* The kind was guessed; choosing one the columns do not fit stops the
+   * import until the right one is chosen again. */
+  {
+    AdwComboRow *kind_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+    GtkWidget *button = find_import_button (GTK_WIDGET (dialog));
+
+    g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, 0);
+    g_assert_true (gtk_widget_get_sensitive (button));
+    adw_combo_row_set_selected (kind_row, 1);
+    g_assert_false (gtk_widget_get_sensitive (button));
+    adw_combo_row_set_selected (kind_row, 0);
+    g_assert_true (gtk_widget_get_sensitive (button));
+  }
+
+  /* Nothing written by the preview. */
+  g_assert_cmpuint (f->changed, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  g_assert_true (wait_for (is_destroyed, &destroyed));
+  g_assert_cmpuint (f->changed, ==, 1);
+  g_assert_cmpstr (f->changed_kind, ==, "enterprises");
+  {
+    sqlite3_stmt *stmt = dt_store_prepare (f->store, "SELECT count(*) FROM listings", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+    sqlite3_finalize (stmt);
+  }
+  g_object_unref (toasts);
+}
+
+static void
+test_bad_file_shows_error (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "bad.csv", "年份,排名,企业名称,所在地市\n2024,一,甲,杭州\n");
+  DtImportDialog *dialog = dt_import_dialog_new (NULL, f->store, file, NULL);
+  gboolean destroyed = FALSE;
+
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (not_loading, dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  g_assert_true (wait_for (shows_error, dialog));
+  g_assert_false (destroyed);
+  g_assert_cmpuint (f->changed, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The address typed in Preferences is what "Check for Updates" reads. */
+static void
+test_preferences_saves_url (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  DtPreferencesWindow *window = dt_preferences_window_new (NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *row = NULL;
+  g_autofree char *saved = NULL;
+
+  g_queue_push_tail (&queue, w);
+  while (row == NULL && (w = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (ADW_IS_ENTRY_ROW (w))
+        row = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  g_assert_nonnull (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://data.example.org/manifest.json");
+  saved = g_settings_get_string (settings, "sync-url");
+  g_assert_cmpstr (saved, ==, "https://data.example.org/manifest.json");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/import-dialog/preview-then-import", Fixture, NULL, fixture_set_up, test_preview_then_import, fixture_tear_down);
+  g_test_add ("/import-dialog/bad-file-shows-error", Fixture, NULL, fixture_set_up, test_bad_file_shows_error, fixture_tear_down);
+
+  g_test_add_func ("/import-dialog/preferences-saves-url", test_preferences_saves_url);
+
+  return g_test_run ();
+}

@@ -1,0 +1,147 @@
+/* test-index-page.c — the Openness Index page on the sample data, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gstdio.h>
+
+#include "dt-chart.h"
+#include "dt-index-page.h"
+#include "dt-index-ranking-row.h"
+
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+/* The ranking table's rows in the order shown. */
+static GPtrArray *
+shown_rows (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+  GListModel *model;
+
+  find_all (page, GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  model = G_LIST_MODEL (gtk_column_view_get_model (g_ptr_array_index (views, 0)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DtIndexRankingRow) row = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (rows, (gpointer)dt_index_ranking_row_get_entry (row));
+    }
+  return rows;
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-index-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "index.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open_with_samples (path, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (DT_TYPE_INDEX_PAGE, NULL);
+  const DtIndexRankingEntry *first;
+  gboolean moved = FALSE;
+  g_autofree char *description = NULL;
+
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  dt_index_page_set_store (DT_INDEX_PAGE (page), store);
+
+  /* The trend shows the province and the three published cities, Hangzhou
+   * among them, over every year. */
+  find_all (page, DT_TYPE_CHART, charts);
+  g_assert_cmpuint (charts->len, ==, 2);
+  g_assert_cmpuint (dt_chart_get_n_series (g_ptr_array_index (charts, 0)), ==, 4);
+  g_assert_cmpuint (dt_chart_get_n_categories (g_ptr_array_index (charts, 0)), ==, 7);
+  description = dt_chart_describe (g_ptr_array_index (charts, 0));
+  g_assert_nonnull (strstr (description, "Hangzhou"));
+  /* The breakdown: five dimensions. */
+  g_assert_cmpuint (dt_chart_get_n_categories (g_ptr_array_index (charts, 1)), ==, 5);
+
+  /* 2020 cities: Hangzhou, Ningbo, Jinhua on top, with the published scores. */
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 11);
+  first = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (first->region, ==, "hangzhou");
+  g_assert_cmpfloat (first->score, ==, 126.6);
+  g_assert_cmpstr (first->status, ==, "published");
+  g_assert_cmpstr (((DtIndexRankingEntry *)g_ptr_array_index (rows, 1))->region, ==, "ningbo");
+  g_assert_cmpstr (((DtIndexRankingEntry *)g_ptr_array_index (rows, 2))->region, ==, "jinhua");
+  g_assert_cmpuint (first->whatif_rank, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* What-if: only the openness foundation counts; Ningbo leads it. */
+  find_all (page, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 5);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 1);
+  for (guint i = 1; i < spins->len; i++)
+    gtk_spin_button_set_value (g_ptr_array_index (spins, i), 0);
+  rows = shown_rows (page);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const DtIndexRankingEntry *e = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (e->region, "ningbo") == 0)
+        g_assert_cmpuint (e->whatif_rank, ==, 1);
+      if (g_strcmp0 (e->region, "hangzhou") == 0)
+        {
+          g_assert_cmpuint (e->whatif_rank, ==, 2);
+          /* The published score stays beside the what-if one. */
+          g_assert_cmpfloat (e->score, ==, 126.6);
+        }
+      moved |= e->whatif_rank != e->rank;
+    }
+  g_assert_true (moved);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Reset restores the published weights and the ranks. */
+  gtk_widget_activate_action (page, "index.reset-weights", NULL);
+  rows = shown_rows (page);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const DtIndexRankingEntry *e = g_ptr_array_index (rows, i);
+
+      g_assert_cmpuint (e->whatif_rank, ==, e->rank);
+    }
+  g_assert_cmpfloat (gtk_spin_button_get_value (g_ptr_array_index (spins, 0)), ==, 0.2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_remove (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/index/page/sample", test_sample);
+
+  return g_test_run ();
+}
