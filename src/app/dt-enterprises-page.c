@@ -381,7 +381,6 @@ update_facet (DtEnterprisesPage *self,
 {
   GHashTableIter iter;
   gpointer key, value;
-  GPtrArray *active = dt_enterprise_query_get_filter (self->query, facet->key);
 
   /* Buttons stay where they are, so keyboard focus and order do not jump
    * while counts change; values with no rows left show 0. */
@@ -423,7 +422,6 @@ update_facet (DtEnterprisesPage *self,
       gtk_check_button_set_active (value, on);
       gtk_widget_set_sensitive (value, on || count > 0);
     }
-  (void)active;
 }
 
 static void
@@ -866,7 +864,7 @@ add_chart (DtEnterprisesPage *self,
   dt_chart_set_unit (DT_CHART (chart), unit);
   if (unit == NULL)
     dt_chart_set_value_format (DT_CHART (chart), "%.0f");
-  gtk_widget_set_size_request (chart, 320, 260);
+  gtk_widget_set_size_request (chart, 220, 260);
   gtk_widget_set_hexpand (chart, TRUE);
   g_object_set_data_full (G_OBJECT (chart), "file-name", g_strdup (file_name), g_free);
   gtk_widget_set_halign (save, GTK_ALIGN_END);
