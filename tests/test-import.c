@@ -131,9 +131,7 @@ database_checksum (DtStore  *store,
       if (content_only && g_str_equal (table, "datasets"))
         sql = g_strdup ("SELECT key, kind, title, title_zh, source, provenance FROM datasets ORDER BY key");
       else
-        /* A plain scan runs in key order, also for the search index's
-         * WITHOUT ROWID tables, which have no rowid to order by. */
-        sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+        sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
       stmt = dt_store_prepare (store, sql, NULL);
       g_assert_nonnull (stmt);
       g_checksum_update (checksum, (const guchar *)table, -1);

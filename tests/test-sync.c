@@ -207,6 +207,8 @@ database_checksum (DtStore *store)
 
   for (guint t = 0; t < tables->len; t++)
     {
+      /* No ORDER BY rowid: the search index's WITHOUT ROWID tables have
+       * none, and a plain scan runs in key order anyway. */
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *)g_ptr_array_index (tables, t));
 
       stmt = dt_store_prepare (store, sql, NULL);
