@@ -197,5 +197,7 @@ dt_command_line_run (DtCommandLine *options)
   if (g_strcmp0 (options->export_what, "enterprises") == 0)
     return dt_enterprise_export_run (options);
 
-  return 0;
+  g_printerr (_("--export=%s: unknown list; expected enterprises, measures or index\n"),
+              options->export_what);
+  return 1;
 }
