@@ -958,7 +958,7 @@ export_tick (gpointer data)
   gsize done = (gsize)g_atomic_int_get (&self->exported);
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   /* Translators: rows exported so far */
-  g_autofree char *text = g_strdup_printf (_("Exporting… %'" G_GSIZE_FORMAT " rows"), done);
+  g_autofree char *text = g_strdup_printf (_("Exporting… %'lu rows"), (unsigned long)done);
 
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? MIN (1.0, (double)done / total) : 0);
@@ -1024,9 +1024,9 @@ export_done (GObject      *object,
   if (dt_enterprises_page_export_finish (self, result, &error))
     {
       g_autofree char *name = g_file_get_basename (job->file);
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'" G_GINT64_FORMAT " row to %s",
-                                              "Exported %'" G_GINT64_FORMAT " rows to %s", (gulong)job->n_rows),
-                                 job->n_rows, name);
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'lld row to %s",
+                                              "Exported %'lld rows to %s", (gulong)job->n_rows),
+                                 (long long)job->n_rows, name);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     message = g_strdup (_("Export cancelled; no file was written"));
