@@ -33,11 +33,8 @@ static const char *
 locale_directory (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *po_dir = g_path_get_dirname (BUILD_LOCALEDIR);
-  g_autofree char *build_root = g_path_get_dirname (po_dir);
 
-  if (exe != NULL && g_str_has_prefix (exe, build_root) &&
-      g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+  if (exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S))
     return BUILD_LOCALEDIR;
 
   return LOCALEDIR;
