@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "dt-atomic-file.h"
 #include "dt-data-pack.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
@@ -578,6 +579,9 @@ dt_data_pack_export (DtStore     *store,
     return FALSE;
 
   /* Replaced atomically: a failed export never leaves half a file. */
+  if (g_file_peek_path (file) != NULL)
+    return dt_atomic_file_set_contents (g_file_peek_path (file), g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), error);
   if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                 NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
     {

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-atomic-file.h"
 #include "dt-error.h"
 #include "dt-index-compute.h"
 #include "dt-index-engine.h"
@@ -26,7 +27,6 @@ dt_index_compute_files (const char  *framework_path,
   g_autoptr(DtIndexFramework) framework = NULL;
   g_autoptr(DtIndexTable) table = NULL;
   g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GFile) file = NULL;
   DtIndexNormalise normalise_method = DT_INDEX_NORMALISE_MINMAX;
   DtIndexAggregate aggregate_method = DT_INDEX_AGGREGATE_AMEAN;
 
@@ -72,14 +72,9 @@ dt_index_compute_files (const char  *framework_path,
       !g_output_stream_close (stream, NULL, error))
     return FALSE;
 
-  file = g_file_new_for_commandline_arg (output_path);
-  if (!g_file_replace_contents (file,
-                                g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
-                                g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
-    {
-      g_prefix_error (error, "%s: ", output_path);
-      return FALSE;
-    }
-  return TRUE;
+  /* Whole or nothing: a full disk must not leave half a result. */
+  return dt_atomic_file_set_contents (output_path,
+                                      g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                                      g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                                      error);
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-atomic-file.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-index-ranking.h"
@@ -369,13 +370,9 @@ dt_index_ranking_export (DtStore            *store,
     }
   else
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output_path);
-
-      if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
-        {
-          g_prefix_error (error, "%s: ", output_path);
-          return FALSE;
-        }
+      /* Whole or nothing: a full disk must not leave half a table. */
+      if (!dt_atomic_file_set_contents (output_path, data, size, error))
+        return FALSE;
     }
   return TRUE;
 }
