@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-csv-reader.h"
+#include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
 
 static gboolean
@@ -84,6 +85,53 @@ search_applied (gpointer data)
   DtEnterprisesPage *page = data;
   return g_strcmp0 (dt_enterprise_query_get_search (dt_enterprises_page_get_query (page)), "杭州") == 0 &&
          !dt_enterprises_page_is_busy (page);
+}
+
+/* The detail pane answers "which measures does this enterprise qualify for?". */
+static void
+test_detail_shows_eligibility (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(DtStore) store = dt_store_open_with_samples (db_path, &error);
+  GtkWidget *window = gtk_window_new ();
+  DtEnterprisesPage *page = g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL);
+  DtEligibilityList *eligibility;
+  GtkColumnView *view;
+  GtkSelectionModel *selection;
+  GListModel *model;
+  guint ftz_row = G_MAXUINT;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  dt_enterprises_page_set_store (page, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (page_idle, page);
+
+  /* The first enterprise of the list in the Binjiang FTZ. */
+  model = G_LIST_MODEL (dt_enterprises_page_get_model (page));
+  for (guint i = 0; i < g_list_model_get_n_items (model) && ftz_row == G_MAXUINT; i++)
+    {
+      g_autoptr(DtEnterpriseRow) item = g_list_model_get_item (model, i);
+
+      if (dt_enterprise_row_get_record (item)->in_ftz)
+        ftz_row = i;
+    }
+  g_assert_cmpuint (ftz_row, !=, G_MAXUINT);
+
+  view = GTK_COLUMN_VIEW (find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  selection = gtk_column_view_get_model (view);
+  gtk_selection_model_select_item (selection, ftz_row, TRUE);
+
+  eligibility = DT_ELIGIBILITY_LIST (find_child (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST));
+  g_assert_nonnull (eligibility);
+  /* The sample carries FTZ-only measures, so an FTZ enterprise qualifies for some. */
+  g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (eligibility), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
 }
 
 static void
@@ -223,6 +271,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/enterprise/page/search-filter-export", test_search_filter_export);
+  g_test_add_func ("/enterprise/page/detail-shows-eligibility", test_detail_shows_eligibility);
 
   return g_test_run ();
 }

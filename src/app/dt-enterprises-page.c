@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-chart.h"
+#include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
@@ -73,6 +74,7 @@ struct _DtEnterprisesPage
   GtkGrid               *detail_grid;
   DtChart               *rank_chart;
   GtkLabel              *detail_source;
+  DtEligibilityList     *eligibility;
 };
 
 G_DEFINE_FINAL_TYPE (DtEnterprisesPage, dt_enterprises_page, ADW_TYPE_BIN)
@@ -720,9 +722,12 @@ show_detail (DtEnterprisesPage *self)
       gtk_label_set_text (self->detail_subtitle, "");
       gtk_label_set_text (self->detail_source, "");
       gtk_widget_set_visible (GTK_WIDGET (self->rank_chart), FALSE);
+      dt_eligibility_list_clear (self->eligibility);
       return;
     }
   r = dt_enterprise_row_get_record (row);
+  /* Which of the zone's measures this enterprise qualifies for, and why. */
+  dt_eligibility_list_show_enterprise (self->eligibility, self->store, r->enterprise_id, r->year);
 
   gtk_label_set_text (self->detail_title, dt_pick_name (r->name_zh, r->name_en));
   gtk_label_set_text (self->detail_subtitle,
@@ -1245,6 +1250,7 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   object_class->dispose = dt_enterprises_page_dispose;
 
   g_type_ensure (DT_TYPE_CHART);
+  g_type_ensure (DT_TYPE_ELIGIBILITY_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/DigitalTrade/ui/dt-enterprises-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, count_label);
@@ -1259,6 +1265,7 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_grid);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, rank_chart);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_source);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, eligibility);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_export);
 
