@@ -36,6 +36,7 @@ dt_enterprise_export_query_from_options (DtCommandLine  *options,
       const char *filter = options->filters[i];
       const char *eq = strchr (filter, '=');
       g_autofree char *key = NULL;
+      g_autofree char *raw_value = NULL;
       g_autofree char *value = NULL;
 
       if (eq == NULL)
@@ -45,7 +46,8 @@ dt_enterprise_export_query_from_options (DtCommandLine  *options,
           return NULL;
         }
       key = g_strstrip (g_strndup (filter, eq - filter));
-      value = dt_enterprise_query_resolve_value (db, key, g_strstrip (g_strdup (eq + 1)), error);
+      raw_value = g_strstrip (g_strdup (eq + 1));
+      value = dt_enterprise_query_resolve_value (db, key, raw_value, error);
       if (value == NULL || !dt_enterprise_query_add_filter (query, key, value, error))
         {
           g_prefix_error (error, "--filter=%s: ", filter);
