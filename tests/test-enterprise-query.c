@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-dataset-import.h"
 #include "dt-enterprise-export.h"
 #include "dt-enterprise-list-model.h"
 #include "dt-enterprise-query.h"
@@ -399,6 +400,93 @@ test_search_index_kept (Fixture       *f,
   g_assert_cmpint (count (f, query), ==, 0);
 }
 
+static gint64
+sql_int (Fixture    *f,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static char *
+schema_text (Fixture *f)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f->db, "SELECT type, name, sql FROM sqlite_schema ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  return g_string_free (text, FALSE);
+}
+
+/* A large import drops the secondary indexes and insert triggers and builds
+ * their content once at the end: the result must be what the triggers give,
+ * with the schema exactly as before. */
+static void
+test_bulk_import (Fixture       *f,
+                  gconstpointer  data)
+{
+  const guint n = 8003;  /* 22,408 rows: past the bulk threshold of 20,000 */
+  const DtDatasetInfo info = { "bulk-test", "enterprises", "bulk", NULL, "test", "user", "" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatasetImport) import = NULL;
+  g_autofree char *schema_before = schema_text (f);
+  g_autofree char *schema_after = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+
+  import = dt_dataset_import_begin (f->store, &info, &error);
+  g_assert_no_error (error);
+  /* Enterprise by enterprise, so that some are first written after the
+   * switch to bulk writing and others before it. */
+  for (guint i = 0; i < n; i++)
+    for (guint year = 2022; year <= 2024; year++)
+      {
+        g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+        DtRowInput row = { "bulk.csv", 0, values, NULL, NULL };
+
+        /* Every fifth enterprise is missing from 2023: no rank change in 2024. */
+        if (year == 2023 && i % 5 == 0)
+          continue;
+        g_hash_table_insert (values, "year", g_strdup_printf ("%u", year));
+        g_hash_table_insert (values, "rank", g_strdup_printf ("%u", (i * 7 + year) % n + 1));
+        g_hash_table_insert (values, "name_zh", g_strdup_printf ("杭州测试%u数据有限公司", i));
+        g_hash_table_insert (values, "city", g_strdup ("hangzhou"));
+        dt_dataset_import_add_row (import, &row, &error);
+        g_assert_no_error (error);
+      }
+  dt_dataset_import_commit (import, &error);
+  g_assert_no_error (error);
+
+  schema_after = schema_text (f);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM listings"), ==, 3 * n - (n + 4) / 5);
+  g_assert_cmpint (sql_int (f, "SELECT count(prev_rank) FROM listings"), ==, 2 * (n - (n + 4) / 5));
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM listings l WHERE prev_rank IS NOT"
+                               " (SELECT p.rank FROM listings p"
+                               "  WHERE p.enterprise_id = l.enterprise_id AND p.year = l.year - 1)"), ==, 0);
+
+  match = dt_enterprise_search_match ("测试7654数");
+  sql = sqlite3_mprintf ("SELECT count(*) FROM enterprise_search WHERE enterprise_search MATCH %Q", match);
+  g_assert_cmpint (sql_int (f, sql), ==, 1);
+  sqlite3_free (g_steal_pointer (&sql));
+  g_free (match);
+  match = dt_enterprise_search_match ("杭州");
+  sql = sqlite3_mprintf ("SELECT count(*) FROM enterprise_search WHERE enterprise_search MATCH %Q", match);
+  g_assert_cmpint (sql_int (f, sql), ==, n);
+  sqlite3_free (g_steal_pointer (&sql));
+}
+
 static void
 test_facets (Fixture       *f,
              gconstpointer  data)
@@ -699,6 +787,7 @@ main (int   argc,
   ADD ("/enterprise/search/literal", test_search_literal, FALSE);
   ADD ("/enterprise/search/index-kept", test_search_index_kept, FALSE);
   ADD ("/enterprise/facets/counts", test_facets, FALSE);
+  ADD ("/enterprise/import/bulk", test_bulk_import, TRUE);
   ADD ("/enterprise/export/bytes", test_export_bytes, FALSE);
   ADD ("/enterprise/export/labels", test_export_labels, TRUE);
   ADD ("/enterprise/model/matches-export", test_model_matches_export, TRUE);

@@ -174,6 +174,38 @@ static const char migration_measures[] =
   "  updated_at TEXT"
   ");";
 
+/* What the insert triggers of migration_enterprises compute, for a whole
+ * dataset at once: keep these in step with those triggers. An enterprise
+ * belongs to one dataset, so its listings are all in that dataset. */
+static const char * const enterprise_bulk_triggers[] = {
+  "listings_prev_rank_insert",
+  "listings_next_rank_insert",
+  "enterprises_search_insert",
+  NULL,
+};
+
+static const char * const enterprise_bulk_fill[] = {
+  "UPDATE listings SET prev_rank = p.rank FROM listings p"
+  "  WHERE listings.dataset_id = ?1"
+  "    AND p.enterprise_id = listings.enterprise_id AND p.year = listings.year - 1",
+  "INSERT INTO enterprise_search (rowid, grams)"
+  "  SELECT id, dt_search_grams(name_zh, name_en, credit_code) FROM enterprises"
+  "  WHERE dataset_id = ?1 AND id > ?2 ORDER BY id",
+  NULL,
+};
+
+const char * const *
+dt_schema_enterprise_bulk_triggers (void)
+{
+  return enterprise_bulk_triggers;
+}
+
+const char * const *
+dt_schema_enterprise_bulk_fill_sql (void)
+{
+  return enterprise_bulk_fill;
+}
+
 static const char * const migrations[] = {
   migration_datasets_and_regions,
   migration_index,
