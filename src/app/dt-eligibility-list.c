@@ -159,35 +159,21 @@ show_error (AdwPreferencesGroup *group,
   adw_preferences_group_add (group, row);
 }
 
-void
-dt_eligibility_list_show_enterprise (DtEligibilityList *self,
-                                     DtStore           *store,
-                                     gint64             enterprise_id,
-                                     int                year)
+/* The rows that qualify (or may) go in @group, the others into one
+ * expander at its end, which is returned for its title (NULL when there
+ * are none); counts the verdicts. */
+static GtkWidget *
+add_answers (AdwPreferencesGroup  *group,
+             GPtrArray            *answers,
+             char               *(*title_for) (const DtEligibility *answer),
+             guint                 counts[4])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers = NULL;
-  g_autofree char *description = NULL;
-  AdwPreferencesGroup *group;
   GtkWidget *others = NULL;
-  guint counts[4] = { 0 };
-
-  g_return_if_fail (DT_IS_ELIGIBILITY_LIST (self));
-  g_return_if_fail (DT_IS_STORE (store));
-
-  group = new_group (self, _("Measures It Qualifies For"));
-  answers = dt_measure_eligibility_for_enterprise (store, enterprise_id, year, &error);
-  if (answers == NULL)
-    {
-      show_error (group, error);
-      return;
-    }
 
   for (guint i = 0; i < answers->len; i++)
     {
       DtEligibility *answer = g_ptr_array_index (answers, i);
-      g_autofree char *title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", answer->measure_no,
-                                                dt_pick_name (answer->measure_title_zh, answer->measure_title_en));
+      g_autofree char *title = title_for (answer);
 
       counts[answer->verdict]++;
       if (answer->verdict == DT_ELIGIBILITY_DOES_NOT_QUALIFY)
@@ -201,14 +187,56 @@ dt_eligibility_list_show_enterprise (DtEligibilityList *self,
     }
 
   if (others != NULL)
+    adw_preferences_group_add (group, others);
+  return others;
+}
+
+static char *
+measure_title (const DtEligibility *answer)
+{
+  return g_strdup_printf ("%lld. %s", (long long)answer->measure_no,
+                          dt_pick_name (answer->measure_title_zh, answer->measure_title_en));
+}
+
+static char *
+enterprise_title (const DtEligibility *answer)
+{
+  return g_strdup_printf ("%d. %s", answer->rank,
+                          dt_pick_name (answer->enterprise_name_zh, answer->enterprise_name_en));
+}
+
+void
+dt_eligibility_list_show_enterprise (DtEligibilityList *self,
+                                     DtStore           *store,
+                                     gint64             enterprise_id,
+                                     int                year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autofree char *description = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *others;
+  guint counts[4] = { 0 };
+
+  g_return_if_fail (DT_IS_ELIGIBILITY_LIST (self));
+  g_return_if_fail (DT_IS_STORE (store));
+
+  group = new_group (self, _("Measures It Qualifies For"));
+  answers = dt_measure_eligibility_for_enterprise (store, enterprise_id, year, &error);
+  if (answers == NULL)
     {
+      show_error (group, error);
+      return;
+    }
+
+  others = add_answers (group, answers, measure_title, counts);
+  if (others != NULL)
+    {
+      guint n = counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY];
       g_autofree char *title = g_strdup_printf (ngettext ("%u measure it does not qualify for",
-                                                          "%u measures it does not qualify for",
-                                                          counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY]),
-                                                counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY]);
+                                                          "%u measures it does not qualify for", n), n);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
-      adw_preferences_group_add (group, others);
     }
 
   self->n_qualifying = counts[DT_ELIGIBILITY_QUALIFIES];
@@ -233,7 +261,7 @@ dt_eligibility_list_show_measure (DtEligibilityList *self,
   g_autoptr(GPtrArray) answers = NULL;
   g_autofree char *description = NULL;
   AdwPreferencesGroup *group;
-  GtkWidget *others = NULL;
+  GtkWidget *others;
   guint counts[4] = { 0 };
 
   g_return_if_fail (DT_IS_ELIGIBILITY_LIST (self));
@@ -260,32 +288,14 @@ dt_eligibility_list_show_measure (DtEligibilityList *self,
       return;
     }
 
-  for (guint i = 0; i < answers->len; i++)
-    {
-      DtEligibility *answer = g_ptr_array_index (answers, i);
-      g_autofree char *title = g_strdup_printf ("%d. %s", answer->rank,
-                                                dt_pick_name (answer->enterprise_name_zh, answer->enterprise_name_en));
-
-      counts[answer->verdict]++;
-      if (answer->verdict == DT_ELIGIBILITY_DOES_NOT_QUALIFY)
-        {
-          if (others == NULL)
-            others = adw_expander_row_new ();
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (others), answer_row (title, answer));
-        }
-      else
-        adw_preferences_group_add (group, answer_row (title, answer));
-    }
-
+  others = add_answers (group, answers, enterprise_title, counts);
   if (others != NULL)
     {
+      guint n = counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY];
       g_autofree char *title = g_strdup_printf (ngettext ("%u enterprise does not qualify",
-                                                          "%u enterprises do not qualify",
-                                                          counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY]),
-                                                counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY]);
+                                                          "%u enterprises do not qualify", n), n);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
-      adw_preferences_group_add (group, others);
     }
 
   self->n_qualifying = counts[DT_ELIGIBILITY_QUALIFIES];
