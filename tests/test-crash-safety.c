@@ -23,6 +23,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-test-util.h"
 #include "dt-error.h"
 #include "dt-measure-tracking.h"
 #include "dt-store.h"
@@ -94,34 +95,6 @@ reset_database (Fixture *f)
   g_assert_no_error (error);
 }
 
-static gint64
-query_int (DtStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
-  gint64 value = -1;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (DtStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* Reopens after a kill; the open itself recovers the WAL. */
 static DtStore *
 reopen_checked (const char *path)
@@ -132,9 +105,9 @@ reopen_checked (const char *path)
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  integrity = query_text (store, "PRAGMA integrity_check");
+  integrity = dt_test_query_text (store, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   return g_steal_pointer (&store);
 }
 
@@ -208,9 +181,9 @@ test_import_killed (Fixture       *f,
   {
     g_autoptr(DtStore) store = reopen_checked (f->pristine);
 
-    old_checksum = query_text (store, "SELECT checksum FROM datasets WHERE key = 'enterprises'");
-    old_listings = query_int (store, "SELECT count(*) FROM listings");
-    old_enterprises = query_int (store, "SELECT count(*) FROM enterprises");
+    old_checksum = dt_test_query_text (store, "SELECT checksum FROM datasets WHERE key = 'enterprises'");
+    old_listings = dt_test_query_int (store, "SELECT count(*) FROM listings");
+    old_enterprises = dt_test_query_int (store, "SELECT count(*) FROM enterprises");
     g_assert_cmpint (old_listings, >, 0);
   }
 
@@ -228,10 +201,10 @@ test_import_killed (Fixture       *f,
   g_test_message ("an undisturbed import of %d rows takes %.2f s", N_ROWS, duration / 1e6);
   {
     g_autoptr(DtStore) store = reopen_checked (f->path);
-    g_autofree char *new_checksum = query_text (store, "SELECT checksum FROM datasets WHERE key = 'enterprises'");
+    g_autofree char *new_checksum = dt_test_query_text (store, "SELECT checksum FROM datasets WHERE key = 'enterprises'");
 
     g_assert_cmpstr (new_checksum, ==, checksum);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM listings"), ==, N_ROWS);
+    g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM listings"), ==, N_ROWS);
   }
 
   for (guint attempt = 0; kills < N_KILLS; attempt++)
@@ -253,11 +226,11 @@ test_import_killed (Fixture       *f,
 
       {
         g_autoptr(DtStore) store = reopen_checked (f->path);
-        g_autofree char *now_checksum = query_text (store, "SELECT checksum FROM datasets WHERE key = 'enterprises'");
-        gint64 listings = query_int (store, "SELECT count(*) FROM listings");
-        gint64 enterprises = query_int (store, "SELECT count(*) FROM enterprises");
+        g_autofree char *now_checksum = dt_test_query_text (store, "SELECT checksum FROM datasets WHERE key = 'enterprises'");
+        gint64 listings = dt_test_query_int (store, "SELECT count(*) FROM listings");
+        gint64 enterprises = dt_test_query_int (store, "SELECT count(*) FROM enterprises");
 
-        g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets"), ==, 5);
+        g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 5);
         if (g_strcmp0 (now_checksum, checksum) == 0)
           {
             g_assert_cmpint (listings, ==, N_ROWS);
@@ -332,7 +305,7 @@ test_tracking_edits_killed (Fixture       *f,
   {
     g_autoptr(DtStore) store = reopen_checked (f->path);
 
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), >=, N_TRACKED);
+    g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures"), >=, N_TRACKED);
     g_assert_true (dt_store_exec (store, "DELETE FROM measure_tracking", NULL));
   }
 

@@ -30,6 +30,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-test-util.h"
 #include "dt-atomic-file.h"
 #include "dt-csv-writer.h"
 #include "dt-data-pack.h"
@@ -75,20 +76,6 @@ count_files (const char *dir)
   while (d != NULL && g_dir_read_name (d) != NULL)
     n++;
   return n;
-}
-
-static gint64
-query_int (DtStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
-  gint64 value = -1;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 static void
@@ -259,11 +246,11 @@ test_disk_full_page_limit (void)
   g_autoptr(GBytes) big = enterprises_pack (20000);
   g_autoptr(GError) error = NULL;
   g_autofree char *limit = NULL;
-  gint64 regions = query_int (store, "SELECT count(*) FROM regions");
+  gint64 regions = dt_test_query_int (store, "SELECT count(*) FROM regions");
 
   /* Room for a few more pages only: the import runs out half-way. */
   limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                           query_int (store, "PRAGMA page_count") + 50);
+                           dt_test_query_int (store, "PRAGMA page_count") + 50);
   g_assert_true (dt_store_exec (store, limit, NULL));
 
   g_assert_false (dt_data_pack_import_bytes (store, big, "big.json", NULL, NULL, &error));
@@ -276,14 +263,14 @@ test_disk_full_page_limit (void)
   /* Nothing lost, nothing half-written, and the store still works. */
   assert_integrity (store);
   g_assert_true (sqlite3_get_autocommit (dt_store_get_db (store)));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM regions"), ==, regions);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM enterprises"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM listings"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM regions"), ==, regions);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM enterprises"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM listings"), ==, 0);
 
   g_assert_true (dt_store_exec (store, "PRAGMA max_page_count = 1073741823", NULL));
   import_ok (store, big, "big.json");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM listings"), ==, 20000);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM listings"), ==, 20000);
 
   g_clear_object (&store);
   remove_database (path);
@@ -305,7 +292,7 @@ test_disk_full_tmpfs (void)
       g_assert_true (enter_private_mounts ());
       g_assert_true (mount_tmpfs (dir, "size=1m"));
       store = open_with_regions (path);
-      regions = query_int (store, "SELECT count(*) FROM regions");
+      regions = dt_test_query_int (store, "SELECT count(*) FROM regions");
 
       g_assert_false (dt_data_pack_import_bytes (store, big, "big.json", NULL, NULL, &error));
       g_assert_error (error, DT_ERROR, DT_ERROR_DISK_FULL);
@@ -313,8 +300,8 @@ test_disk_full_tmpfs (void)
       g_assert_nonnull (strstr (error->message, "disk is full"));
 
       assert_integrity (store);
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM regions"), ==, regions);
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM listings"), ==, 0);
+      g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM regions"), ==, regions);
+      g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM listings"), ==, 0);
 
       /* Reopened from disk, the database holds what it held before. */
       g_clear_error (&error);
@@ -322,8 +309,8 @@ test_disk_full_tmpfs (void)
       store = dt_store_open (path, &error);
       g_assert_no_error (error);
       assert_integrity (store);
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM regions"), ==, regions);
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
+      g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM regions"), ==, regions);
+      g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
       g_clear_object (&store);
       g_assert_true (umount (dir) == 0 || errno == EBUSY);
       return;
@@ -475,7 +462,7 @@ test_locked_on_open (void)
   release_lock (&holder);
   store = dt_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measure_tracking"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measure_tracking"), ==, 0);
   g_clear_object (&store);
   remove_database (path);
   g_rmdir (dir);
@@ -498,12 +485,12 @@ test_locked_on_import (void)
   g_assert_false (dt_data_pack_import_bytes (store, measures, "measures.json", NULL, NULL, &error));
   assert_busy_error (error, g_get_monotonic_time () - start);
   g_assert_true (sqlite3_get_autocommit (dt_store_get_db (store)));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures"), ==, 0);
 
   /* Once the other process is gone, the same import goes through. */
   release_lock (&holder);
   import_ok (store, measures, "measures.json");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), >, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures"), >, 0);
   assert_integrity (store);
   g_clear_object (&store);
   remove_database (path);

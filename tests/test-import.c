@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-test-util.h"
 #include "dt-columns.h"
 #include "dt-credit-code.h"
 #include "dt-csv-import.h"
@@ -150,29 +151,6 @@ database_checksum (DtStore  *store,
     }
 
   return g_strdup (g_checksum_get_string (checksum));
-}
-
-static char *
-query_text (DtStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static int
-query_int (DtStore    *store,
-           const char *sql)
-{
-  g_autofree char *text = query_text (store, sql);
-
-  return text != NULL ? atoi (text) : -1;
 }
 
 /* Imports @data and returns the error; asserts the database did not change. */
@@ -405,16 +383,16 @@ test_gb18030_chinese_headers (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (n_rows, ==, 2);
 
-  name = query_text (f->store, "SELECT e.name_zh FROM listings l JOIN enterprises e ON e.id = l.enterprise_id WHERE rank = 1");
+  name = dt_test_query_text (f->store, "SELECT e.name_zh FROM listings l JOIN enterprises e ON e.id = l.enterprise_id WHERE rank = 1");
   g_assert_cmpstr (name, ==, "杭州甲,\"乙\"\r\n科技有限公司");
-  credit = query_text (f->store, "SELECT credit_code FROM enterprises WHERE name_en = 'Jia, Yi Co.'");
+  credit = dt_test_query_text (f->store, "SELECT credit_code FROM enterprises WHERE name_en = 'Jia, Yi Co.'");
   g_assert_cmpstr (credit, ==, code);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM listings WHERE rank = 1 AND city = 'hangzhou' AND district = 'hangzhou.binjiang' "
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM listings WHERE rank = 1 AND city = 'hangzhou' AND district = 'hangzhou.binjiang' "
                                         "AND category = 'digital-technology' AND sector = 'software' AND trade_volume = 12345.5 AND in_ftz = 1"), ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM listings WHERE rank = 2 AND city = 'ningbo' AND in_ftz = 0 AND trade_volume = 880"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM listings WHERE rank = 2 AND city = 'ningbo' AND in_ftz = 0 AND trade_volume = 880"), ==, 1);
   /* It replaced the sample list, and is marked as official. */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM listings"), ==, 2);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM datasets WHERE key = 'enterprises' AND provenance = 'official'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM listings"), ==, 2);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM datasets WHERE key = 'enterprises' AND provenance = 'official'"), ==, 1);
 }
 
 static void
@@ -434,8 +412,8 @@ test_separators (Fixture *f, gconstpointer data)
       g_assert_true (dt_import_bytes (f->store, bytes, "sep.csv", NULL, 0, NULL, NULL, NULL, &kind, NULL, &error));
       g_assert_no_error (error);
       g_assert_cmpstr (kind, ==, "enterprises");
-      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM listings"), ==, 2);
-      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM listings WHERE rank = 2 AND city = 'ningbo' AND trade_volume = 3"), ==, 1);
+      g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM listings"), ==, 2);
+      g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM listings WHERE rank = 2 AND city = 'ningbo' AND trade_volume = 3"), ==, 1);
     }
 }
 
@@ -454,7 +432,7 @@ test_quoted_line_breaks (Fixture *f, gconstpointer data)
   g_assert_true (dt_import_bytes (f->store, bytes, "m.csv", NULL, 0, NULL, NULL, NULL, &kind, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (kind, ==, "measures");
-  body = query_text (f->store, "SELECT body_zh FROM measures WHERE no = 1");
+  body = dt_test_query_text (f->store, "SELECT body_zh FROM measures WHERE no = 1");
   g_assert_cmpstr (body, ==, "第一行\n第二行\n第三行");
 
   bad_error = import_refused (f, "m.csv", bad, sizeof bad - 1, NULL);
@@ -475,8 +453,8 @@ test_wide_index (Fixture *f, gconstpointer data)
   g_assert_true (dt_csv_import_run (csv, f->store, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   /* The empty cell is a missing value, not a zero. */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM index_values"), ==, 3);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM index_values WHERE region = 'hangzhou' AND year = 2023 AND code = 'D1' AND value = 99.5"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM index_values"), ==, 3);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM index_values WHERE region = 'hangzhou' AND year = 2023 AND code = 'D1' AND value = 99.5"), ==, 1);
 }
 
 static void
@@ -500,9 +478,9 @@ test_tracking_untouched (Fixture *f, gconstpointer data)
   g_assert_true (dt_store_exec (f->store, "INSERT INTO measure_tracking (no, status, notes) VALUES (1, 'in-progress', '已联系')", NULL));
   g_assert_true (dt_import_bytes (f->store, bytes, "m.csv", NULL, 0, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  notes = query_text (f->store, "SELECT status || ' ' || notes FROM measure_tracking WHERE no = 1");
+  notes = dt_test_query_text (f->store, "SELECT status || ' ' || notes FROM measure_tracking WHERE no = 1");
   g_assert_cmpstr (notes, ==, "in-progress 已联系");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM measures"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM measures"), ==, 1);
 }
 
 static void
@@ -671,13 +649,13 @@ test_csv_writer_round_trip (Fixture *f, gconstpointer data)
 
   g_assert_true (dt_import_bytes (f->store, bytes, "export.csv", NULL, 0, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  name = query_text (f->store, "SELECT name_zh FROM enterprises");
+  name = dt_test_query_text (f->store, "SELECT name_zh FROM enterprises");
   g_assert_cmpstr (name, ==, "甲,\"乙\"\n丙有限公司");
-  name_en = query_text (f->store, "SELECT name_en FROM enterprises");
+  name_en = dt_test_query_text (f->store, "SELECT name_en FROM enterprises");
   g_assert_cmpstr (name_en, ==, "=HYPERLINK(\"x\")");
-  sector = query_text (f->store, "SELECT sector FROM listings");
+  sector = dt_test_query_text (f->store, "SELECT sector FROM listings");
   g_assert_cmpstr (sector, ==, "-区块链-");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM listings WHERE trade_volume = 0.1 AND city = 'hangzhou'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM listings WHERE trade_volume = 0.1 AND city = 'hangzhou'"), ==, 1);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-test-util.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-schema.h"
@@ -41,34 +42,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static int
-query_int (DtStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
-  int value = -1;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (DtStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static void
 test_new_database (Fixture       *f,
                    gconstpointer  data)
@@ -80,9 +53,9 @@ test_new_database (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_cmpuint (dt_store_get_schema_version (store), ==, dt_schema_latest_version ());
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, dt_schema_latest_version ());
-  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
-  journal = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpint (dt_test_query_int (store, "PRAGMA user_version"), ==, dt_schema_latest_version ());
+  g_assert_cmpint (dt_test_query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  journal = dt_test_query_text (store, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_true (dt_store_is_empty (store));
 }
@@ -130,13 +103,13 @@ test_migrate_from (Fixture       *f,
   make_database_at_version (f->path, from);
   store = dt_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, dt_schema_latest_version ());
+  g_assert_cmpint (dt_test_query_int (store, "PRAGMA user_version"), ==, dt_schema_latest_version ());
   /* Every table of the latest schema is there, and older rows survived. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name IN "
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                      "('datasets','regions','index_nodes','index_values','enterprises',"
                                      "'listings','measures','measure_tracking')"), ==, 8);
   if (from >= 1)
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
+    g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
 }
 
 static GBytes *
@@ -230,14 +203,14 @@ test_samples_fill_empty_database (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_true (dt_store_has_sample_data (store));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM regions WHERE level = 'city'"), ==, 11);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM regions WHERE level = 'province'"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM index_nodes WHERE level = 3"), ==, 5);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), ==, 36);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM listings WHERE year = (SELECT max(year) FROM listings)"), ==, 100);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM regions WHERE level = 'city'"), ==, 11);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM regions WHERE level = 'province'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM index_nodes WHERE level = 3"), ==, 5);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures"), ==, 36);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM listings WHERE year = (SELECT max(year) FROM listings)"), ==, 100);
   /* Fictional datasets are marked; checksums and import times are kept. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets WHERE kind IN ('enterprises','measures','index') AND provenance <> 'sample'"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets WHERE length(checksum) <> 64 OR imported_at = ''"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets WHERE kind IN ('enterprises','measures','index') AND provenance <> 'sample'"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets WHERE length(checksum) <> 64 OR imported_at = ''"), ==, 0);
 }
 
 static void
@@ -249,14 +222,14 @@ test_samples_carry_published_figures (Fixture       *f,
   g_autofree char *source = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ZJ' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1108);
-  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'hangzhou' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1266);
-  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ningbo' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1232);
-  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'jinhua' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1156);
-  g_assert_cmpint (query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ZJ' AND year = 2022 AND code = 'OI' AND status = 'published'"), ==, 1199);
-  source = query_text (store, "SELECT source FROM index_values WHERE region = 'ZJ' AND year = 2022 AND status = 'published'");
+  g_assert_cmpint (dt_test_query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ZJ' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1108);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'hangzhou' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1266);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ningbo' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1232);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'jinhua' AND year = 2020 AND code = 'OI' AND status = 'published'"), ==, 1156);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT round(value * 10) FROM index_values WHERE region = 'ZJ' AND year = 2022 AND code = 'OI' AND status = 'published'"), ==, 1199);
+  source = dt_test_query_text (store, "SELECT source FROM index_values WHERE region = 'ZJ' AND year = 2022 AND status = 'published'");
   g_assert_nonnull (strstr (source, "Zhejiang Academy of Commerce"));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM index_values WHERE status = 'published' AND source = ''"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM index_values WHERE status = 'published' AND source = ''"), ==, 0);
 }
 
 static void
@@ -270,8 +243,8 @@ test_samples_not_into_filled_database (Fixture       *f,
   store = dt_store_open_with_samples (f->path, &error);
   g_assert_no_error (error);
   g_assert_false (dt_store_has_sample_data (store));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), ==, 0);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures"), ==, 0);
 }
 
 static void
@@ -286,8 +259,8 @@ test_samples_loaded_once (Fixture       *f,
   g_clear_object (&first);
   second = dt_store_open_with_samples (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (second, "SELECT count(*) FROM datasets WHERE key = 'measures'"), ==, 1);
-  g_assert_cmpint (query_int (second, "SELECT count(*) FROM measures"), ==, 36);
+  g_assert_cmpint (dt_test_query_int (second, "SELECT count(*) FROM datasets WHERE key = 'measures'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (second, "SELECT count(*) FROM measures"), ==, 36);
 }
 
 /* An official pack under its own key still takes the place of the sample
@@ -308,10 +281,10 @@ test_samples_replaced_by_official_pack (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (dt_data_pack_import_bytes (store, bytes, "official.json", NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM measures"), ==, 2);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM datasets WHERE kind = 'measures'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures"), ==, 2);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets WHERE kind = 'measures'"), ==, 1);
   /* The other sample datasets are still there, and still marked. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM listings"), ==, 300);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM listings"), ==, 300);
   g_assert_true (dt_store_has_sample_data (store));
 }
 
