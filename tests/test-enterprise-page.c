@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dt-test-widgets.h"
 #include "dt-csv-reader.h"
 #include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
@@ -43,21 +44,6 @@ static gboolean
 page_idle (gpointer data)
 {
   return !dt_enterprises_page_is_busy (data);
-}
-
-static GtkWidget *
-find_child (GtkWidget *root,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 typedef struct
@@ -121,11 +107,11 @@ test_detail_shows_eligibility (void)
     }
   g_assert_cmpuint (ftz_row, !=, G_MAXUINT);
 
-  view = GTK_COLUMN_VIEW (find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   selection = gtk_column_view_get_model (view);
   gtk_selection_model_select_item (selection, ftz_row, TRUE);
 
-  eligibility = DT_ELIGIBILITY_LIST (find_child (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST));
+  eligibility = DT_ELIGIBILITY_LIST (dt_test_find_descendant (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST));
   g_assert_nonnull (eligibility);
   /* The sample carries FTZ-only measures, so an FTZ enterprise qualifies for some. */
   g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (eligibility), >, 0);
@@ -165,11 +151,11 @@ test_search_filter_export (void)
 
   model = G_LIST_MODEL (dt_enterprises_page_get_model (page));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);   /* the latest list */
-  label = find_child (GTK_WIDGET (page), GTK_TYPE_LABEL);
+  label = dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL);
   g_assert_nonnull (label);
 
   /* Type a two-character Chinese search. */
-  entry = find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  entry = dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "杭州");
   wait_for (search_applied, page);
@@ -208,7 +194,7 @@ test_search_filter_export (void)
   }
 
   /* Sort by volume, descending, through the column header's sorter. */
-  view = GTK_COLUMN_VIEW (find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   volume_column = g_list_model_get_item (gtk_column_view_get_columns (view), 7);
   gtk_column_view_sort_by_column (view, volume_column, GTK_SORT_DESCENDING);
   g_assert_cmpstr (dt_enterprise_query_get_sort_key (dt_enterprises_page_get_query (page)), ==, "trade_volume");

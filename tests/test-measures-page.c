@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-test-widgets.h"
 #include "dt-application.h"
 #include "dt-eligibility-list.h"
 #include "dt-measure-detail.h"
@@ -20,29 +21,6 @@
 
 static char *db_dir;
 static DtApplication *app;
-
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_descendant_of_type (GtkWidget *widget,
-                         GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 collect_of_type (GtkWidget *widget,
@@ -102,9 +80,9 @@ test_status_set_and_exported (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   gtk_window_present (GTK_WINDOW (window));
   dt_window_show_page (window, "measures");
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 
-  page = find_descendant_of_type (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+  page = dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
   g_assert_cmpuint (count_measure_rows (page), ==, 36);
 
   /* The page folds into one column down to the window's narrowest width. */
@@ -117,14 +95,14 @@ test_status_set_and_exported (void)
 
   /* Pick measure 12, set it in effect with its status drop-down and write a note. */
   dt_measures_page_select (DT_MEASURES_PAGE (page), 12);
-  iterate_until_idle ();
-  detail = find_descendant_of_type (page, DT_TYPE_MEASURE_DETAIL);
+  dt_test_iterate_until_idle ();
+  detail = dt_test_find_descendant (page, DT_TYPE_MEASURE_DETAIL);
   g_assert_cmpint (dt_measure_detail_get_no (DT_MEASURE_DETAIL (detail)), ==, 12);
-  combo = find_descendant_of_type (detail, ADW_TYPE_COMBO_ROW);
+  combo = dt_test_find_descendant (detail, ADW_TYPE_COMBO_ROW);
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 2);  /* in effect */
-  notes = find_descendant_of_type (detail, GTK_TYPE_TEXT_VIEW);
+  notes = dt_test_find_descendant (detail, GTK_TYPE_TEXT_VIEW);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "平台已上线, checked 3 May", -1);
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 
   /* Saved at once, before any export. */
   g_assert_true (dt_measure_tracking_get (store, 12, &tracking, &error));
@@ -135,7 +113,7 @@ test_status_set_and_exported (void)
   g_assert_nonnull (in_effect);
   g_assert_cmpstr (gtk_check_button_get_label (in_effect), ==, "In effect (1)");
   gtk_check_button_set_active (in_effect, TRUE);
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
   g_assert_cmpuint (count_measure_rows (page), ==, 1);
 
   g_assert_true (dt_measures_page_export (DT_MEASURES_PAGE (page), csv_path, &error));
@@ -148,11 +126,11 @@ test_status_set_and_exported (void)
   g_assert_cmpstr (lines[2], ==, "");
 
   /* A measure with criteria lists the enterprises that qualify. */
-  g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (DT_ELIGIBILITY_LIST (find_descendant_of_type (detail, DT_TYPE_ELIGIBILITY_LIST))),
+  g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (DT_ELIGIBILITY_LIST (dt_test_find_descendant (detail, DT_TYPE_ELIGIBILITY_LIST))),
                     >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 }
 
 static GtkWidget *
@@ -183,15 +161,15 @@ test_status_undone_from_toast (void)
   window = dt_window_new (app, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   dt_window_show_page (window, "measures");
-  iterate_until_idle ();
-  page = find_descendant_of_type (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+  dt_test_iterate_until_idle ();
+  page = dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
   dt_measures_page_select (DT_MEASURES_PAGE (page), 20);
-  iterate_until_idle ();
-  detail = find_descendant_of_type (page, DT_TYPE_MEASURE_DETAIL);
-  combo = find_descendant_of_type (detail, ADW_TYPE_COMBO_ROW);
+  dt_test_iterate_until_idle ();
+  detail = dt_test_find_descendant (page, DT_TYPE_MEASURE_DETAIL);
+  combo = dt_test_find_descendant (detail, ADW_TYPE_COMBO_ROW);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 3);  /* suspended */
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
   g_assert_true (dt_measure_tracking_get (store, 20, &changed, &error));
   g_assert_cmpstr (changed.status, ==, "suspended");
 
@@ -199,13 +177,13 @@ test_status_undone_from_toast (void)
   undo = find_button_with_label (GTK_WIDGET (window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
   g_assert_true (dt_measure_tracking_get (store, 20, &undone, &error));
   g_assert_cmpstr (undone.status, ==, "not-started");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 }
 
 static void
@@ -217,9 +195,9 @@ test_search_narrows_list (void)
 
   gtk_window_present (GTK_WINDOW (window));
   dt_window_show_page (window, "measures");
-  iterate_until_idle ();
-  page = find_descendant_of_type (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
-  entry = find_descendant_of_type (page, GTK_TYPE_SEARCH_ENTRY);
+  dt_test_iterate_until_idle ();
+  page = dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+  entry = dt_test_find_descendant (page, GTK_TYPE_SEARCH_ENTRY);
 
   gtk_widget_activate_action (page, "measures.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "海外仓");
@@ -227,12 +205,12 @@ test_search_narrows_list (void)
   for (guint i = 0; i < 40 && count_measure_rows (page) == 36; i++)
     {
       g_usleep (25000);
-      iterate_until_idle ();
+      dt_test_iterate_until_idle ();
     }
   g_assert_cmpuint (count_measure_rows (page), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 }
 
 static void
@@ -251,7 +229,7 @@ test_eligibility_list_for_enterprise (void)
   dt_eligibility_list_show_enterprise (DT_ELIGIBILITY_LIST (list), store, id, 2023);
   /* Measures 2 and 10 ask only for the FTZ block. */
   g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (DT_ELIGIBILITY_LIST (list)), >=, 2);
-  g_assert_nonnull (find_descendant_of_type (list, ADW_TYPE_EXPANDER_ROW));
+  g_assert_nonnull (dt_test_find_descendant (list, ADW_TYPE_EXPANDER_ROW));
   g_object_unref (list);
 }
 

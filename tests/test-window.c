@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-test-widgets.h"
 #include "dt-application.h"
 #include "dt-window.h"
 
@@ -28,14 +29,6 @@ start_application (void)
   g_assert_no_error (error);
 }
 
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
 /* Counts rows with a title, anywhere below @widget. */
 static guint
 count_titled_rows (GtkWidget *widget)
@@ -52,21 +45,6 @@ count_titled_rows (GtkWidget *widget)
   return n;
 }
 
-static GtkWidget *
-find_descendant_of_type (GtkWidget *widget,
-                         GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_pages_show_rows (void)
 {
@@ -77,9 +55,9 @@ test_pages_show_rows (void)
 
   window = dt_window_new (app, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 
-  stack = ADW_VIEW_STACK (find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (dt_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (stack);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -87,14 +65,14 @@ test_pages_show_rows (void)
       GtkWidget *page;
 
       dt_window_show_page (window, pages[i]);
-      iterate_until_idle ();
+      dt_test_iterate_until_idle ();
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i]);
       page = adw_view_stack_get_visible_child (stack);
       /* Some pages count their rows on a thread: give them a moment. */
       for (guint tries = 0; tries < 100 && count_titled_rows (page) < 3; tries++)
         {
           g_usleep (50000);
-          iterate_until_idle ();
+          dt_test_iterate_until_idle ();
         }
       g_test_message ("page %s shows %u rows", pages[i], count_titled_rows (page));
       g_assert_cmpuint (count_titled_rows (page), >=, 3);
@@ -112,9 +90,9 @@ test_sample_banner_shown (void)
 
   window = dt_window_new (app, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 
-  banner = GTK_REVEALER (find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  banner = GTK_REVEALER (dt_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -127,12 +105,12 @@ test_bad_database_explained (void)
   GtkWidget *status;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 
-  status = find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  status = dt_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==, error->message);
-  g_assert_null (find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_null (dt_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -146,9 +124,9 @@ test_window_size_saved (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
@@ -168,13 +146,13 @@ test_shortcuts_and_actions (void)
   g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  dt_test_iterate_until_idle ();
   g_assert_true (g_strv_contains ((const char * const *)quit, "<Control>q"));
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "about"));
   /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "measures");
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))), ==, "measures");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (dt_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))), ==, "measures");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -1,0 +1,18 @@
+/* dt-test-widgets.h — small helpers shared by the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until nothing is pending, a few times over. */
+void       dt_test_iterate_until_idle    (void);
+/* @widget itself or its first descendant (depth first) of @type, or NULL. */
+GtkWidget *dt_test_find_descendant       (GtkWidget *widget,
+                                          GType      type);
+
+G_END_DECLS
