@@ -1082,8 +1082,11 @@ enter_bulk (DtDatasetImport  *self,
 
       if (g_str_equal (type, "trigger") && !g_strv_contains (triggers, name))
         continue;
-      /* Finding the firms of earlier imports by name needs it. */
-      if (g_str_equal (name, "enterprises_name_zh") && self->known_enterprise_max_id > 0)
+      /* Finding the firms of earlier imports by name needs the first; the
+       * rank-change trigger of a list year replaced mid-import needs the
+       * second (and it grows almost in order, so it costs little). */
+      if ((g_str_equal (name, "enterprises_name_zh") && self->known_enterprise_max_id > 0) ||
+          g_str_equal (name, "listings_enterprise"))
         continue;
       g_ptr_array_add (self->bulk_schema, g_strdup ((const char *)sqlite3_column_text (stmt, 2)));
       g_ptr_array_add (drops, sqlite3_mprintf ("DROP %s \"%w\"", g_str_equal (type, "index") ? "INDEX" : "TRIGGER", name));
