@@ -60,6 +60,7 @@ main (int   argc,
     const GOptionEntry entries[] = {
       { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database, N_("Use the database FILE"), N_("FILE") },
       { "import", 0, 0, G_OPTION_ARG_FILENAME, &options.import_file, N_("Import a CSV or JSON file and exit"), N_("FILE") },
+      { "replace-all", 0, 0, G_OPTION_ARG_NONE, &options.replace_all, N_("With --import: replace every row of the kind, not only the years, numbers or codes the file holds"), NULL },
       { "kind", 0, 0, G_OPTION_ARG_STRING, &options.kind, N_("What the imported file holds: enterprises, measures, index or framework"), N_("KIND") },
       { "export", 0, 0, G_OPTION_ARG_STRING, &options.export_what, N_("Export enterprises, measures or index as CSV and exit"), N_("WHAT") },
       { "year", 0, 0, G_OPTION_ARG_INT, &options.year, N_("Only this list year"), N_("YEAR") },

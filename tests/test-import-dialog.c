@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-import-dialog.h"
+#include "dt-import-file.h"
 #include "dt-preferences-window.h"
 #include "dt-screenshot.h"
 #include "dt-store.h"
@@ -253,6 +254,93 @@ test_bad_file_shows_error (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  GtkWidget  *dialog;
+  const char *needle;
+} PlanWait;
+
+/* The label under "What Changes" holds @needle. */
+static gboolean
+plan_shows (gpointer data)
+{
+  PlanWait *wait = data;
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+  gboolean found = FALSE;
+
+  g_queue_push_tail (&queue, wait->dialog);
+  while (!found && (w = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), wait->needle) != NULL)
+        found = TRUE;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  return found;
+}
+
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (f->store, sql, NULL);
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The preview says what the import adds, replaces and keeps; the Replace
+ * All switch changes the plan and the import. */
+static void
+test_preview_shows_plan (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char list_2023[] = "年份,排名,企业名称,所在地市\n2023,1,甲公司,杭州\n2023,2,乙公司,宁波\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (list_2023, sizeof list_2023 - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "2024.csv", "年份,排名,企业名称,所在地市\n2024,1,乙公司,宁波\n2024,2,甲公司,杭州\n");
+  DtImportDialog *dialog;
+  gboolean destroyed = FALSE;
+  PlanWait wait;
+  GtkSwitch *replace_all;
+
+  g_assert_true (dt_import_bytes (f->store, bytes, "2023.csv", NULL, 0, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->changed = 0;
+
+  dialog = dt_import_dialog_new (NULL, f->store, file, NULL);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (not_loading, dialog));
+
+  wait.dialog = GTK_WIDGET (dialog);
+  wait.needle = "2024: 2 new rows.";
+  g_assert_true (wait_for (plan_shows, &wait));
+  wait.needle = "2023: kept, as the file holds nothing of that year.";
+  g_assert_true (plan_shows (&wait));
+
+  replace_all = GTK_SWITCH (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH));
+  g_assert_nonnull (replace_all);
+  gtk_switch_set_active (replace_all, TRUE);
+  wait.needle = "Every row of this kind is replaced: the 2 rows there now go.";
+  g_assert_true (wait_for (plan_shows, &wait));
+  g_assert_cmpuint (f->changed, ==, 0);
+  gtk_switch_set_active (replace_all, FALSE);
+  wait.needle = "2023: kept";
+  g_assert_true (wait_for (plan_shows, &wait));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  g_assert_true (wait_for (is_destroyed, &destroyed));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM listings WHERE year = 2023"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM listings WHERE year = 2024"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT prev_rank FROM listings WHERE year = 2024 AND rank = 1"), ==, 2);
+}
+
 /* The address typed in Preferences is what "Check for Updates" reads. */
 static void
 test_preferences_saves_url (void)
@@ -290,6 +378,7 @@ main (int   argc,
 
   g_test_add ("/import-dialog/preview-then-import", Fixture, NULL, fixture_set_up, test_preview_then_import, fixture_tear_down);
   g_test_add ("/import-dialog/bad-file-shows-error", Fixture, NULL, fixture_set_up, test_bad_file_shows_error, fixture_tear_down);
+  g_test_add ("/import-dialog/preview-shows-plan", Fixture, NULL, fixture_set_up, test_preview_shows_plan, fixture_tear_down);
 
   g_test_add_func ("/import-dialog/preferences-saves-url", test_preferences_saves_url);
 

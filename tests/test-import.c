@@ -97,8 +97,9 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* A SHA-256 over every row of every table. With @content_only, the import
- * time and file checksum of datasets are left out (they differ between two
- * imports of the same content). */
+ * time, file checksum and provenance of datasets are left out (they differ
+ * between two imports of the same content: a pack re-imported from a file
+ * is "user" data whatever it says). */
 static char *
 database_checksum (DtStore  *store,
                    gboolean  content_only)
@@ -130,7 +131,7 @@ database_checksum (DtStore  *store,
       g_autofree char *sql = NULL;
 
       if (content_only && g_str_equal (table, "datasets"))
-        sql = g_strdup ("SELECT key, kind, title, title_zh, source, provenance FROM datasets ORDER BY key");
+        sql = g_strdup ("SELECT key, kind, title, title_zh, source FROM datasets ORDER BY key");
       else
         sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
       stmt = dt_store_prepare (store, sql, NULL);
@@ -301,6 +302,31 @@ test_bad_non_numeric_rank (Fixture *f, gconstpointer data)
                   "rank.csv:3:2:", "“第二” in field “rank” is not valid");
 }
 
+/* A comma is a thousands separator or nothing: "1,5" was once read as 15.
+ * CSV (any separator) and JSON packs share the parser and the message. */
+static void
+test_bad_decimal_comma (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "comma.csv", "year;rank;name_zh;city;trade_volume\n2024;1;甲;杭州;12,345.5\n2024;2;乙;杭州;1,5\n",
+                  "comma.csv:3:5:", "a comma may only separate groups of three digits");
+  assert_refused (f, "comma2.csv", "year,rank,name_zh,city,trade_volume\n2024,1,甲,杭州,\"12,34\"\n",
+                  "comma2.csv:2:5:", "“12,34” in field “trade_volume” is not a number");
+  assert_refused (f, "comma.json",
+                  "{\"format\": \"digital-trade-pack\", \"version\": 1, \"kind\": \"enterprises\",\n"
+                  " \"rows\": [{\"year\": 2024, \"rank\": 1, \"name_zh\": \"甲\", \"city\": \"hangzhou\",\n"
+                  "  \"trade_volume\": \"1,5\"}]}\n",
+                  "comma.json:3:", "a comma may only separate groups of three digits");
+  assert_refused (f, "rank-comma.csv", "year;rank;name_zh;city\n2024;1,0;甲;杭州\n",
+                  "rank-comma.csv:2:2:", "a comma may only separate");
+}
+
+static void
+test_bad_district_not_in_city (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "district.csv", "年份,排名,企业名称,所在地市,区县\n2024,1,甲,杭州,滨江区\n2024,2,乙,宁波,滨江区\n",
+                  "district.csv:3:5:", "is not in the city");
+}
+
 static void
 test_bad_duplicate_rank (Fixture *f, gconstpointer data)
 {
@@ -399,7 +425,7 @@ static void
 test_separators (Fixture *f, gconstpointer data)
 {
   static const char * const files[] = {
-    "year;rank;name_zh;city;trade_volume\n2024;1;甲;杭州;\"1,5\"\n2024;2;乙;ningbo;3\n",
+    "year;rank;name_zh;city;trade_volume\n2024;1;甲;杭州;\"12,345.5\"\n2024;2;乙;ningbo;3\n",
     "year\trank\tname_zh\tcity\ttrade_volume\n2024\t1\t甲\t杭州\t1.5\n2024\t2\t乙\tningbo\t3\n",
   };
 
@@ -609,6 +635,12 @@ test_command_line (Fixture *f, gconstpointer data)
   g_clear_pointer (&err, g_free);
   after = checksum_of_file (f->path, TRUE);
   g_assert_cmpstr (before_content, ==, after);
+  {
+    g_autoptr(DtStore) store = dt_store_open (f->path, NULL);
+
+    /* The pack said "sample"; a file's claim does not count. */
+    g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets WHERE kind = 'measures' AND provenance = 'user'"), ==, 1);
+  }
 
   g_assert_cmpint (run_binary (f->path, &err, "--import", pack, "--kind=enterprises", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "expected enterprises"));
@@ -694,6 +726,8 @@ main (int   argc,
   ADD ("/import/bad/mixed-encodings", test_bad_mixed_encodings);
   ADD ("/import/bad/unclosed-quote", test_bad_unclosed_quote);
   ADD ("/import/bad/kind-mismatch", test_bad_kind_mismatch);
+  ADD ("/import/bad/decimal-comma", test_bad_decimal_comma);
+  ADD ("/import/bad/district-not-in-city", test_bad_district_not_in_city);
   ADD ("/import/csv/gb18030-chinese-headers", test_gb18030_chinese_headers);
   ADD ("/import/csv/separators", test_separators);
   ADD ("/import/csv/quoted-line-breaks", test_quoted_line_breaks);

@@ -50,6 +50,9 @@ struct _DtImportDialog
   GtkGrid          *rows_grid;
   GtkProgressBar   *progress_bar;
   GtkLabel         *error_label;
+  GtkLabel         *plan_label;
+  GtkSwitch        *replace_all_switch;
+  GCancellable     *plan_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (DtImportDialog, dt_import_dialog, ADW_TYPE_WINDOW)
@@ -73,12 +76,16 @@ clear_preview (DtImportDialog *self)
 {
   GtkWidget *child;
 
+  g_cancellable_cancel (self->plan_cancellable);
+  gtk_label_set_text (self->plan_label, "");
   for (guint i = 0; i < self->mapping_rows->len; i++)
     adw_preferences_group_remove (self->mapping_group, g_ptr_array_index (self->mapping_rows, i));
   g_ptr_array_set_size (self->mapping_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows_grid))) != NULL)
     gtk_grid_remove (self->rows_grid, child);
 }
+
+static void update_plan (DtImportDialog *self);
 
 static void
 show_error (DtImportDialog *self,
@@ -210,6 +217,7 @@ preview_csv (DtImportDialog *self,
 
   gtk_stack_set_visible_child_name (self->stack, "preview");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", TRUE);
+  update_plan (self);
 }
 
 static void
@@ -282,6 +290,7 @@ preview_json (DtImportDialog *self)
 
   gtk_stack_set_visible_child_name (self->stack, "preview");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", TRUE);
+  update_plan (self);
 }
 
 static void
@@ -335,16 +344,17 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref);
 }
 
-/* The import, in a thread. */
+/* The import and its plan, in a thread. */
 
 typedef struct
 {
-  char   *database;
-  GBytes *bytes;
-  char   *name;
-  char   *asked_kind;
-  char   *kind;
-  guint   n_rows;
+  char     *database;
+  GBytes   *bytes;
+  char     *name;
+  char     *asked_kind;
+  gboolean  replace_all;
+  char     *kind;
+  guint     n_rows;
 } ImportData;
 
 static void
@@ -356,6 +366,84 @@ import_data_free (ImportData *data)
   g_free (data->asked_kind);
   g_free (data->kind);
   g_free (data);
+}
+
+static ImportData *
+import_data_new (DtImportDialog *self)
+{
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->database = g_strdup (dt_store_get_path (self->store));
+  data->bytes = g_bytes_ref (self->bytes);
+  data->name = g_strdup (self->name);
+  data->asked_kind = g_strdup (self->kind); /* NULL for a pack: it says its own kind */
+  data->replace_all = gtk_switch_get_active (self->replace_all_switch);
+  return data;
+}
+
+static void
+plan_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  DtImportOptions options = {
+    .kind = data->asked_kind,
+    .flags = data->replace_all ? DT_IMPORT_REPLACE_ALL : DT_IMPORT_NONE,
+  };
+  g_autoptr(DtStore) store = NULL;
+  g_autoptr(DtImportPlan) plan = NULL;
+  GError *error = NULL;
+
+  store = dt_store_open (data->database, &error);
+  if (store != NULL)
+    plan = dt_import_plan_bytes (store, data->bytes, data->name, &options, cancellable, &error);
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dt_import_plan_describe (plan), g_free);
+}
+
+static void
+on_plan (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  DtImportDialog *self = DT_IMPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (text == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("This file would be refused: %s"), error->message);
+
+      gtk_label_set_text (self->plan_label, message);
+      return;
+    }
+  gtk_label_set_text (self->plan_label, text);
+}
+
+/* What the import will add, replace and keep, worked out (without
+ * writing) whenever the kind or the Replace All switch changes. */
+static void
+update_plan (DtImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->bytes == NULL)
+    return;
+
+  g_cancellable_cancel (self->plan_cancellable);
+  g_clear_object (&self->plan_cancellable);
+  self->plan_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->plan_label, _("Working out what the import changes…"));
+
+  task = g_task_new (self, self->plan_cancellable, on_plan, NULL);
+  g_task_set_task_data (task, import_data_new (self), (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, plan_thread);
 }
 
 static void
@@ -375,13 +463,17 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportData *data = task_data;
+  DtImportOptions options = {
+    .kind = data->asked_kind,
+    .flags = data->replace_all ? DT_IMPORT_REPLACE_ALL : DT_IMPORT_NONE,
+  };
   g_autoptr(DtStore) store = NULL;
   GError *error = NULL;
 
   store = dt_store_open (data->database, &error);
   if (store == NULL ||
-      !dt_import_bytes (store, data->bytes, data->name, data->asked_kind, 0, cancellable,
-                        on_progress, source, &data->kind, &data->n_rows, &error))
+      !dt_import_bytes_full (store, data->bytes, data->name, &options, cancellable,
+                             on_progress, source, &data->kind, &data->n_rows, NULL, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -445,11 +537,8 @@ on_run (GtkWidget  *widget,
   if (self->running || self->bytes == NULL)
     return;
 
-  data = g_new0 (ImportData, 1);
-  data->database = g_strdup (dt_store_get_path (self->store));
-  data->bytes = g_bytes_ref (self->bytes);
-  data->name = g_strdup (self->name);
-  data->asked_kind = g_strdup (self->kind);
+  g_cancellable_cancel (self->plan_cancellable);
+  data = import_data_new (self);
 
   self->running = TRUE;
   self->fraction = 0;
@@ -497,6 +586,7 @@ dt_import_dialog_dispose (GObject *object)
   DtImportDialog *self = (DtImportDialog *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->plan_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_IMPORT_DIALOG);
 
@@ -512,6 +602,7 @@ dt_import_dialog_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->toasts);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->plan_cancellable);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->kind, g_free);
@@ -543,6 +634,8 @@ dt_import_dialog_class_init (DtImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtImportDialog, rows_grid);
   gtk_widget_class_bind_template_child (widget_class, DtImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DtImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DtImportDialog, plan_label);
+  gtk_widget_class_bind_template_child (widget_class, DtImportDialog, replace_all_switch);
 
   gtk_widget_class_install_action (widget_class, "import.run", NULL, on_run);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, on_cancel);
@@ -556,6 +649,7 @@ dt_import_dialog_init (DtImportDialog *self)
   self->cancellable = g_cancellable_new ();
   self->mapping_rows = g_ptr_array_new ();
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self);
+  g_signal_connect_swapped (self->replace_all_switch, "notify::active", G_CALLBACK (update_plan), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
 }
 

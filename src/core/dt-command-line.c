@@ -75,6 +75,13 @@ run_import (DtCommandLine *options)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *kind = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(DtImportPlan) plan = NULL;
+  DtImportOptions import_options = {
+    .kind = options->kind,
+    .year = options->year,
+    .flags = options->replace_all ? DT_IMPORT_REPLACE_ALL : DT_IMPORT_NONE,
+  };
   guint n_rows = 0;
 
   store = open_store (options, &error);
@@ -86,12 +93,16 @@ run_import (DtCommandLine *options)
   if (bytes == NULL)
     return fail (error);
 
-  if (!dt_import_bytes (store, bytes, options->import_file, options->kind, options->year,
-                        NULL, NULL, NULL, &kind, &n_rows, &error))
+  if (!dt_import_bytes_full (store, bytes, options->import_file, &import_options,
+                             NULL, NULL, NULL, &kind, &n_rows, &plan, &error))
     return fail (error);
 
+  /* The same account of what was added, replaced and kept as the window's
+   * import preview gives. */
+  summary = dt_import_plan_describe (plan);
   g_print (_("Imported %u rows of %s from %s into %s\n"), n_rows, kind,
            options->import_file, dt_store_get_path (store));
+  g_print ("%s\n", summary);
   return 0;
 }
 

@@ -16,6 +16,7 @@ typedef struct
   /* --import */
   char    *import_file;
   char    *kind;
+  gboolean replace_all;      /* every row of the kind, not only what the file covers */
   /* --export */
   char    *export_what;
   int      year;             /* 0: every year */

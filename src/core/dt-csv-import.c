@@ -454,6 +454,22 @@ dt_csv_import_run (DtCsvImport           *self,
                    guint                 *out_n_rows,
                    GError               **error)
 {
+  return dt_csv_import_run_full (self, store, provenance, DT_IMPORT_NONE, cancellable,
+                                 progress, progress_data, out_n_rows, NULL, error);
+}
+
+gboolean
+dt_csv_import_run_full (DtCsvImport           *self,
+                        DtStore               *store,
+                        const char            *provenance,
+                        DtImportFlags          flags,
+                        GCancellable          *cancellable,
+                        DtImportProgressFunc   progress,
+                        gpointer               progress_data,
+                        guint                 *out_n_rows,
+                        DtImportPlan         **out_plan,
+                        GError               **error)
+{
   g_autoptr(DtCsvReader) reader = NULL;
   g_autoptr(DtDatasetImport) import = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -481,6 +497,7 @@ dt_csv_import_run (DtCsvImport           *self,
   info.source = base_name;
   info.provenance = provenance != NULL ? provenance : "official";
   info.checksum = checksum;
+  info.flags = flags;
   if (self->year != 0)
     year_text = g_strdup_printf ("%d", self->year);
 
@@ -598,5 +615,7 @@ dt_csv_import_run (DtCsvImport           *self,
     progress (1.0, progress_data);
   if (out_n_rows != NULL)
     *out_n_rows = n_rows;
+  if (out_plan != NULL)
+    *out_plan = dt_dataset_import_steal_plan (import);
   return TRUE;
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "dt-dataset-import.h"
 #include "dt-store.h"
 
 G_BEGIN_DECLS
@@ -46,8 +47,8 @@ GPtrArray   *dt_csv_import_get_first_rows  (DtCsvImport           *self,
                                             guint                  max);
 
 /* Validates every row and writes the dataset in one transaction, replacing
- * the dataset of the same kind (sample data included). On any error or
- * cancellation nothing is written. */
+ * what the rows cover (dt-dataset-import.h) and any sample data of the
+ * kind. On any error or cancellation nothing is written. */
 gboolean     dt_csv_import_run             (DtCsvImport           *self,
                                             DtStore               *store,
                                             const char            *provenance,
@@ -55,6 +56,19 @@ gboolean     dt_csv_import_run             (DtCsvImport           *self,
                                             DtImportProgressFunc   progress,
                                             gpointer               progress_data,
                                             guint                 *out_n_rows,
+                                            GError               **error);
+
+/* The same, with @flags (DT_IMPORT_REPLACE_ALL, DT_IMPORT_PLAN_ONLY: write
+ * nothing) and what the import did or would do in @out_plan. */
+gboolean     dt_csv_import_run_full        (DtCsvImport           *self,
+                                            DtStore               *store,
+                                            const char            *provenance,
+                                            DtImportFlags          flags,
+                                            GCancellable          *cancellable,
+                                            DtImportProgressFunc   progress,
+                                            gpointer               progress_data,
+                                            guint                 *out_n_rows,
+                                            DtImportPlan         **out_plan,
                                             GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtCsvImport, dt_csv_import_free)

@@ -115,21 +115,23 @@ dt_data_pack_import_bytes (DtStore       *store,
                            GError       **error)
 {
   return dt_data_pack_import_bytes_full (store, bytes, file_name, NULL, cancellable,
-                                         NULL, NULL, out_kind, NULL, error);
+                                         NULL, NULL, out_kind, NULL, NULL, error);
 }
 
 gboolean
 dt_data_pack_import_bytes_full (DtStore               *store,
                                 GBytes                *bytes,
                                 const char            *file_name,
-                                const char            *expected_kind,
+                                const DtImportOptions *options,
                                 GCancellable          *cancellable,
                                 DtImportProgressFunc   progress,
                                 gpointer               progress_data,
                                 char                 **out_kind,
                                 guint                 *out_n_rows,
+                                DtImportPlan         **out_plan,
                                 GError               **error)
 {
+  static const DtImportOptions defaults = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(DtDatasetImport) import = NULL;
@@ -152,6 +154,8 @@ dt_data_pack_import_bytes_full (DtStore               *store,
 
   if (file_name == NULL)
     file_name = "-";
+  if (options == NULL)
+    options = &defaults;
 
   log.member_lines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &log);
@@ -260,11 +264,11 @@ dt_data_pack_import_bytes_full (DtStore               *store,
                    file_name, MAX (member_line (&log, pack, "kind"), 1), kind != NULL ? kind : "");
       goto out;
     }
-  if (expected_kind != NULL && !g_str_equal (expected_kind, kind))
+  if (options->kind != NULL && !g_str_equal (options->kind, kind))
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
                    _("%s:%u:1: the pack holds %s; expected %s as asked"),
-                   file_name, MAX (member_line (&log, pack, "kind"), 1), kind, expected_kind);
+                   file_name, MAX (member_line (&log, pack, "kind"), 1), kind, options->kind);
       goto out;
     }
 
@@ -289,10 +293,12 @@ dt_data_pack_import_bytes_full (DtStore               *store,
   info.title = dataset != NULL ? member_string (dataset, "title") : NULL;
   info.title_zh = dataset != NULL ? member_string (dataset, "title_zh") : NULL;
   info.source = dataset != NULL ? member_string (dataset, "source") : NULL;
-  info.provenance = dataset != NULL ? member_string (dataset, "provenance") : NULL;
+  /* A pack is untrusted input: what it says of its own provenance does
+   * not count. Only the caller knows where it came from (the configured
+   * sync source, the built-in samples). */
+  info.provenance = options->provenance != NULL ? options->provenance : "user";
   info.checksum = g_checksum_get_string (checksum);
-  if (info.provenance == NULL)
-    info.provenance = "user";
+  info.flags = options->flags;
 
   import = dt_dataset_import_begin (store, &info, error);
   if (import == NULL)
@@ -356,6 +362,8 @@ dt_data_pack_import_bytes_full (DtStore               *store,
     *out_kind = g_strdup (kind);
   if (out_n_rows != NULL)
     *out_n_rows = json_array_get_length (rows);
+  if (out_plan != NULL)
+    *out_plan = dt_dataset_import_steal_plan (import);
   ok = TRUE;
 
 out:

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dt-csv-import.h"
+#include "dt-dataset-import.h"
 #include "dt-store.h"
 
 G_BEGIN_DECLS
@@ -13,9 +14,11 @@ G_BEGIN_DECLS
 #define DT_DATA_PACK_FORMAT  "digital-trade-pack"
 #define DT_DATA_PACK_VERSION 1
 
-/* Validates the pack in @bytes and imports it as one dataset, replacing the
- * dataset with the same key. On error nothing is written. @file_name is
- * used in messages; @out_kind receives the pack's kind. */
+/* Validates the pack in @bytes and imports it as one dataset, replacing
+ * what its rows cover in datasets of its kind (never anything of another
+ * kind). It is stored as "user" data whatever it claims. On error nothing
+ * is written. @file_name is used in messages; @out_kind receives the
+ * pack's kind. */
 gboolean dt_data_pack_import_bytes (DtStore       *store,
                                     GBytes        *bytes,
                                     const char    *file_name,
@@ -23,17 +26,20 @@ gboolean dt_data_pack_import_bytes (DtStore       *store,
                                     char         **out_kind,
                                     GError       **error);
 
-/* The same, with a kind the pack must hold (NULL: any), progress, and the
- * number of rows imported. */
+/* The same, with @options (may be NULL: the kind the pack must hold, the
+ * provenance a trusted caller vouches for, flags), progress, the number of
+ * rows imported and what the import did (or, with DT_IMPORT_PLAN_ONLY,
+ * would do). */
 gboolean dt_data_pack_import_bytes_full (DtStore               *store,
                                          GBytes                *bytes,
                                          const char            *file_name,
-                                         const char            *expected_kind,
+                                         const DtImportOptions *options,
                                          GCancellable          *cancellable,
                                          DtImportProgressFunc   progress,
                                          gpointer               progress_data,
                                          char                 **out_kind,
                                          guint                 *out_n_rows,
+                                         DtImportPlan         **out_plan,
                                          GError               **error);
 
 /* Every row of @kind as a pack, in the order imported, so that importing

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every import, whatever its file format, ends here: one transaction that
- * replaces the dataset with the same key, one validated row at a time.
- * Officials' tracking tables are never written.
+ * Every import, whatever its file format, ends here: one transaction, one
+ * validated row at a time. Each row replaces only what it covers in other
+ * datasets of its kind (a list year, a measure by number, an index cell, a
+ * node or region by code), removed when the first row of that unit arrives;
+ * everything else stays. Officials' tracking tables are never written.
  */
 
 #define G_LOG_DOMAIN "dt-dataset-import"
@@ -28,6 +30,9 @@ struct _DtDatasetImport
 {
   DtStore      *store;
   char         *kind;
+  char         *key;           /* as asked; set when committing, made unique then */
+  DtImportFlags flags;
+  gboolean      in_transaction;
   gint64        dataset_id;
   gboolean      own_transaction;
   gboolean      finished;
@@ -36,6 +41,15 @@ struct _DtDatasetImport
   sqlite3_stmt *insert_enterprise;
   GHashTable   *regions;       /* code, Chinese or English name → code */
   GHashTable   *region_levels; /* code → level */
+  GHashTable   *region_parents; /* code → parent code */
+  sqlite3_stmt *cover;         /* removes (or, planning, counts) other datasets' rows of a unit */
+  sqlite3_stmt *find_by_code;  /* enterprises already in the database, before this import */
+  sqlite3_stmt *find_by_name;
+  gint64        known_enterprise_max_id;
+  gboolean      listings_removed;
+  GHashTable   *units;         /* unit key → GUINT_TO_POINTER (1: new, 2: replacing) */
+  GHashTable   *plan_years;    /* year → DtImportPlanYear */
+  DtImportPlan *plan;
   GHashTable   *enterprise_ids; /* credit code or name → id, within this dataset */
   GHashTable   *ranks_seen;    /* "year:rank" → row line, for duplicates */
   GPtrArray    *bulk_schema;   /* SQL of the indexes and triggers dropped for a large import */
@@ -130,6 +144,69 @@ require_text (const DtRowInput  *row,
   return TRUE;
 }
 
+gboolean
+dt_parse_import_number (const char *text,
+                        double     *value,
+                        gboolean   *comma_misplaced)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+  g_autoptr(GString) plain = g_string_new (NULL);
+  const char *p = clean;
+  char *end = NULL;
+
+  *comma_misplaced = FALSE;
+
+  /* A comma only between groups of three digits before the point: "1,5"
+   * is a decimal comma in much of the world, and guessing either way
+   * would silently change a figure. */
+  if (strchr (clean, ',') != NULL)
+    {
+      guint lead = 0;
+
+      if (*p == '+' || *p == '-')
+        g_string_append_c (plain, *p++);
+      for (; g_ascii_isdigit (*p); p++, lead++)
+        g_string_append_c (plain, *p);
+      if (lead < 1 || lead > 3 || *p != ',')
+        return !(*comma_misplaced = TRUE);
+      while (*p == ',')
+        {
+          p++;
+          for (guint i = 0; i < 3; i++, p++)
+            {
+              if (!g_ascii_isdigit (*p))
+                return !(*comma_misplaced = TRUE);
+              g_string_append_c (plain, *p);
+            }
+        }
+      if (g_ascii_isdigit (*p) || strchr (p, ',') != NULL)
+        return !(*comma_misplaced = TRUE);
+    }
+  g_string_append (plain, p);
+
+  /* Decimal digits only: no hexadecimal, "inf" or "nan" as strtod takes. */
+  if (plain->len == 0 || strspn (plain->str, "0123456789+-.eE") != plain->len)
+    return FALSE;
+
+  *value = g_ascii_strtod (plain->str, &end);
+  return end != plain->str && *end == '\0' && isfinite (*value);
+}
+
+static void
+set_number_error (GError           **error,
+                  const DtRowInput  *row,
+                  const char        *key,
+                  const char        *text,
+                  gboolean           comma_misplaced)
+{
+  if (comma_misplaced)
+    set_row_error (error, row, key,
+                   _("“%s” in field “%s” is not a number; a comma may only separate groups of three digits, as in 12,345.5 (write a decimal point, not a comma)"),
+                   text, key);
+  else
+    set_row_error (error, row, key, _("“%s” in field “%s” is not a number"), text, key);
+}
+
 static gboolean
 parse_int (const DtRowInput  *row,
            const char        *key,
@@ -141,9 +218,8 @@ parse_int (const DtRowInput  *row,
            GError           **error)
 {
   const char *text = get_text (row, key);
-  g_autofree char *trimmed = NULL;
-  char *end = NULL;
-  gint64 value;
+  gboolean comma_misplaced;
+  double value;
 
   *present = FALSE;
   if (text == NULL)
@@ -153,13 +229,18 @@ parse_int (const DtRowInput  *row,
       return !required;
     }
 
-  trimmed = g_strstrip (g_strdup (text));
-  errno = 0;
-  value = g_ascii_strtoll (trimmed, &end, 10);
-  /* Spreadsheets write whole numbers as "3.0" at times; accept that. */
-  if (end != trimmed && *end == '.' && strspn (end + 1, "0") == strlen (end + 1))
-    end += strlen (end);
-  if (errno != 0 || end == trimmed || *end != '\0' || value < min || value > max)
+  /* The one number parser of both import paths; spreadsheets write whole
+   * numbers as "3.0" at times, which is accepted. */
+  if (!dt_parse_import_number (text, &value, &comma_misplaced))
+    {
+      if (comma_misplaced)
+        {
+          set_number_error (error, row, key, text, TRUE);
+          return FALSE;
+        }
+      value = NAN;
+    }
+  if (!isfinite (value) || value != floor (value) || value < (double)min || value > (double)max)
     {
       set_row_error (error, row, key,
                      _("“%s” in field “%s” is not valid; expected a whole number from %lld to %lld"),
@@ -167,7 +248,7 @@ parse_int (const DtRowInput  *row,
       return FALSE;
     }
 
-  *out = value;
+  *out = (gint64)value;
   *present = TRUE;
   return TRUE;
 }
@@ -181,8 +262,7 @@ parse_double (const DtRowInput  *row,
               GError           **error)
 {
   const char *text = get_text (row, key);
-  g_autofree char *clean = NULL;
-  char *end = NULL;
+  gboolean comma_misplaced;
   double value;
 
   *present = FALSE;
@@ -193,20 +273,9 @@ parse_double (const DtRowInput  *row,
       return !required;
     }
 
-  /* Thousands separators are common in spreadsheets exported for reports. */
-  clean = g_strstrip (g_strdup (text));
-  {
-    char *w = clean;
-    for (const char *r = clean; *r != '\0'; r++)
-      if (*r != ',')
-        *w++ = *r;
-    *w = '\0';
-  }
-
-  value = g_ascii_strtod (clean, &end);
-  if (end == clean || *end != '\0' || !isfinite (value))
+  if (!dt_parse_import_number (text, &value, &comma_misplaced))
     {
-      set_row_error (error, row, key, _("“%s” in field “%s” is not a number"), text, key);
+      set_number_error (error, row, key, text, comma_misplaced);
       return FALSE;
     }
 
@@ -274,7 +343,7 @@ parse_term (const DtRowInput  *row,
 static void
 load_regions (DtDatasetImport *self)
 {
-  sqlite3_stmt *stmt = dt_store_prepare (self->store, "SELECT code, name_zh, name_en, level FROM regions", NULL);
+  sqlite3_stmt *stmt = dt_store_prepare (self->store, "SELECT code, name_zh, name_en, level, parent FROM regions", NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -286,6 +355,8 @@ load_regions (DtDatasetImport *self)
       g_autofree char *short_en = NULL;
 
       g_hash_table_insert (self->region_levels, g_strdup (code), g_strdup (level));
+      if (sqlite3_column_text (stmt, 4) != NULL)
+        g_hash_table_insert (self->region_parents, g_strdup (code), g_strdup ((const char *)sqlite3_column_text (stmt, 4)));
       g_hash_table_insert (self->regions, g_strdup (code), g_strdup (code));
       g_hash_table_insert (self->regions, g_strdup (name_zh), g_strdup (code));
       g_hash_table_insert (self->regions, g_ascii_strdown (name_en, -1), g_strdup (code));
@@ -378,6 +449,101 @@ step_insert (DtDatasetImport   *self,
 
 #define BIND_TEXT(stmt, i, v)   sqlite3_bind_text (stmt, i, v, -1, SQLITE_TRANSIENT)
 
+static DtImportPlanYear *
+plan_year (DtDatasetImport *self,
+           int              year)
+{
+  DtImportPlanYear *y = g_hash_table_lookup (self->plan_years, GINT_TO_POINTER (year));
+
+  if (y == NULL)
+    {
+      y = g_new0 (DtImportPlanYear, 1);
+      y->year = year;
+      g_hash_table_insert (self->plan_years, GINT_TO_POINTER (year), y);
+    }
+  return y;
+}
+
+/* The rows a unit of each kind covers in the kind's table, with the unit
+ * bound as ?1 (and ?2, ?3 for an index cell). */
+static const char *
+unit_table (const char *kind)
+{
+  if (g_str_equal (kind, "regions")) return "regions";
+  if (g_str_equal (kind, "framework")) return "index_nodes";
+  if (g_str_equal (kind, "index")) return "index_values";
+  if (g_str_equal (kind, "enterprises")) return "listings";
+  return "measures";
+}
+
+static const char *
+unit_where (const char *kind)
+{
+  if (g_str_equal (kind, "enterprises")) return "year = ?1";
+  if (g_str_equal (kind, "measures")) return "no = ?1";
+  if (g_str_equal (kind, "index")) return "region = ?1 AND year = ?2 AND code = ?3";
+  return "code = ?1";
+}
+
+/* Called for each valid row with the unit bound to self->cover: the first
+ * row of a unit removes the rows other datasets hold of it (or, planning,
+ * counts them); every row is counted as new or replacing. */
+static gboolean
+cover_unit (DtDatasetImport   *self,
+            const DtRowInput  *row,
+            const char        *unit,
+            int                year,
+            GError           **error)
+{
+  DtImportPlanYear *y = plan_year (self, year);
+  gpointer state;
+
+  if (!g_hash_table_lookup_extended (self->units, unit, NULL, &state))
+    {
+      guint n = 0;
+
+      /* With --replace-all the whole kind went when the import began. */
+      if ((self->flags & DT_IMPORT_REPLACE_ALL) == 0)
+        {
+          int rc = sqlite3_step (self->cover);
+
+          if (rc == SQLITE_ROW)
+            n = sqlite3_column_int (self->cover, 0);
+          else if (rc == SQLITE_DONE)
+            n = sqlite3_changes (dt_store_get_db (self->store));
+          else
+            {
+              dt_store_set_sqlite_error (error, dt_store_get_db (self->store), row->file);
+              sqlite3_reset (self->cover);
+              return FALSE;
+            }
+        }
+      state = GUINT_TO_POINTER (n > 0 ? 2 : 1);
+      g_hash_table_insert (self->units, g_strdup (unit), state);
+      y->n_replaced += n;
+      if (n > 0 && g_str_equal (self->kind, "enterprises"))
+        self->listings_removed = TRUE;
+    }
+  sqlite3_reset (self->cover);
+  sqlite3_clear_bindings (self->cover);
+
+  if (GPOINTER_TO_UINT (state) == 2)
+    y->n_replacing++;
+  else
+    y->n_new++;
+  return TRUE;
+}
+
+static gboolean
+cover_code (DtDatasetImport   *self,
+            const DtRowInput  *row,
+            const char        *code,
+            GError           **error)
+{
+  BIND_TEXT (self->cover, 1, code);
+  return cover_unit (self, row, code, 0, error);
+}
+
 static gboolean
 add_region (DtDatasetImport   *self,
             const DtRowInput  *row,
@@ -397,6 +563,11 @@ add_region (DtDatasetImport   *self,
       set_row_error (error, row, "level", _("unknown level “%s”; expected province, city or county"), level);
       return FALSE;
     }
+
+  if (!cover_code (self, row, code, error))
+    return FALSE;
+  if (self->flags & DT_IMPORT_PLAN_ONLY)
+    return TRUE;
 
   BIND_TEXT (self->insert, 1, code);
   BIND_TEXT (self->insert, 2, name_zh);
@@ -436,6 +607,11 @@ add_framework_node (DtDatasetImport   *self,
       return FALSE;
     }
 
+  if (!cover_code (self, row, code, error))
+    return FALSE;
+  if (self->flags & DT_IMPORT_PLAN_ONLY)
+    return TRUE;
+
   BIND_TEXT (self->insert, 1, code);
   BIND_TEXT (self->insert, 2, name_zh);
   BIND_TEXT (self->insert, 3, get_text (row, "name_en"));
@@ -464,6 +640,18 @@ add_index_value (DtDatasetImport   *self,
       !parse_double (row, "value", TRUE, &value, &present, error) ||
       !parse_term (row, "status", DT_VOCABULARY_VALUE_STATUS, &status, error))
     return FALSE;
+
+  {
+    g_autofree char *unit = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s", region, year, code);
+
+    BIND_TEXT (self->cover, 1, region);
+    sqlite3_bind_int64 (self->cover, 2, year);
+    BIND_TEXT (self->cover, 3, code);
+    if (!cover_unit (self, row, unit, (int)year, error))
+      return FALSE;
+  }
+  if (self->flags & DT_IMPORT_PLAN_ONLY)
+    return TRUE;
 
   BIND_TEXT (self->insert, 1, region);
   sqlite3_bind_int64 (self->insert, 2, year);
@@ -496,6 +684,31 @@ find_or_add_enterprise (DtDatasetImport   *self,
 
   if (!parse_int (row, "founded", FALSE, 1800, 2200, &founded, &has_founded, error))
     return FALSE;
+
+  /* The same firm on an earlier import's list (by credit code, else by
+   * name) keeps its row, so that rank change links the years. */
+  if (self->known_enterprise_max_id > 0)
+    {
+      sqlite3_stmt *find = credit_code != NULL ? self->find_by_code : self->find_by_name;
+      int rc;
+
+      BIND_TEXT (find, 1, identity);
+      sqlite3_bind_int64 (find, 2, self->known_enterprise_max_id);
+      rc = sqlite3_step (find);
+      if (rc == SQLITE_ROW)
+        *out_id = sqlite3_column_int64 (find, 0);
+      sqlite3_reset (find);
+      if (rc == SQLITE_ROW)
+        {
+          g_hash_table_insert (self->enterprise_ids, g_strdup (identity), GSIZE_TO_POINTER (*out_id));
+          return TRUE;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          dt_store_set_sqlite_error (error, dt_store_get_db (self->store), row->file);
+          return FALSE;
+        }
+    }
 
   BIND_TEXT (self->insert_enterprise, 1, credit_code);
   BIND_TEXT (self->insert_enterprise, 2, name_zh);
@@ -532,6 +745,14 @@ add_listing (DtDatasetImport   *self,
       !parse_bool (row, "in_ftz", &in_ftz, error))
     return FALSE;
 
+  if (district != NULL && g_strcmp0 (g_hash_table_lookup (self->region_parents, district), city) != 0)
+    {
+      set_row_error (error, row, "district",
+                     _("the county or district “%s” is not in the city “%s”; expected one of that city’s counties or districts"),
+                     get_text (row, "district"), get_text (row, "city"));
+      return FALSE;
+    }
+
   credit_code = get_text (row, "credit_code");
   if (credit_code != NULL && !dt_credit_code_is_valid (credit_code))
     {
@@ -555,6 +776,16 @@ add_listing (DtDatasetImport   *self,
       return FALSE;
     }
   g_hash_table_insert (self->ranks_seen, g_steal_pointer (&year_rank), GUINT_TO_POINTER (row->line));
+
+  {
+    g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+
+    sqlite3_bind_int64 (self->cover, 1, year);
+    if (!cover_unit (self, row, unit, (int)year, error))
+      return FALSE;
+  }
+  if (self->flags & DT_IMPORT_PLAN_ONLY)
+    return TRUE;
 
   if (!find_or_add_enterprise (self, row, &enterprise_id, error))
     return FALSE;
@@ -583,6 +814,8 @@ add_measure (DtDatasetImport   *self,
     "contact", "body_zh", "body_en", "source", "criteria",
   };
   const char *title_zh, *category;
+  g_autofree char *unit = NULL;
+  g_autofree char *kept_criteria = NULL;
   gint64 no;
   gboolean present;
 
@@ -591,6 +824,28 @@ add_measure (DtDatasetImport   *self,
       !parse_term (row, "category", DT_VOCABULARY_MEASURE_CATEGORY, &category, error))
     return FALSE;
 
+  /* A file without criteria (a CSV without that column, a pack row
+   * without that member) keeps the eligibility criteria the measure had. */
+  if (!g_hash_table_contains (row->values, "criteria") && (self->flags & DT_IMPORT_PLAN_ONLY) == 0)
+    {
+      sqlite3_stmt *stmt = dt_store_prepare (self->store, "SELECT criteria FROM measures WHERE no = ? AND dataset_id <> ?", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, no);
+      sqlite3_bind_int64 (stmt, 2, self->dataset_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        kept_criteria = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+
+  unit = g_strdup_printf ("%" G_GINT64_FORMAT, no);
+  sqlite3_bind_int64 (self->cover, 1, no);
+  if (!cover_unit (self, row, unit, 0, error))
+    return FALSE;
+  if (self->flags & DT_IMPORT_PLAN_ONLY)
+    return TRUE;
+
   sqlite3_bind_int64 (self->insert, 1, no);
   for (guint i = 0; i < G_N_ELEMENTS (text_keys); i++)
     {
@@ -598,6 +853,8 @@ add_measure (DtDatasetImport   *self,
 
       if (g_str_equal (text_keys[i], "category"))
         value = category;
+      else if (g_str_equal (text_keys[i], "criteria") && kept_criteria != NULL)
+        value = kept_criteria;
       BIND_TEXT (self->insert, i + 2, value);
     }
   sqlite3_bind_int64 (self->insert, 12, self->dataset_id);
@@ -628,7 +885,11 @@ dt_dataset_import_begin (DtStore              *store,
   g_autoptr(DtDatasetImport) self = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *imported_at = g_date_time_format_iso8601 (now);
+  g_autofree char *pending_key = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sql = NULL;
   sqlite3 *db = dt_store_get_db (store);
+  const char *table;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DT_IS_STORE (store), NULL);
@@ -645,29 +906,81 @@ dt_dataset_import_begin (DtStore              *store,
   self = g_new0 (DtDatasetImport, 1);
   self->store = g_object_ref (store);
   self->kind = g_strdup (info->kind);
+  self->key = g_strdup (info->key);
+  self->flags = info->flags;
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->region_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->region_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->enterprise_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ranks_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->plan_years = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->plan = g_new0 (DtImportPlan, 1);
+  self->plan->kind = g_strdup (info->kind);
+  self->plan->replace_all = (info->flags & DT_IMPORT_REPLACE_ALL) != 0;
+  table = unit_table (info->kind);
 
   /* Join the caller's transaction when there is one (loading all sample
-   * packs at once), else hold our own. */
-  self->own_transaction = sqlite3_get_autocommit (db);
-  if (!dt_store_exec (store, self->own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT dt_dataset_import", error))
+   * packs at once), else hold our own. A plan writes nothing. */
+  if ((self->flags & DT_IMPORT_PLAN_ONLY) == 0)
     {
-      self->finished = TRUE;
-      return NULL;
+      self->own_transaction = sqlite3_get_autocommit (db);
+      if (!dt_store_exec (store, self->own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT dt_dataset_import", error))
+        {
+          self->finished = TRUE;
+          return NULL;
+        }
+      self->in_transaction = TRUE;
     }
 
-  /* The earlier version of this dataset goes, and so does sample data of
-   * the same kind: official rows never sit beside fictional ones. */
+  /* What is there now, per year, for the plan: real data, and sample data
+   * that goes whatever the file covers. */
+  sql = g_strdup_printf ("SELECT %s, count(*) FROM %s WHERE dataset_id IN "
+                         "(SELECT id FROM datasets WHERE kind = ?1 AND provenance <> 'sample') GROUP BY 1",
+                         g_str_equal (table, "listings") || g_str_equal (table, "index_values") ? "year" : "0",
+                         table);
+  if ((stmt = dt_store_prepare (store, sql, error)) == NULL)
+    return NULL;
+  BIND_TEXT (stmt, 1, info->kind);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    plan_year (self, sqlite3_column_int (stmt, 0))->n_kept = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  g_clear_pointer (&sql, g_free);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE dataset_id IN "
+                         "(SELECT id FROM datasets WHERE kind = ?1 AND provenance = 'sample')", table);
+  if ((stmt = dt_store_prepare (store, sql, error)) == NULL)
+    return NULL;
+  BIND_TEXT (stmt, 1, info->kind);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->plan->n_sample = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_clear_pointer (&sql, g_free);
+
+  if (g_str_equal (info->kind, "index") || g_str_equal (info->kind, "enterprises"))
+    load_regions (self);
+
+  if (self->flags & DT_IMPORT_PLAN_ONLY)
+    {
+      sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s AND dataset_id IN "
+                             "(SELECT id FROM datasets WHERE provenance <> 'sample')",
+                             table, unit_where (info->kind));
+      self->cover = dt_store_prepare (store, sql, error);
+      return self->cover != NULL ? g_steal_pointer (&self) : NULL;
+    }
+
+  /* Sample data of the same kind goes whatever the file covers: official
+   * rows never sit beside fictional ones. With --replace-all, so does
+   * every dataset of the kind. Only ever datasets of this kind: the key a
+   * file gives itself decides nothing here. */
   stmt = dt_store_prepare (store,
-                           "DELETE FROM datasets WHERE key = ? OR (kind = ? AND provenance = 'sample')",
+                           (self->flags & DT_IMPORT_REPLACE_ALL)
+                           ? "DELETE FROM datasets WHERE kind = ?"
+                           : "DELETE FROM datasets WHERE kind = ? AND provenance = 'sample'",
                            error);
   if (stmt == NULL)
     return NULL;
-  BIND_TEXT (stmt, 1, info->key);
-  BIND_TEXT (stmt, 2, info->kind);
+  BIND_TEXT (stmt, 1, info->kind);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       dt_store_set_sqlite_error (error, db, dt_store_get_path (store));
@@ -676,12 +989,26 @@ dt_dataset_import_begin (DtStore              *store,
     }
   sqlite3_finalize (stmt);
 
+  if (g_str_equal (info->kind, "enterprises"))
+    {
+      stmt = dt_store_prepare (store, "SELECT coalesce(max(id), 0) FROM enterprises", error);
+      if (stmt == NULL)
+        return NULL;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        self->known_enterprise_max_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+
+  /* The key is settled when committing, once the datasets this import
+   * empties are gone; until then it is one no file can hold. */
+  uuid = g_uuid_string_random ();
+  pending_key = g_strdup_printf ("\x01pending-%s", uuid);
   stmt = dt_store_prepare (store,
                            "INSERT INTO datasets (key, kind, title, title_zh, source, provenance, imported_at, checksum) "
                            "VALUES (?,?,?,?,?,?,?,?)", error);
   if (stmt == NULL)
     return NULL;
-  BIND_TEXT (stmt, 1, info->key);
+  BIND_TEXT (stmt, 1, pending_key);
   BIND_TEXT (stmt, 2, info->kind);
   BIND_TEXT (stmt, 3, info->title != NULL ? info->title : info->key);
   BIND_TEXT (stmt, 4, info->title_zh);
@@ -699,16 +1026,24 @@ dt_dataset_import_begin (DtStore              *store,
   sqlite3_finalize (stmt);
   self->dataset_id = sqlite3_last_insert_rowid (db);
 
+  sql = g_strdup_printf ("DELETE FROM %s WHERE %s AND dataset_id <> %" G_GINT64_FORMAT,
+                         table, unit_where (info->kind), self->dataset_id);
+  if ((self->cover = dt_store_prepare (store, sql, error)) == NULL)
+    return NULL;
+
   if ((self->insert = dt_store_prepare (store, insert_sql_for_kind (info->kind), error)) == NULL)
     return NULL;
   if (g_str_equal (info->kind, "enterprises") &&
-      (self->insert_enterprise = dt_store_prepare (store,
+      ((self->insert_enterprise = dt_store_prepare (store,
           "INSERT INTO enterprises (credit_code, name_zh, name_en, founded, dataset_id) VALUES (?,?,?,?,?)",
-          error)) == NULL)
+          error)) == NULL ||
+       (self->find_by_code = dt_store_prepare (store,
+          "SELECT id FROM enterprises WHERE credit_code = ?1 AND id <= ?2 ORDER BY id DESC LIMIT 1",
+          error)) == NULL ||
+       (self->find_by_name = dt_store_prepare (store,
+          "SELECT id FROM enterprises WHERE name_zh = ?1 AND credit_code IS NULL AND id <= ?2 ORDER BY id DESC LIMIT 1",
+          error)) == NULL))
     return NULL;
-
-  if (g_str_equal (info->kind, "index") || g_str_equal (info->kind, "enterprises"))
-    load_regions (self);
 
   return g_steal_pointer (&self);
 }
@@ -746,6 +1081,12 @@ enter_bulk (DtDatasetImport  *self,
       const char *name = (const char *)sqlite3_column_text (stmt, 1);
 
       if (g_str_equal (type, "trigger") && !g_strv_contains (triggers, name))
+        continue;
+      /* Finding the firms of earlier imports by name needs the first; the
+       * rank-change trigger of a list year replaced mid-import needs the
+       * second (and it grows almost in order, so it costs little). */
+      if ((g_str_equal (name, "enterprises_name_zh") && self->known_enterprise_max_id > 0) ||
+          g_str_equal (name, "listings_enterprise"))
         continue;
       g_ptr_array_add (self->bulk_schema, g_strdup ((const char *)sqlite3_column_text (stmt, 2)));
       g_ptr_array_add (drops, sqlite3_mprintf ("DROP %s \"%w\"", g_str_equal (type, "index") ? "INDEX" : "TRIGGER", name));
@@ -856,6 +1197,113 @@ dt_dataset_import_get_n_rows (DtDatasetImport *self)
   return self->n_rows;
 }
 
+static gboolean
+exec_bound (DtDatasetImport  *self,
+            const char       *sql,
+            GError          **error)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (self->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->dataset_id);
+  sqlite3_bind_int64 (stmt, 2, self->known_enterprise_max_id);
+  BIND_TEXT (stmt, 3, self->kind);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      dt_store_set_sqlite_error (error, dt_store_get_db (self->store), dt_store_get_path (self->store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Datasets this import emptied go, the firms no list names any more with
+ * them; the new dataset takes its key, or key#id when another keeps it. */
+static gboolean
+tidy_datasets (DtDatasetImport  *self,
+               GError          **error)
+{
+  g_autofree char *empty = NULL;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  gboolean taken = FALSE;
+
+  if (self->listings_removed &&
+      (!exec_bound (self,
+                    "DELETE FROM enterprises WHERE id <= ?2"
+                    " AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.enterprise_id = enterprises.id)", error) ||
+       /* A firm stays while another year lists it: it moves to the
+        * dataset of its latest listing when its own dataset empties. */
+       !exec_bound (self,
+                    "UPDATE OR IGNORE enterprises SET dataset_id ="
+                    "  (SELECT l.dataset_id FROM listings l WHERE l.enterprise_id = enterprises.id"
+                    "   ORDER BY l.year DESC LIMIT 1)"
+                    " WHERE id <= ?2 AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.dataset_id = enterprises.dataset_id)",
+                    error)))
+    return FALSE;
+
+  empty = g_strdup_printf ("DELETE FROM datasets WHERE kind = ?3 AND (id <> ?1 OR %u = 0)"
+                           " AND NOT EXISTS (SELECT 1 FROM %s t WHERE t.dataset_id = datasets.id)%s",
+                           self->n_rows, unit_table (self->kind),
+                           g_str_equal (self->kind, "enterprises")
+                           ? " AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.dataset_id = datasets.id)" : "");
+  if (!exec_bound (self, empty, error))
+    return FALSE;
+  if (self->n_rows == 0)
+    return TRUE;
+
+  stmt = dt_store_prepare (self->store, "SELECT 1 FROM datasets WHERE key = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  BIND_TEXT (stmt, 1, self->key);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  key = taken ? g_strdup_printf ("%s#%" G_GINT64_FORMAT, self->key, self->dataset_id) : g_strdup (self->key);
+  stmt = dt_store_prepare (self->store, "UPDATE datasets SET key = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  BIND_TEXT (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, self->dataset_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      dt_store_set_sqlite_error (error, dt_store_get_db (self->store), dt_store_get_path (self->store));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static int
+compare_plan_years (gconstpointer a,
+                    gconstpointer b)
+{
+  return ((const DtImportPlanYear *)a)->year - ((const DtImportPlanYear *)b)->year;
+}
+
+/* n_kept held what was there when the import began. */
+static void
+finish_plan (DtDatasetImport *self)
+{
+  GHashTableIter iter;
+  DtImportPlanYear *y;
+
+  self->plan->years = g_array_new (FALSE, FALSE, sizeof (DtImportPlanYear));
+  g_hash_table_iter_init (&iter, self->plan_years);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&y))
+    {
+      if (self->plan->replace_all)
+        y->n_replaced = y->n_kept;
+      y->n_kept = y->n_kept > y->n_replaced ? y->n_kept - y->n_replaced : 0;
+      g_array_append_val (self->plan->years, *y);
+    }
+  g_array_sort (self->plan->years, compare_plan_years);
+}
+
 gboolean
 dt_dataset_import_commit (DtDatasetImport  *self,
                           GError          **error)
@@ -864,8 +1312,21 @@ dt_dataset_import_commit (DtDatasetImport  *self,
 
   g_clear_pointer (&self->insert, sqlite3_finalize);
   g_clear_pointer (&self->insert_enterprise, sqlite3_finalize);
+  g_clear_pointer (&self->find_by_code, sqlite3_finalize);
+  g_clear_pointer (&self->find_by_name, sqlite3_finalize);
+  g_clear_pointer (&self->cover, sqlite3_finalize);
+
+  if (self->flags & DT_IMPORT_PLAN_ONLY)
+    {
+      finish_plan (self);
+      self->finished = TRUE;
+      return TRUE;
+    }
 
   if (self->bulk_schema != NULL && !leave_bulk (self, error))
+    return FALSE;
+
+  if (!tidy_datasets (self, error))
     return FALSE;
 
   if (self->own_transaction)
@@ -879,8 +1340,16 @@ dt_dataset_import_commit (DtDatasetImport  *self,
   else if (!dt_store_exec (self->store, "RELEASE dt_dataset_import", error))
     return FALSE;
 
+  finish_plan (self);
   self->finished = TRUE;
   return TRUE;
+}
+
+DtImportPlan *
+dt_dataset_import_steal_plan (DtDatasetImport *self)
+{
+  g_return_val_if_fail (self != NULL && self->finished, NULL);
+  return g_steal_pointer (&self->plan);
 }
 
 void
@@ -891,8 +1360,11 @@ dt_dataset_import_free (DtDatasetImport *self)
 
   g_clear_pointer (&self->insert, sqlite3_finalize);
   g_clear_pointer (&self->insert_enterprise, sqlite3_finalize);
+  g_clear_pointer (&self->find_by_code, sqlite3_finalize);
+  g_clear_pointer (&self->find_by_name, sqlite3_finalize);
+  g_clear_pointer (&self->cover, sqlite3_finalize);
 
-  if (!self->finished)
+  if (!self->finished && self->in_transaction)
     {
       if (self->own_transaction)
         dt_store_rollback (self->store);
@@ -906,10 +1378,147 @@ dt_dataset_import_free (DtDatasetImport *self)
 
   g_clear_pointer (&self->regions, g_hash_table_unref);
   g_clear_pointer (&self->region_levels, g_hash_table_unref);
+  g_clear_pointer (&self->region_parents, g_hash_table_unref);
+  g_clear_pointer (&self->units, g_hash_table_unref);
+  g_clear_pointer (&self->plan_years, g_hash_table_unref);
+  g_clear_pointer (&self->plan, dt_import_plan_free);
+  g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->enterprise_ids, g_hash_table_unref);
   g_clear_pointer (&self->ranks_seen, g_hash_table_unref);
   g_clear_pointer (&self->bulk_schema, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->kind, g_free);
   g_free (self);
+}
+
+void
+dt_import_plan_free (DtImportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->kind);
+  g_clear_pointer (&plan->years, g_array_unref);
+  g_free (plan);
+}
+
+/* 2018, 2020–2023 */
+static char *
+year_ranges (GArray *years)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      int first = g_array_index (years, int, i);
+      int last = first;
+
+      while (i + 1 < years->len && g_array_index (years, int, i + 1) == last + 1)
+        last = g_array_index (years, int, ++i);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (last == first)
+        g_string_append_printf (text, "%d", first);
+      else
+        g_string_append_printf (text, "%d–%d", first, last);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+describe_year (GPtrArray              *lines,
+               const DtImportPlanYear *y)
+{
+  guint n_file = y->n_new + y->n_replacing;
+
+  if (y->n_replaced == 0)
+    g_ptr_array_add (lines, g_strdup_printf (ngettext ("%d: %u new row.", "%d: %u new rows.", n_file),
+                                             y->year, n_file));
+  else
+    g_ptr_array_add (lines, g_strdup_printf (ngettext ("%d: %u row replaces the %u there now.",
+                                                       "%d: %u rows replace the %u there now.", n_file),
+                                             y->year, n_file, y->n_replaced));
+  if (y->n_kept > 0)
+    g_ptr_array_add (lines, g_strdup_printf (ngettext ("%d: %u row the file does not cover is kept.",
+                                                       "%d: %u rows the file does not cover are kept.", y->n_kept),
+                                             y->year, y->n_kept));
+}
+
+static void
+describe_units (GPtrArray              *lines,
+                const char             *kind,
+                const DtImportPlanYear *y)
+{
+  gboolean measures = g_str_equal (kind, "measures");
+
+  if (y->n_new > 0)
+    g_ptr_array_add (lines, g_strdup_printf (measures ? ngettext ("%u new measure.", "%u new measures.", y->n_new)
+                                                      : ngettext ("%u new row.", "%u new rows.", y->n_new),
+                                             y->n_new));
+  if (y->n_replacing > 0)
+    g_ptr_array_add (lines, g_strdup_printf (measures ? ngettext ("%u measure replaces the one with its number.",
+                                                                  "%u measures replace those with their numbers.", y->n_replacing)
+                                                      : ngettext ("%u row replaces the one with its code.",
+                                                                  "%u rows replace those with their codes.", y->n_replacing),
+                                             y->n_replacing));
+  if (y->n_kept > 0)
+    g_ptr_array_add (lines, g_strdup_printf (measures ? ngettext ("%u measure not in the file is kept.",
+                                                                  "%u measures not in the file are kept.", y->n_kept)
+                                                      : ngettext ("%u row not in the file is kept.",
+                                                                  "%u rows not in the file are kept.", y->n_kept),
+                                             y->n_kept));
+}
+
+char *
+dt_import_plan_describe (const DtImportPlan *plan)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean by_year;
+  guint n_replaced = 0;
+
+  g_return_val_if_fail (plan != NULL && plan->years != NULL, NULL);
+
+  by_year = g_str_equal (plan->kind, "enterprises") || g_str_equal (plan->kind, "index");
+
+  for (guint i = 0; i < plan->years->len; i++)
+    n_replaced += g_array_index (plan->years, DtImportPlanYear, i).n_replaced;
+  if (plan->replace_all && n_replaced > 0)
+    g_ptr_array_add (lines, g_strdup_printf (ngettext ("Every row of this kind is replaced: the %u row there now goes.",
+                                                       "Every row of this kind is replaced: the %u rows there now go.",
+                                                       n_replaced),
+                                             n_replaced));
+
+  for (guint i = 0; i < plan->years->len; i++)
+    {
+      const DtImportPlanYear *y = &g_array_index (plan->years, DtImportPlanYear, i);
+
+      if (!by_year)
+        describe_units (lines, plan->kind, y);
+      else if (y->n_new + y->n_replacing > 0)
+        describe_year (lines, y);
+      else if (y->n_kept > 0)
+        g_array_append_val (kept, y->year);
+    }
+
+  if (kept->len > 0)
+    {
+      g_autofree char *years = year_ranges (kept);
+
+      g_ptr_array_add (lines, g_strdup_printf (ngettext ("%s: kept, as the file holds nothing of that year.",
+                                                         "%s: kept, as the file holds nothing of those years.",
+                                                         kept->len),
+                                               years));
+    }
+
+  if (plan->n_sample > 0)
+    g_ptr_array_add (lines, g_strdup_printf (ngettext ("The %u row of fictional sample data of this kind is removed.",
+                                                       "The %u rows of fictional sample data of this kind are removed.",
+                                                       plan->n_sample),
+                                             plan->n_sample));
+
+  if (lines->len == 0)
+    g_ptr_array_add (lines, g_strdup (_("The file changes nothing.")));
+
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **)lines->pdata);
 }

@@ -91,10 +91,81 @@ dt_import_bytes (DtStore               *store,
                  guint                 *out_n_rows,
                  GError               **error)
 {
+  DtImportOptions options = { .kind = kind, .year = year };
+
+  return dt_import_bytes_full (store, bytes, file_name, &options, cancellable, progress,
+                               progress_data, out_kind, out_n_rows, NULL, error);
+}
+
+/* Both the import and its plan read the file the same way. */
+static gboolean
+import_or_plan (DtStore                *store,
+                GBytes                 *bytes,
+                const char             *file_name,
+                const DtImportOptions  *options,
+                GCancellable           *cancellable,
+                DtImportProgressFunc    progress,
+                gpointer                progress_data,
+                char                  **out_kind,
+                guint                  *out_n_rows,
+                DtImportPlan          **out_plan,
+                GError                **error)
+{
   g_autoptr(DtCsvImport) csv = NULL;
 
+  if (dt_import_looks_like_json (bytes, file_name))
+    return dt_data_pack_import_bytes_full (store, bytes, file_name, options, cancellable,
+                                           progress, progress_data, out_kind, out_n_rows, out_plan, error);
+
+  csv = dt_csv_import_new (bytes, file_name, options->kind, options->year, error);
+  if (csv == NULL)
+    return FALSE;
+  /* A table with no provenance of its own is an official's own file. */
+  if (!dt_csv_import_run_full (csv, store, options->provenance != NULL ? options->provenance : "official",
+                               options->flags, cancellable, progress, progress_data, out_n_rows, out_plan, error))
+    return FALSE;
+
+  if (out_kind != NULL)
+    *out_kind = g_strdup (dt_csv_import_get_kind (csv));
+  return TRUE;
+}
+
+DtImportPlan *
+dt_import_plan_bytes (DtStore                *store,
+                      GBytes                 *bytes,
+                      const char             *file_name,
+                      const DtImportOptions  *options,
+                      GCancellable           *cancellable,
+                      GError                **error)
+{
+  DtImportOptions plan_options = *options;
+  DtImportPlan *plan = NULL;
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+  g_return_val_if_fail (bytes != NULL && options != NULL, NULL);
+
+  plan_options.flags |= DT_IMPORT_PLAN_ONLY;
+  if (!import_or_plan (store, bytes, file_name != NULL ? file_name : "-", &plan_options,
+                       cancellable, NULL, NULL, NULL, NULL, &plan, error))
+    return NULL;
+  return plan;
+}
+
+gboolean
+dt_import_bytes_full (DtStore                *store,
+                      GBytes                 *bytes,
+                      const char             *file_name,
+                      const DtImportOptions  *options,
+                      GCancellable           *cancellable,
+                      DtImportProgressFunc    progress,
+                      gpointer                progress_data,
+                      char                  **out_kind,
+                      guint                  *out_n_rows,
+                      DtImportPlan          **out_plan,
+                      GError                **error)
+{
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL && options != NULL, FALSE);
 
   if (file_name == NULL)
     file_name = "-";
@@ -114,17 +185,6 @@ dt_import_bytes (DtStore               *store,
       return FALSE;
     }
 
-  if (dt_import_looks_like_json (bytes, file_name))
-    return dt_data_pack_import_bytes_full (store, bytes, file_name, kind, cancellable,
-                                           progress, progress_data, out_kind, out_n_rows, error);
-
-  csv = dt_csv_import_new (bytes, file_name, kind, year, error);
-  if (csv == NULL)
-    return FALSE;
-  if (!dt_csv_import_run (csv, store, "official", cancellable, progress, progress_data, out_n_rows, error))
-    return FALSE;
-
-  if (out_kind != NULL)
-    *out_kind = g_strdup (dt_csv_import_get_kind (csv));
-  return TRUE;
+  return import_or_plan (store, bytes, file_name, options, cancellable, progress,
+                         progress_data, out_kind, out_n_rows, out_plan, error);
 }

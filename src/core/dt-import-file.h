@@ -22,11 +22,14 @@ gboolean  dt_import_looks_like_json (GBytes                *bytes,
 GBytes   *dt_import_load_file       (GFile                 *file,
                                      GCancellable          *cancellable,
                                      GError               **error);
-/* Imports @bytes as a CSV table (provenance "official") or a JSON data pack
- * (provenance as the pack says), in one transaction: on any error, and on
- * cancellation, the database is exactly as before. @kind (may be NULL)
- * names the kind the data must be; @year stands in for a wide index
- * table's missing Time column. */
+/* Imports @bytes as a CSV table (provenance "official": an official's own
+ * file) or a JSON data pack (provenance "user", whatever the pack claims),
+ * in one transaction: on any error, and on cancellation, the database is
+ * exactly as before. The rows replace only what they cover (the list
+ * years, the measures by number, the index cells, nodes and regions by
+ * code) and any sample data of the kind. @kind (may be NULL) names the
+ * kind the data must be; @year stands in for a wide index table's missing
+ * Time column. */
 gboolean  dt_import_bytes           (DtStore               *store,
                                      GBytes                *bytes,
                                      const char            *file_name,
@@ -37,6 +40,28 @@ gboolean  dt_import_bytes           (DtStore               *store,
                                      gpointer               progress_data,
                                      char                 **out_kind,
                                      guint                 *out_n_rows,
+                                     GError               **error);
+/* The same with @options (kind, year, a provenance trusted callers vouch
+ * for, DT_IMPORT_REPLACE_ALL) and what the import did in @out_plan. */
+gboolean  dt_import_bytes_full      (DtStore               *store,
+                                     GBytes                *bytes,
+                                     const char            *file_name,
+                                     const DtImportOptions *options,
+                                     GCancellable          *cancellable,
+                                     DtImportProgressFunc   progress,
+                                     gpointer               progress_data,
+                                     char                 **out_kind,
+                                     guint                 *out_n_rows,
+                                     DtImportPlan         **out_plan,
+                                     GError               **error);
+/* What dt_import_bytes_full() would add, replace and keep, without writing
+ * anything (the import preview, --import). NULL with @error set when the
+ * file would be refused. See dt_import_plan_describe(). */
+DtImportPlan *dt_import_plan_bytes  (DtStore               *store,
+                                     GBytes                *bytes,
+                                     const char            *file_name,
+                                     const DtImportOptions *options,
+                                     GCancellable          *cancellable,
                                      GError               **error);
 
 G_END_DECLS

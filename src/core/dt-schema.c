@@ -176,7 +176,7 @@ static const char migration_measures[] =
 
 /* What the insert triggers of migration_enterprises compute, for a whole
  * dataset at once: keep these in step with those triggers. An enterprise
- * belongs to one dataset, so its listings are all in that dataset. */
+ * may be listed by several datasets (one per list year imported). */
 static const char * const enterprise_bulk_triggers[] = {
   "listings_prev_rank_insert",
   "listings_next_rank_insert",
@@ -188,6 +188,11 @@ static const char * const enterprise_bulk_fill[] = {
   "UPDATE listings SET prev_rank = p.rank FROM listings p"
   "  WHERE listings.dataset_id = ?1"
   "    AND p.enterprise_id = listings.enterprise_id AND p.year = listings.year - 1",
+  /* The year after in other datasets (listings_next_rank_insert): a list
+   * imported on its own links to the lists already there. */
+  "UPDATE listings SET prev_rank = n.rank FROM listings n"
+  "  WHERE n.dataset_id = ?1 AND listings.dataset_id <> ?1"
+  "    AND n.enterprise_id = listings.enterprise_id AND listings.year = n.year + 1",
   "INSERT INTO enterprise_search (rowid, grams)"
   "  SELECT id, dt_search_grams(name_zh, name_en, credit_code) FROM enterprises"
   "  WHERE dataset_id = ?1 AND id > ?2 ORDER BY id",

@@ -485,6 +485,9 @@ gboolean
 dt_store_load_samples (DtStore  *self,
                        GError  **error)
 {
+  /* Built into the program: the one place "sample" comes from. */
+  static const DtImportOptions sample_options = { .provenance = "sample" };
+
   g_return_val_if_fail (DT_IS_STORE (self), FALSE);
 
   if (!dt_store_begin (self, error))
@@ -496,7 +499,8 @@ dt_store_load_samples (DtStore  *self,
       g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, error);
 
       if (bytes == NULL ||
-          !dt_data_pack_import_bytes (self, bytes, sample_packs[i], NULL, NULL, error))
+          !dt_data_pack_import_bytes_full (self, bytes, sample_packs[i], &sample_options,
+                                           NULL, NULL, NULL, NULL, NULL, NULL, error))
         {
           dt_store_rollback (self);
           g_prefix_error (error, _("Loading the sample data failed: "));

@@ -426,11 +426,14 @@ dt_sync_run (DtStore               *store,
       g_autofree char *kind = NULL;
       guint n_rows = 0;
 
+      /* The configured source is the one place official packs come from. */
+      DtImportOptions options = { .provenance = "official" };
+
       if (pack->body == NULL)
         continue;
 
-      if (!dt_import_bytes (store, pack->body, pack->url, NULL, 0, cancellable,
-                            NULL, NULL, &kind, &n_rows, error) ||
+      if (!dt_import_bytes_full (store, pack->body, pack->url, &options, cancellable,
+                                 NULL, NULL, &kind, &n_rows, NULL, error) ||
           !store_etag (store, pack, error))
         {
           dt_store_rollback (store);
