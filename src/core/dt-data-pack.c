@@ -13,10 +13,10 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "dt-atomic-file.h"
 #include "dt-data-pack.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
+#include "dt-output.h"
 #include "dt-util.h"
 
 /* json-glib keeps no positions in its nodes; note the line of every member
@@ -570,7 +570,7 @@ dt_data_pack_export (DtStore     *store,
                      GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DtOutput) output = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
@@ -578,17 +578,15 @@ dt_data_pack_export (DtStore     *store,
   if (bytes == NULL)
     return FALSE;
 
-  /* Replaced atomically: a failed export never leaves half a file. */
-  if (g_file_peek_path (file) != NULL)
-    return dt_atomic_file_set_contents (g_file_peek_path (file), g_bytes_get_data (bytes, NULL),
-                                        g_bytes_get_size (bytes), error);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  /* A file is replaced whole or not at all; a pipe gets the pack as it is. */
+  output = dt_output_open (file, NULL, error);
+  if (output == NULL)
+    return FALSE;
+  if (!g_output_stream_write_all (dt_output_get_stream (output), g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), NULL, NULL, error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, DT_ERROR, DT_ERROR_FAILED, "%s: %s", name, local_error->message);
+      dt_output_abandon (output, error);
       return FALSE;
     }
-  return TRUE;
+  return dt_output_close (output, NULL, error);
 }

@@ -13,10 +13,10 @@
 
 #include <glib/gi18n.h>
 
-#include "dt-atomic-file.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-index-ranking.h"
+#include "dt-output.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -317,11 +317,9 @@ dt_index_ranking_export (DtStore            *store,
                          GError            **error)
 {
   g_autoptr(DtIndexRanking) ranking = NULL;
-  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(DtOutput) output = NULL;
   const char *code = "OI";
   const char *level = "city";
-  gsize size;
-  gpointer data;
 
   for (guint i = 0; filters != NULL && filters[i] != NULL; i++)
     {
@@ -356,23 +354,14 @@ dt_index_ranking_export (DtStore            *store,
                    code, level, year);
       return FALSE;
     }
-  if (!dt_index_ranking_write_csv (ranking, NULL, stream, with_bom, header_keys, error) ||
-      !g_output_stream_close (stream, NULL, error))
+  /* Whole or nothing: a full disk must not leave half a table. */
+  output = dt_output_open_arg (output_path != NULL ? output_path : "-", NULL, error);
+  if (output == NULL)
     return FALSE;
-
-  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream));
-  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
-  if (output_path == NULL || g_strcmp0 (output_path, "-") == 0)
+  if (!dt_index_ranking_write_csv (ranking, NULL, dt_output_get_stream (output), with_bom, header_keys, error))
     {
-      fwrite (data, 1, size, stdout);
-      fflush (stdout);
-      return TRUE;
+      dt_output_abandon (output, error);
+      return FALSE;
     }
-  else
-    {
-      /* Whole or nothing: a full disk must not leave half a table. */
-      if (!dt_atomic_file_set_contents (output_path, data, size, error))
-        return FALSE;
-    }
-  return TRUE;
+  return dt_output_close (output, NULL, error);
 }

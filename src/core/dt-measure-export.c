@@ -7,13 +7,12 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-measure-export.h"
+#include "dt-output.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -143,28 +142,22 @@ dt_measure_export_to_file (DtStore         *store,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(DtOutput) output = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* g_file_replace() writes a temporary file and renames it on close, so a
-   * failed export leaves an earlier file as it was. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (stream == NULL)
+  /* A failed export leaves an earlier file as it was. */
+  output = dt_output_open_arg (path, cancellable, error);
+  if (output == NULL)
     return FALSE;
 
-  if (!dt_measure_export_write (store, query, G_OUTPUT_STREAM (stream), header_keys, with_bom, cancellable, error))
+  if (!dt_measure_export_write (store, query, dt_output_get_stream (output), header_keys, with_bom, cancellable, error))
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable discards the temporary file. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      dt_output_abandon (output, error);
       return FALSE;
     }
 
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  return dt_output_close (output, cancellable, error);
 }
 
 int
@@ -208,32 +201,11 @@ dt_measure_export_run_command (DtCommandLine *options)
       return 1;
     }
 
-  if (options->output != NULL)
+  if (!dt_measure_export_to_file (store, query, options->output != NULL ? options->output : "-",
+                                  header_keys, !options->no_bom, NULL, &error))
     {
-      if (!dt_measure_export_to_file (store, query, options->output, header_keys, !options->no_bom, NULL, &error))
-        {
-          g_printerr ("%s: %s\n", options->output, error->message);
-          return 1;
-        }
-    }
-  else
-    {
-      g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-      gsize size;
-
-      if (!dt_measure_export_write (store, query, memory, header_keys, !options->no_bom, NULL, &error) ||
-          !g_output_stream_close (memory, NULL, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
-      if (fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)), 1, size, stdout) != size ||
-          fflush (stdout) != 0)
-        {
-          g_printerr (_("Cannot write to standard output\n"));
-          return 1;
-        }
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
 
   return 0;

@@ -25,7 +25,8 @@ gboolean  dt_measure_export_write  (DtStore         *store,
                                     gboolean         with_bom,
                                     GCancellable    *cancellable,
                                     GError         **error);
-/* Writes to @path, replacing it only once everything is written. */
+/* Writes to @path, replacing a file only once everything is written; a
+ * pipe or "-" (standard output) is written as it goes. */
 gboolean  dt_measure_export_to_file (DtStore        *store,
                                      DtMeasureQuery *query,
                                      const char     *path,
