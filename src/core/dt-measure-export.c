@@ -9,39 +9,16 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-columns.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-measure-export.h"
 #include "dt-output.h"
-#include "dt-util.h"
-#include "dt-vocabulary.h"
 
-typedef struct
-{
-  const char *key;
-  const char *label;     /* English, translatable */
-  const char *label_zh;
-} Column;
-
-static const Column columns[] = {
-  { "no", N_("No."), "序号" },
-  { "title_zh", N_("Title (Chinese)"), "标题" },
-  { "title_en", N_("Title (English)"), "英文标题" },
-  { "category", N_("Category"), "类别" },
-  { "support", N_("Support"), "支持内容" },
-  { "department", N_("Department"), "责任部门" },
-  { "contact", N_("Contact"), "联系方式" },
-  { "body_zh", N_("Text (Chinese)"), "正文" },
-  { "body_en", N_("Text (English)"), "英文正文" },
-  { "status", N_("Status"), "状态" },
-  { "progress", N_("Progress (%)"), "进度（%）" },
-  { "notes", N_("Notes"), "备注" },
-  { "follow_up", N_("Follow-up date"), "跟进日期" },
-};
-
+/* The measures' columns, the tracking included, are dt-columns.c's. */
 static const char * const column_keys[] = {
   "no", "title_zh", "title_en", "category", "support", "department", "contact",
-  "body_zh", "body_en", "status", "progress", "notes", "follow_up", NULL
+  "body_zh", "body_en", "source", "criteria", "status", "progress", "notes", "follow_up", NULL
 };
 
 const char * const *
@@ -53,26 +30,33 @@ dt_measure_export_columns (void)
 const char *
 dt_measure_export_label (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    if (g_strcmp0 (key, columns[i].key) == 0)
-      /* The Chinese labels are part of the data contract (import accepts
-       * them), so they do not wait for a translation. */
-      return dt_locale_prefers_chinese () ? columns[i].label_zh : _(columns[i].label);
-  return key;
+  return dt_columns_label ("measures", key);
 }
 
 static const char *
-term_label (DtVocabulary  vocabulary,
-            const char   *key)
+measure_text (const DtMeasure *m,
+              const char      *key)
 {
-  guint n = 0;
-  const DtTerm *terms = dt_vocabulary_terms (vocabulary, &n);
+  const struct { const char *key; gsize offset; } fields[] = {
+    { "title_zh", G_STRUCT_OFFSET (DtMeasure, title_zh) },
+    { "title_en", G_STRUCT_OFFSET (DtMeasure, title_en) },
+    { "category", G_STRUCT_OFFSET (DtMeasure, category) },
+    { "support", G_STRUCT_OFFSET (DtMeasure, support) },
+    { "department", G_STRUCT_OFFSET (DtMeasure, department) },
+    { "contact", G_STRUCT_OFFSET (DtMeasure, contact) },
+    { "body_zh", G_STRUCT_OFFSET (DtMeasure, body_zh) },
+    { "body_en", G_STRUCT_OFFSET (DtMeasure, body_en) },
+    { "source", G_STRUCT_OFFSET (DtMeasure, source) },
+    { "criteria", G_STRUCT_OFFSET (DtMeasure, criteria) },
+    { "status", G_STRUCT_OFFSET (DtMeasure, status) },
+    { "notes", G_STRUCT_OFFSET (DtMeasure, notes) },
+    { "follow_up", G_STRUCT_OFFSET (DtMeasure, follow_up) },
+  };
 
-  if (dt_locale_prefers_chinese ())
-    for (guint i = 0; i < n; i++)
-      if (g_strcmp0 (key, terms[i].key) == 0)
-        return terms[i].label_zh;
-  return dt_vocabulary_label (vocabulary, key);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].key, key))
+      return G_STRUCT_MEMBER (const char *, m, fields[i].offset);
+  g_return_val_if_reached (NULL);
 }
 
 gboolean
@@ -86,6 +70,7 @@ dt_measure_export_write (DtStore         *store,
 {
   g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(DtCsvWriter) writer = NULL;
+  const DtColumn *columns[G_N_ELEMENTS (column_keys) - 1];
 
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -97,7 +82,10 @@ dt_measure_export_write (DtStore         *store,
 
   writer = dt_csv_writer_new (stream, with_bom);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    dt_csv_writer_add_text (writer, header_keys ? columns[i].key : dt_measure_export_label (columns[i].key));
+    {
+      columns[i] = dt_columns_lookup ("measures", column_keys[i]);
+      dt_csv_writer_add_text (writer, dt_columns_header (columns[i], header_keys));
+    }
   if (!dt_csv_writer_end_row (writer, cancellable, error))
     return FALSE;
 
@@ -105,27 +93,18 @@ dt_measure_export_write (DtStore         *store,
     {
       DtMeasure *m = g_ptr_array_index (measures, i);
 
-      dt_csv_writer_add_int (writer, m->no);
-      dt_csv_writer_add_text (writer, m->title_zh);
-      dt_csv_writer_add_text (writer, m->title_en);
-      if (m->category == NULL)
-        dt_csv_writer_add_empty (writer);
-      else
-        dt_csv_writer_add_text (writer, header_keys ? m->category
-                                                    : term_label (DT_VOCABULARY_MEASURE_CATEGORY, m->category));
-      dt_csv_writer_add_text (writer, m->support);
-      dt_csv_writer_add_text (writer, m->department);
-      dt_csv_writer_add_text (writer, m->contact);
-      dt_csv_writer_add_text (writer, m->body_zh);
-      dt_csv_writer_add_text (writer, m->body_en);
-      dt_csv_writer_add_text (writer, header_keys ? m->status
-                                                  : term_label (DT_VOCABULARY_MEASURE_STATUS, m->status));
-      dt_csv_writer_add_int (writer, m->progress);
-      dt_csv_writer_add_text (writer, m->notes);
-      if (m->follow_up == NULL)
-        dt_csv_writer_add_empty (writer);
-      else
-        dt_csv_writer_add_text (writer, m->follow_up);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          if (g_str_equal (columns[c]->key, "no"))
+            dt_csv_writer_add_int (writer, m->no);
+          else if (g_str_equal (columns[c]->key, "progress"))
+            dt_csv_writer_add_int (writer, m->progress);
+          else
+            /* The criteria as stored: the JSON text the data pack holds,
+             * which import reads back as it is. */
+            dt_csv_writer_add_text (writer, dt_columns_value_text (columns[c], measure_text (m, columns[c]->key),
+                                                                   header_keys));
+        }
       if (!dt_csv_writer_end_row (writer, cancellable, error))
         return FALSE;
     }
