@@ -251,16 +251,23 @@ dt_csv_import_new (GBytes      *bytes,
   if (kind == NULL)
     {
       const char *best = NULL, *partial = NULL;
-      guint best_n = 0, partial_n = 0;
+      guint best_n = 0, best_size = 0, partial_n = 0;
 
       for (guint k = 0; k < G_N_ELEMENTS (guess_order); k++)
         {
           g_autoptr(GPtrArray) keys = map_headers (self, guess_order[k], &n_mapped, NULL);
+          guint size = 0;
 
-          if (first_missing_required (guess_order[k], keys) == NULL && n_mapped > best_n)
+          dt_columns_for_kind (guess_order[k], &size);
+          /* On a tie, the kind with fewer columns the file leaves out: a
+           * regions table (code, names, level, parent) also names five of
+           * the framework's seven columns. */
+          if (first_missing_required (guess_order[k], keys) == NULL &&
+              (n_mapped > best_n || (n_mapped == best_n && size < best_size)))
             {
               best = guess_order[k];
               best_n = n_mapped;
+              best_size = size;
             }
           else if (n_mapped > partial_n)
             {
@@ -444,6 +451,52 @@ put (DtRowInput   *input,
                        GUINT_TO_POINTER (dt_csv_reader_get_field_line (reader, column)));
 }
 
+/* A measures file without a criteria column (a list typed by hand, or
+ * exported by an older version) says nothing about criteria: the measures
+ * it replaces keep theirs. Read before the import removes the old rows. */
+static GHashTable *
+load_kept_criteria (DtCsvImport  *self,
+                    DtStore      *store)
+{
+  GHashTable *criteria;
+  sqlite3_stmt *stmt;
+
+  if (!g_str_equal (self->kind, "measures"))
+    return NULL;
+  for (guint i = 0; i < self->keys->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->keys, i), "criteria") == 0)
+      return NULL;
+
+  criteria = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  stmt = dt_store_prepare (store, "SELECT no, criteria FROM measures WHERE criteria IS NOT NULL", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *no = g_new (gint64, 1);
+
+      *no = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (criteria, no, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  return criteria;
+}
+
+static void
+keep_criteria (GHashTable *kept,
+               GHashTable *values)
+{
+  const char *no_text = g_hash_table_lookup (values, "no");
+  const char *criteria;
+  char *end = NULL;
+  gint64 no;
+
+  if (kept == NULL || no_text == NULL)
+    return;
+  no = g_ascii_strtoll (no_text, &end, 10);
+  if (end == no_text || (criteria = g_hash_table_lookup (kept, &no)) == NULL)
+    return;
+  g_hash_table_insert (values, (char *)"criteria", g_strdup (criteria));
+}
+
 gboolean
 dt_csv_import_run (DtCsvImport           *self,
                    DtStore               *store,
@@ -460,6 +513,7 @@ dt_csv_import_run (DtCsvImport           *self,
   g_autofree char *checksum = NULL;
   g_autofree char *base_name = NULL;
   g_autofree char *year_text = NULL;
+  g_autoptr(GHashTable) kept_criteria = NULL;
   DtDatasetInfo info = { 0 };
   GPtrArray *row;
   guint n_headers = self->headers->len;
@@ -484,6 +538,7 @@ dt_csv_import_run (DtCsvImport           *self,
   if (self->year != 0)
     year_text = g_strdup_printf ("%d", self->year);
 
+  kept_criteria = load_kept_criteria (self, store);
   import = dt_dataset_import_begin (store, &info, error);
   if (import == NULL)
     return FALSE;
@@ -532,6 +587,7 @@ dt_csv_import_run (DtCsvImport           *self,
               if (column != NULL && (column->flags & DT_COLUMN_IMPORTED) != 0)
                 put (&input, reader, column->key, cell_value (g_ptr_array_index (row, i)), i);
             }
+          keep_criteria (kept_criteria, values);
 
           if (!dt_dataset_import_add_row (import, &input, error))
             return FALSE;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "dt-credit-code.h"
 #include "dt-dataset-import.h"
@@ -573,6 +574,47 @@ add_listing (DtDatasetImport   *self,
   return step_insert (self, self->insert, row, error);
 }
 
+/* A measure's criteria as the data contract has them, a JSON list of
+ * {"kind": K, "value": V}, in the compact form data packs store; NULL
+ * for an empty cell. */
+static gboolean
+parse_criteria (const DtRowInput  *row,
+                char             **out,
+                GError           **error)
+{
+  const char *text = get_text (row, "criteria");
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  JsonArray *list;
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    goto invalid;
+  list = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          json_object_get_string_member_with_default (json_node_get_object (node), "kind", NULL) == NULL)
+        goto invalid;
+    }
+
+  *out = json_to_string (root, FALSE);
+  return TRUE;
+
+invalid:
+  set_row_error (error, row, "criteria",
+                 _("the criteria “%s” are not valid; expected a JSON list such as [{\"kind\": \"in-ftz\", \"value\": true}]"),
+                 text);
+  return FALSE;
+}
+
 static gboolean
 add_measure (DtDatasetImport   *self,
              const DtRowInput  *row,
@@ -583,12 +625,14 @@ add_measure (DtDatasetImport   *self,
     "contact", "body_zh", "body_en", "source", "criteria",
   };
   const char *title_zh, *category;
+  g_autofree char *criteria = NULL;
   gint64 no;
   gboolean present;
 
   if (!parse_int (row, "no", TRUE, 1, 10000, &no, &present, error) ||
       !require_text (row, "title_zh", &title_zh, error) ||
-      !parse_term (row, "category", DT_VOCABULARY_MEASURE_CATEGORY, &category, error))
+      !parse_term (row, "category", DT_VOCABULARY_MEASURE_CATEGORY, &category, error) ||
+      !parse_criteria (row, &criteria, error))
     return FALSE;
 
   sqlite3_bind_int64 (self->insert, 1, no);
@@ -598,6 +642,8 @@ add_measure (DtDatasetImport   *self,
 
       if (g_str_equal (text_keys[i], "category"))
         value = category;
+      else if (g_str_equal (text_keys[i], "criteria"))
+        value = criteria;
       BIND_TEXT (self->insert, i + 2, value);
     }
   sqlite3_bind_int64 (self->insert, 12, self->dataset_id);
