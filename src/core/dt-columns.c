@@ -96,6 +96,22 @@ static const DtColumn measure_columns[] = {
   { "follow_up", N_("Follow-up date"), "跟进日期", "跟进", T, TEXT },
 };
 
+/* The index ranking (--export=index): worked out from the index values,
+ * exported only. */
+static const DtColumn ranking_columns[] = {
+  { "rank", N_("Rank"), "排名", NULL, D, INT },
+  { "region", N_("Region code"), "地区代码", NULL, D, TEXT },
+  { "name", N_("Region"), "地区", NULL, D, TEXT },
+  { "score", N_("Score"), "得分", NULL, D, DOUBLE },
+  { "status", N_("Status"), "状态", NULL, D, TERM (VALUE_STATUS) },
+  { "source", N_("Source"), "来源", NULL, D, TEXT },
+  { "previous_rank", N_("Previous year's rank"), "上年排名", NULL, D, INT },
+  { "rank_change", N_("Rank change"), "排名变化", NULL, D, INT },
+  { "average", N_("Average of the level"), "同级平均", NULL, D, DOUBLE },
+  { "whatif_score", N_("What-if score"), "模拟得分", NULL, D, DOUBLE },
+  { "whatif_rank", N_("What-if rank"), "模拟排名", NULL, D, INT },
+};
+
 #undef I
 #undef R
 #undef T
@@ -118,6 +134,7 @@ dt_columns_for_kind (const char *kind,
     { "index", index_columns, G_N_ELEMENTS (index_columns) },
     { "enterprises", enterprise_columns, G_N_ELEMENTS (enterprise_columns) },
     { "measures", measure_columns, G_N_ELEMENTS (measure_columns) },
+    { "ranking", ranking_columns, G_N_ELEMENTS (ranking_columns) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -43,8 +43,9 @@ typedef struct
   int            vocabulary; /* a DtVocabulary, or DT_COLUMN_NO_VOCABULARY */
 } DtColumn;
 
-/* The columns of @kind (regions, framework, index, enterprises, measures)
- * in their canonical order, or NULL for an unknown kind. */
+/* The columns of @kind (regions, framework, index, enterprises, measures,
+ * and the export-only ranking) in their canonical order, or NULL for an
+ * unknown kind. */
 const DtColumn *dt_columns_for_kind  (const char *kind,
                                       guint      *n_columns);
 /* The column of @kind whose key, English label (also translated), Chinese

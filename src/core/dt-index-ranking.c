@@ -8,17 +8,16 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
+#include "dt-columns.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-index-ranking.h"
 #include "dt-output.h"
 #include "dt-util.h"
-#include "dt-vocabulary.h"
 
 static void
 entry_free (gpointer data)
@@ -249,23 +248,14 @@ dt_index_ranking_write_csv (DtIndexRanking  *self,
                             GError         **error)
 {
   g_autoptr(DtCsvWriter) writer = dt_csv_writer_new (stream, with_bom);
-  const struct { const char *key; const char *label; } columns[] = {
-    { "rank", N_("Rank") },
-    { "region", N_("Region code") },
-    { "name", N_("Region") },
-    { "score", N_("Score") },
-    { "status", N_("Status") },
-    { "source", N_("Source") },
-    { "previous_rank", N_("Previous year's rank") },
-    { "rank_change", N_("Rank change") },
-    { "average", N_("Average of the level") },
-    { "whatif_score", N_("What-if score") },
-    { "whatif_rank", N_("What-if rank") },
-  };
-  guint n_columns = self->has_whatif ? G_N_ELEMENTS (columns) : G_N_ELEMENTS (columns) - 2;
+  guint n_all = 0;
+  const DtColumn *columns = dt_columns_for_kind ("ranking", &n_all);
+  const DtColumn *status = dt_columns_lookup ("ranking", "status");
+  /* The what-if columns come last, and only with a what-if. */
+  guint n_columns = self->has_whatif ? n_all : n_all - 2;
 
   for (guint i = 0; i < n_columns; i++)
-    dt_csv_writer_add_text (writer, header_keys ? columns[i].key : _(columns[i].label));
+    dt_csv_writer_add_text (writer, dt_columns_header (&columns[i], header_keys));
   if (!dt_csv_writer_end_row (writer, NULL, error))
     return FALSE;
 
@@ -279,8 +269,7 @@ dt_index_ranking_write_csv (DtIndexRanking  *self,
       dt_csv_writer_add_text (writer, entry->region);
       dt_csv_writer_add_text (writer, dt_pick_name (entry->name_zh, entry->name_en));
       dt_csv_writer_add_double (writer, entry->score);
-      dt_csv_writer_add_text (writer, header_keys ? entry->status
-                                                  : dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, entry->status));
+      dt_csv_writer_add_text (writer, dt_columns_value_text (status, entry->status, header_keys));
       dt_csv_writer_add_text (writer, entry->source);
       if (entry->previous_rank > 0)
         {
