@@ -20,6 +20,7 @@
 #include "dt-chart.h"
 #include "dt-columns.h"
 #include "dt-eligibility-list.h"
+#include "dt-output.h"
 #include "dt-enterprises-page.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
@@ -916,7 +917,7 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileOutputStream) raw = NULL;
+  g_autoptr(DtOutput) output = NULL;
   g_autoptr(GOutputStream) out = NULL;
   sqlite3 *db = NULL;
   gulong handler;
@@ -931,21 +932,18 @@ export_thread (GTask        *task,
   handler = cancellable != NULL ? g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL) : 0;
 
   /* Replaced only when everything was written. */
-  raw = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
-  ok = raw != NULL;
+  output = dt_output_open (job->file, cancellable, &error);
+  ok = output != NULL;
   if (ok)
     {
-      out = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (raw), 256 * 1024);
+      out = g_buffered_output_stream_new_sized (dt_output_get_stream (output), 256 * 1024);
+      g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
       ok = dt_enterprise_query_export (job->query, db, out, DT_ENTERPRISE_HEADER_LABELS, TRUE,
                                        export_progress, job->exported, cancellable, &job->n_rows, &error) &&
-           g_output_stream_close (out, cancellable, &error);
+           g_output_stream_close (out, cancellable, &error) &&
+           dt_output_close (output, cancellable, &error);
       if (!ok)
-        {
-          g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-          g_cancellable_cancel (abandon);
-          g_output_stream_close (G_OUTPUT_STREAM (raw), abandon, NULL);
-        }
+        dt_output_abandon (output, &error);
     }
 
   if (handler != 0)
