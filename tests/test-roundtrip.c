@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-test-util.h"
+#include "dt-columns.h"
 #include "dt-import-file.h"
 #include "dt-store.h"
 
@@ -299,6 +300,44 @@ test_criteria_kept_without_column (void)
   remove_database (path);
 }
 
+/* Every header an export writes names its own column again, in either
+ * language, whatever the user's language is. */
+static void
+test_every_header_maps_back (void)
+{
+  static const char * const all_kinds[] = { "regions", "framework", "index", "enterprises", "measures" };
+  static const char * const languages[] = { "en_US", "zh_CN" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+        {
+          guint n = 0;
+          const DtColumn *columns = dt_columns_for_kind (all_kinds[k], &n);
+
+          for (guint i = 0; i < n; i++)
+            {
+              g_autofree char *upper = g_utf8_strup (columns[i].label, -1);
+              g_autofree char *spaced = g_strdup_printf ("  %s ", columns[i].label_zh);
+              const char *headers[] = {
+                columns[i].key, columns[i].label, columns[i].label_zh, upper, spaced,
+                dt_columns_header (&columns[i], FALSE), dt_columns_header (&columns[i], TRUE),
+              };
+
+              for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+                {
+                  gboolean by_alias = TRUE;
+
+                  g_assert_true (dt_columns_find_full (all_kinds[k], headers[h], &by_alias) == &columns[i]);
+                  g_assert_false (by_alias);
+                }
+            }
+        }
+    }
+  g_unsetenv ("LANGUAGE");
+}
+
 /* --output */
 
 static void
@@ -408,6 +447,7 @@ main (int   argc,
 
       g_test_add_data_func (test_path, &forms[i], test_round_trip);
     }
+  g_test_add_func ("/roundtrip/columns/every-header-maps-back", test_every_header_maps_back);
   g_test_add_func ("/roundtrip/criteria/kept-without-column", test_criteria_kept_without_column);
   g_test_add_func ("/roundtrip/output/stdout-pipe", test_output_stdout_pipe);
   g_test_add_func ("/roundtrip/output/dev-null", test_output_dev_null);

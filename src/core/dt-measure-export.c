@@ -15,24 +15,6 @@
 #include "dt-measure-export.h"
 #include "dt-output.h"
 
-/* The measures' columns, the tracking included, are dt-columns.c's. */
-static const char * const column_keys[] = {
-  "no", "title_zh", "title_en", "category", "support", "department", "contact",
-  "body_zh", "body_en", "source", "criteria", "status", "progress", "notes", "follow_up", NULL
-};
-
-const char * const *
-dt_measure_export_columns (void)
-{
-  return column_keys;
-}
-
-const char *
-dt_measure_export_label (const char *key)
-{
-  return dt_columns_label ("measures", key);
-}
-
 static const char *
 measure_text (const DtMeasure *m,
               const char      *key)
@@ -70,7 +52,9 @@ dt_measure_export_write (DtStore         *store,
 {
   g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(DtCsvWriter) writer = NULL;
-  const DtColumn *columns[G_N_ELEMENTS (column_keys) - 1];
+  guint n_columns = 0;
+  /* Every column of the measures, the tracking included, in the contract's order. */
+  const DtColumn *columns = dt_columns_for_kind ("measures", &n_columns);
 
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -81,11 +65,8 @@ dt_measure_export_write (DtStore         *store,
     return FALSE;
 
   writer = dt_csv_writer_new (stream, with_bom);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      columns[i] = dt_columns_lookup ("measures", column_keys[i]);
-      dt_csv_writer_add_text (writer, dt_columns_header (columns[i], header_keys));
-    }
+  for (guint i = 0; i < n_columns; i++)
+    dt_csv_writer_add_text (writer, dt_columns_header (&columns[i], header_keys));
   if (!dt_csv_writer_end_row (writer, cancellable, error))
     return FALSE;
 
@@ -93,16 +74,16 @@ dt_measure_export_write (DtStore         *store,
     {
       DtMeasure *m = g_ptr_array_index (measures, i);
 
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      for (guint c = 0; c < n_columns; c++)
         {
-          if (g_str_equal (columns[c]->key, "no"))
+          if (g_str_equal (columns[c].key, "no"))
             dt_csv_writer_add_int (writer, m->no);
-          else if (g_str_equal (columns[c]->key, "progress"))
+          else if (g_str_equal (columns[c].key, "progress"))
             dt_csv_writer_add_int (writer, m->progress);
           else
             /* The criteria as stored: the JSON text the data pack holds,
              * which import reads back as it is. */
-            dt_csv_writer_add_text (writer, dt_columns_value_text (columns[c], measure_text (m, columns[c]->key),
+            dt_csv_writer_add_text (writer, dt_columns_value_text (&columns[c], measure_text (m, columns[c].key),
                                                                    header_keys));
         }
       if (!dt_csv_writer_end_row (writer, cancellable, error))
