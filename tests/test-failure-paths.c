@@ -31,7 +31,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-test-util.h"
-#include "dt-atomic-file.h"
+#include "dt-output.h"
 #include "dt-csv-writer.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
@@ -504,13 +504,13 @@ write_export (const char  *path,
               guint        n_rows,
               GError     **error)
 {
-  g_autoptr(DtAtomicFile) file = dt_atomic_file_new (path, error);
+  g_autoptr(DtOutput) file = dt_output_open_arg (path, NULL, error);
   g_autoptr(DtCsvWriter) writer = NULL;
 
   if (file == NULL)
     return FALSE;
 
-  writer = dt_csv_writer_new (dt_atomic_file_get_stream (file), TRUE);
+  writer = dt_csv_writer_new (dt_output_get_stream (file), TRUE);
   for (guint i = 0; i < n_rows; i++)
     {
       g_autofree char *name = g_strdup_printf ("导出企业%06u有限公司", i);
@@ -520,17 +520,17 @@ write_export (const char  *path,
       dt_csv_writer_add_double (writer, i * 1.25);
       if (!dt_csv_writer_end_row (writer, NULL, error))
         {
-          dt_atomic_file_abort (file, error);
+          dt_output_abandon (file, error);
           return FALSE;
         }
     }
 
   if (!dt_csv_writer_flush (writer, NULL, error))
     {
-      dt_atomic_file_abort (file, error);
+      dt_output_abandon (file, error);
       return FALSE;
     }
-  return dt_atomic_file_commit (file, NULL, error);
+  return dt_output_close (file, NULL, error);
 }
 
 static void
@@ -559,11 +559,11 @@ test_export_abandoned_leaves_nothing (void)
   g_autofree char *dir = g_dir_make_tmp ("dt-failure-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
   g_autoptr(GError) error = NULL;
-  DtAtomicFile *file = dt_atomic_file_new (path, &error);
+  DtOutput *file = dt_output_open_arg (path, NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_true (g_output_stream_write_all (dt_atomic_file_get_stream (file), "half", 4, NULL, NULL, NULL));
-  dt_atomic_file_free (file); /* e.g. cancelled by the user */
+  g_assert_true (g_output_stream_write_all (dt_output_get_stream (file), "half", 4, NULL, NULL, NULL));
+  dt_output_free (file); /* e.g. cancelled by the user */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 0);
 
@@ -667,12 +667,12 @@ test_export_disk_full (void)
 
         memset (data, '7', size);
         g_clear_error (&error);
-        g_assert_false (dt_atomic_file_set_contents (new_path, data, size, &error));
+        g_assert_false (dt_output_set_contents (new_path, data, size, &error));
         g_assert_error (error, DT_ERROR, DT_ERROR_DISK_FULL);
         g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
         g_assert_cmpuint (count_files (dir), ==, 1);
         g_clear_error (&error);
-        g_assert_true (dt_atomic_file_set_contents (new_path, data, 1000, &error));
+        g_assert_true (dt_output_set_contents (new_path, data, 1000, &error));
         g_assert_no_error (error);
       }
       return;

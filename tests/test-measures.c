@@ -617,7 +617,7 @@ test_export_filtered (Fixture       *f,
 
   keys = export_text (f, query, TRUE, FALSE);
   lines = g_strsplit (keys, "\r\n", -1);
-  g_assert_cmpstr (lines[0], ==, "no,title_zh,title_en,category,support,department,contact,body_zh,body_en,status,progress,notes,follow_up");
+  g_assert_cmpstr (lines[0], ==, "no,title_zh,title_en,category,support,department,contact,body_zh,body_en,source,criteria,status,progress,notes,follow_up");
   g_assert_true (g_str_has_prefix (lines[1], "30,"));
   g_assert_true (g_str_has_prefix (lines[2], "9,"));
   g_assert_nonnull (strstr (lines[2], ",in-progress,0,\"'=SUM(A1) 待核实, \"\"quoted\"\"\",2024-05-01"));
@@ -625,7 +625,7 @@ test_export_filtered (Fixture       *f,
   g_assert_null (lines[4]);
 
   labels = export_text (f, query, FALSE, TRUE);
-  g_assert_true (g_str_has_prefix (labels, "\xEF\xBB\xBFNo.,Title (Chinese)"));
+  g_assert_true (g_str_has_prefix (labels, "\xEF\xBB\xBFNo.,Title,English title,"));
   g_assert_nonnull (strstr (labels, ",In progress,"));
 }
 

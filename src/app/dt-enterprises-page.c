@@ -18,7 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "dt-chart.h"
+#include "dt-columns.h"
 #include "dt-eligibility-list.h"
+#include "dt-output.h"
 #include "dt-enterprises-page.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
@@ -915,7 +917,7 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileOutputStream) raw = NULL;
+  g_autoptr(DtOutput) output = NULL;
   g_autoptr(GOutputStream) out = NULL;
   sqlite3 *db = NULL;
   gulong handler;
@@ -930,21 +932,18 @@ export_thread (GTask        *task,
   handler = cancellable != NULL ? g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL) : 0;
 
   /* Replaced only when everything was written. */
-  raw = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
-  ok = raw != NULL;
+  output = dt_output_open (job->file, cancellable, &error);
+  ok = output != NULL;
   if (ok)
     {
-      out = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (raw), 256 * 1024);
+      out = g_buffered_output_stream_new_sized (dt_output_get_stream (output), 256 * 1024);
+      g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
       ok = dt_enterprise_query_export (job->query, db, out, DT_ENTERPRISE_HEADER_LABELS, TRUE,
                                        export_progress, job->exported, cancellable, &job->n_rows, &error) &&
-           g_output_stream_close (out, cancellable, &error);
+           g_output_stream_close (out, cancellable, &error) &&
+           dt_output_close (output, cancellable, &error);
       if (!ok)
-        {
-          g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-          g_cancellable_cancel (abandon);
-          g_output_stream_close (G_OUTPUT_STREAM (raw), abandon, NULL);
-        }
+        dt_output_abandon (output, &error);
     }
 
   if (handler != 0)
@@ -1277,9 +1276,6 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
 static void
 dt_enterprises_page_init (DtEnterprisesPage *self)
 {
-  static const char *facet_titles[N_FACETS] = {
-    N_("Year"), N_("City"), N_("Category"), N_("Sector"), N_("Binjiang FTZ"),
-  };
   GtkEventController *shortcuts;
   const char *name_key = dt_locale_prefers_chinese () ? "name_zh" : "name_en";
 
@@ -1294,7 +1290,8 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
   /* Facets */
   for (guint i = 0; i < N_FACETS; i++)
     {
-      GtkWidget *title = gtk_label_new (_(facet_titles[i]));
+      /* Titled as the column is in exports (dt-columns.c). */
+      GtkWidget *title = gtk_label_new (dt_columns_label ("enterprises", facet_keys[i]));
       GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
       gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -1311,15 +1308,19 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
   self->selection = gtk_single_selection_new (NULL);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (show_detail), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  add_column (self, "year", _("Year"), FALSE);
-  add_column (self, "rank", _("Rank"), FALSE);
+  /* The names in the user's language, under one title; every other
+   * column titled as exports head it (dt-columns.c). */
+  add_column (self, "year", dt_columns_label ("enterprises", "year"), FALSE);
+  add_column (self, "rank", dt_columns_label ("enterprises", "rank"), FALSE);
   add_column (self, name_key, _("Name"), TRUE);
-  add_column (self, "city", _("City"), FALSE);
-  add_column (self, "district", _("District"), FALSE);
-  add_column (self, "category", _("Category"), FALSE);
-  add_column (self, "sector", _("Sector"), FALSE);
-  add_column (self, "trade_volume", _("Volume (10,000 yuan)"), FALSE);
-  add_column (self, "rank_change", _("Change"), FALSE);
+  {
+    static const char * const keys[] = {
+      "city", "district", "category", "sector", "trade_volume", "rank_change",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      add_column (self, keys[i], dt_columns_label ("enterprises", keys[i]), FALSE);
+  }
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, 0);
 

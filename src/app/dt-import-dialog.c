@@ -197,6 +197,12 @@ preview_csv (DtImportDialog *self,
                                      dt_columns_label (kind, key));
           used = FALSE;
         }
+      else if ((column->flags & DT_COLUMN_DERIVED) != 0)
+        {
+          meaning = g_strdup_printf (_("Not imported: %s is worked out again from the imported rows"),
+                                     dt_columns_label (kind, key));
+          used = FALSE;
+        }
       else
         meaning = g_strdup_printf ("%s (%s)", dt_columns_label (kind, key), key);
 

@@ -23,6 +23,7 @@
 #include "dt-index-engine.h"
 #include "dt-index-page.h"
 #include "dt-index-ranking-row.h"
+#include "dt-output.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -907,7 +908,7 @@ on_export_response (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(DtOutput) output = NULL;
   GListModel *model = G_LIST_MODEL (self->ranking_sorted);
 
   if (response != GTK_RESPONSE_ACCEPT || self->ranking == NULL)
@@ -921,20 +922,14 @@ on_export_response (GtkNativeDialog *dialog,
       g_ptr_array_add (order, (gpointer)dt_index_ranking_row_get_entry (row));
     }
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
-  if (stream == NULL ||
-      !dt_index_ranking_write_csv (self->ranking, order, G_OUTPUT_STREAM (stream), TRUE, FALSE, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+  /* A failed export leaves no partial CSV in place of the target. */
+  output = dt_output_open (file, NULL, &error);
+  if (output == NULL ||
+      !dt_index_ranking_write_csv (self->ranking, order, dt_output_get_stream (output), TRUE, FALSE, &error) ||
+      !dt_output_close (output, NULL, &error))
     {
-      /* Closing with a cancelled cancellable drops the temporary file
-       * instead of putting a partial CSV in place of the target. */
-      if (stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
-        {
-          g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-          g_cancellable_cancel (abandon);
-          g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-        }
+      if (output != NULL)
+        dt_output_abandon (output, &error);
       dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
     }
 

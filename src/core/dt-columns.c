@@ -16,76 +16,113 @@
 
 #include "dt-columns.h"
 #include "dt-util.h"
+#include "dt-vocabulary.h"
 
 #define I DT_COLUMN_IMPORTED
 #define R (DT_COLUMN_IMPORTED | DT_COLUMN_REQUIRED)
-#define N DT_COLUMN_NUMERIC
 #define T DT_COLUMN_TRACKING
+#define D DT_COLUMN_DERIVED
+#define TEXT DT_COLUMN_TEXT, DT_COLUMN_NO_VOCABULARY
+#define INT DT_COLUMN_INT, DT_COLUMN_NO_VOCABULARY
+#define DOUBLE DT_COLUMN_DOUBLE, DT_COLUMN_NO_VOCABULARY
+#define BOOL DT_COLUMN_BOOL, DT_COLUMN_NO_VOCABULARY
+#define JSON DT_COLUMN_JSON, DT_COLUMN_NO_VOCABULARY
+#define REGION DT_COLUMN_REGION, DT_COLUMN_NO_VOCABULARY
+#define TERM(vocabulary) DT_COLUMN_TEXT, DT_VOCABULARY_##vocabulary
+
+/* Aliases also hold the headers older versions of the app exported, so
+ * that their files import too. */
 
 static const DtColumn region_columns[] = {
-  { "code", N_("Code"), "代码", "区划代码|region code", R },
-  { "name_zh", N_("Chinese name"), "中文名称", "名称", R },
-  { "name_en", N_("English name"), "英文名称", NULL, R },
-  { "level", N_("Level"), "级别", "层级", R },
-  { "parent", N_("Parent"), "上级", "上级代码", I },
+  { "code", N_("Code"), "代码", "区划代码|region code", R, TEXT },
+  { "name_zh", N_("Chinese name"), "中文名称", "名称", R, TEXT },
+  { "name_en", N_("English name"), "英文名称", NULL, R, TEXT },
+  { "level", N_("Level"), "级别", "层级", R, TEXT },
+  { "parent", N_("Parent"), "上级", "上级代码", I, TEXT },
 };
 
 static const DtColumn framework_columns[] = {
-  { "code", N_("Indicator code"), "指标代码", "代码|编码|code", R },
-  { "name_zh", N_("Chinese name"), "指标名称", "名称|中文名称", R },
-  { "name_en", N_("English name"), "英文名称", NULL, I },
-  { "level", N_("Level"), "层级", "级别", R | N },
-  { "parent", N_("Parent code"), "上级代码", "上级指标|parent", I },
-  { "direction", N_("Direction"), "方向", "指标方向", I | N },
-  { "weight", N_("Weight"), "权重", NULL, I | N },
+  { "code", N_("Indicator code"), "指标代码", "代码|编码|code", R, TEXT },
+  { "name_zh", N_("Chinese name"), "指标名称", "名称|中文名称", R, TEXT },
+  { "name_en", N_("English name"), "英文名称", NULL, I, TEXT },
+  { "level", N_("Level"), "层级", "级别", R, INT },
+  { "parent", N_("Parent code"), "上级代码", "上级指标|parent", I, TEXT },
+  { "direction", N_("Direction"), "方向", "指标方向", I, INT },
+  { "weight", N_("Weight"), "权重", NULL, I, DOUBLE },
 };
 
 static const DtColumn index_columns[] = {
-  { "region", N_("Region"), "地区", "区域|ucode|地区代码", R },
-  { "year", N_("Year"), "年份", "time|年度", R | N },
-  { "code", N_("Indicator code"), "指标代码", "指标|code", R },
-  { "value", N_("Value"), "数值", "值|指数|得分", R | N },
-  { "status", N_("Status"), "状态", NULL, I },
-  { "source", N_("Source"), "来源", "数据来源", I },
+  { "region", N_("Region"), "地区", "区域|ucode|地区代码", R, REGION },
+  { "year", N_("Year"), "年份", "time|年度", R, INT },
+  { "code", N_("Indicator code"), "指标代码", "指标|code", R, TEXT },
+  { "value", N_("Value"), "数值", "值|指数|得分", R, DOUBLE },
+  { "status", N_("Status"), "状态", NULL, I, TERM (VALUE_STATUS) },
+  { "source", N_("Source"), "来源", "数据来源", I, TEXT },
 };
 
 static const DtColumn enterprise_columns[] = {
-  { "year", N_("Year"), "年份", "年度|入选年份", R | N },
-  { "rank", N_("Rank"), "排名", "名次|序号", R | N },
-  { "name_zh", N_("Enterprise name"), "企业名称", "企业中文名称|中文名称|名称", R },
-  { "name_en", N_("English name"), "英文名称", "企业英文名称", I },
-  { "credit_code", N_("Unified social credit code"), "统一社会信用代码", "信用代码|credit code", I },
-  { "city", N_("City"), "所在地市", "地市|城市|所在城市|设区市", R },
-  { "district", N_("District"), "所在区县", "区县|县(市、区)|县（市、区）", I },
-  { "category", N_("Category"), "类别", "类型|企业类别", I },
-  { "sector", N_("Sector"), "行业", "所属行业|细分领域", I },
-  { "trade_volume", N_("Digital trade volume (10k CNY)"), "数字贸易额（万元）", "数字贸易额|trade volume", I | N },
-  { "in_ftz", N_("In the free trade zone"), "是否自贸区", "自贸区|in ftz", I },
-  { "founded", N_("Founded"), "成立年份", "成立时间|成立年度", I | N },
+  { "year", N_("Year"), "年份", "年度|入选年份", R, INT },
+  { "rank", N_("Rank"), "排名", "名次|序号", R, INT },
+  { "name_zh", N_("Enterprise name"), "企业名称", "企业中文名称|中文名称|名称|Name (Chinese)", R, TEXT },
+  { "name_en", N_("English name"), "英文名称", "企业英文名称|Name (English)", I, TEXT },
+  { "credit_code", N_("Unified social credit code"), "统一社会信用代码", "信用代码|credit code", I, TEXT },
+  { "city", N_("City"), "所在地市", "地市|城市|所在城市|设区市", R, REGION },
+  { "district", N_("District"), "所在区县", "区县|县(市、区)|县（市、区）", I, REGION },
+  { "category", N_("Category"), "类别", "类型|企业类别", I, TERM (ENTERPRISE_CATEGORY) },
+  { "sector", N_("Sector"), "行业", "所属行业|细分领域", I, TERM (SECTOR) },
+  { "trade_volume", N_("Digital trade volume (10k CNY)"), "数字贸易额（万元）",
+    "数字贸易额|trade volume|Digital trade volume (10,000 yuan)", I, DOUBLE },
+  { "in_ftz", N_("In the free trade zone"), "是否自贸区", "自贸区|in ftz|In the Binjiang FTZ", I, BOOL },
+  { "founded", N_("Founded"), "成立年份", "成立时间|成立年度", I, INT },
+  /* Places gained on the year before; import works it out again. */
+  { "rank_change", N_("Rank change"), "排名变化", NULL, D, INT },
 };
 
 static const DtColumn measure_columns[] = {
-  { "no", N_("No."), "序号", "编号|条款|no|number", R | N },
-  { "title_zh", N_("Title"), "标题", "中文标题|措施名称|名称", R },
-  { "title_en", N_("English title"), "英文标题", NULL, I },
-  { "category", N_("Category"), "类别", "类型|分类", I },
-  { "support", N_("Support"), "支持内容", "支持方式|扶持内容", I },
-  { "department", N_("Department"), "责任部门", "牵头部门|主管部门", I },
-  { "contact", N_("Contact"), "联系方式", "联系电话|联系人", I },
-  { "body_zh", N_("Text"), "正文", "内容|条款内容|中文正文", I },
-  { "body_en", N_("English text"), "英文正文", NULL, I },
-  { "source", N_("Source"), "来源", "出处", I },
-  { "criteria", N_("Criteria"), "适用条件", NULL, I },
-  { "status", N_("Status"), "状态", "落实状态", T },
-  { "progress", N_("Progress (%)"), "进度（%）", "进度", T | N },
-  { "notes", N_("Notes"), "备注", NULL, T },
-  { "follow_up", N_("Follow-up date"), "跟进日期", "跟进", T },
+  { "no", N_("No."), "序号", "编号|条款|no|number", R, INT },
+  { "title_zh", N_("Title"), "标题", "中文标题|措施名称|名称|Title (Chinese)", R, TEXT },
+  { "title_en", N_("English title"), "英文标题", "Title (English)", I, TEXT },
+  { "category", N_("Category"), "类别", "类型|分类", I, TERM (MEASURE_CATEGORY) },
+  { "support", N_("Support"), "支持内容", "支持方式|扶持内容", I, TEXT },
+  { "department", N_("Department"), "责任部门", "牵头部门|主管部门", I, TEXT },
+  { "contact", N_("Contact"), "联系方式", "联系电话|联系人", I, TEXT },
+  { "body_zh", N_("Text"), "正文", "内容|条款内容|中文正文|Text (Chinese)", I, TEXT },
+  { "body_en", N_("English text"), "英文正文", "Text (English)", I, TEXT },
+  { "source", N_("Source"), "来源", "出处", I, TEXT },
+  { "criteria", N_("Criteria"), "适用条件", NULL, I, JSON },
+  { "status", N_("Status"), "状态", "落实状态", T, TERM (MEASURE_STATUS) },
+  { "progress", N_("Progress (%)"), "进度（%）", "进度", T, INT },
+  { "notes", N_("Notes"), "备注", NULL, T, TEXT },
+  { "follow_up", N_("Follow-up date"), "跟进日期", "跟进", T, TEXT },
+};
+
+/* The index ranking (--export=index): worked out from the index values,
+ * exported only. */
+static const DtColumn ranking_columns[] = {
+  { "rank", N_("Rank"), "排名", NULL, D, INT },
+  { "region", N_("Region code"), "地区代码", NULL, D, TEXT },
+  { "name", N_("Region"), "地区", NULL, D, TEXT },
+  { "score", N_("Score"), "得分", NULL, D, DOUBLE },
+  { "status", N_("Status"), "状态", NULL, D, TERM (VALUE_STATUS) },
+  { "source", N_("Source"), "来源", NULL, D, TEXT },
+  { "previous_rank", N_("Previous year's rank"), "上年排名", NULL, D, INT },
+  { "rank_change", N_("Rank change"), "排名变化", NULL, D, INT },
+  { "average", N_("Average of the level"), "同级平均", NULL, D, DOUBLE },
+  { "whatif_score", N_("What-if score"), "模拟得分", NULL, D, DOUBLE },
+  { "whatif_rank", N_("What-if rank"), "模拟排名", NULL, D, INT },
 };
 
 #undef I
 #undef R
-#undef N
 #undef T
+#undef D
+#undef TEXT
+#undef INT
+#undef DOUBLE
+#undef BOOL
+#undef JSON
+#undef REGION
+#undef TERM
 
 const DtColumn *
 dt_columns_for_kind (const char *kind,
@@ -97,6 +134,7 @@ dt_columns_for_kind (const char *kind,
     { "index", index_columns, G_N_ELEMENTS (index_columns) },
     { "enterprises", enterprise_columns, G_N_ELEMENTS (enterprise_columns) },
     { "measures", measure_columns, G_N_ELEMENTS (measure_columns) },
+    { "ranking", ranking_columns, G_N_ELEMENTS (ranking_columns) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -227,7 +265,32 @@ dt_columns_label (const char *kind,
 
   if (column == NULL)
     return key;
+  return dt_columns_header (column, FALSE);
+}
+
+const char *
+dt_columns_header (const DtColumn *column,
+                   gboolean        keys)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (keys)
+    return column->key;
+  /* The Chinese labels are part of the data contract (import accepts
+   * them), so they do not wait for a translation. */
   return dt_locale_prefers_chinese () ? column->label_zh : g_dgettext (GETTEXT_PACKAGE, column->label);
+}
+
+const char *
+dt_columns_value_text (const DtColumn *column,
+                       const char     *value,
+                       gboolean        keys)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (keys || value == NULL || column->vocabulary == DT_COLUMN_NO_VOCABULARY)
+    return value;
+  return dt_vocabulary_label ((DtVocabulary)column->vocabulary, value);
 }
 
 const char *

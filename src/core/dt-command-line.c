@@ -17,6 +17,7 @@
 #include "dt-index-ranking.h"
 #include "dt-import-file.h"
 #include "dt-measure-export.h"
+#include "dt-output.h"
 #include "dt-store.h"
 #include "dt-sync.h"
 
@@ -119,7 +120,9 @@ run_export_pack (DtCommandLine *options)
     return fail (error);
 
   file = g_file_new_for_commandline_arg (options->output);
-  if (!dt_data_pack_export (store, options->export_what, file, &error))
+  /* The pack of the index is its values, whichever name asked for it. */
+  if (!dt_data_pack_export (store, g_strcmp0 (options->export_what, "index-values") == 0 ? "index" : options->export_what,
+                            file, &error))
     return fail (error);
   return 0;
 }
@@ -174,6 +177,36 @@ run_compute_index (DtCommandLine *options)
   return 0;
 }
 
+/* --export=regions|framework|index-values: every row of the kind, as imported. */
+static int
+run_export_table (DtCommandLine *options,
+                  const char    *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = open_store (options, &error);
+  g_autoptr(DtOutput) output = NULL;
+
+  if (store == NULL)
+    return fail (error);
+  if (options->header != NULL && !g_str_equal (options->header, "keys") && !g_str_equal (options->header, "labels"))
+    {
+      g_printerr (_("--header=%s: expected labels or keys\n"), options->header);
+      return 1;
+    }
+  output = dt_output_open_arg (options->output != NULL ? options->output : "-", NULL, &error);
+  if (output == NULL)
+    return fail (error);
+  if (!dt_data_pack_export_csv (store, kind, dt_output_get_stream (output),
+                                g_strcmp0 (options->header, "keys") == 0, !options->no_bom, NULL, &error))
+    {
+      dt_output_abandon (output, &error);
+      return fail (error);
+    }
+  if (!dt_output_close (output, NULL, &error))
+    return fail (error);
+  return 0;
+}
+
 static int
 run_export_index (DtCommandLine *options)
 {
@@ -207,8 +240,12 @@ dt_command_line_run (DtCommandLine *options)
     return dt_measure_export_run_command (options);
   if (g_strcmp0 (options->export_what, "enterprises") == 0)
     return dt_enterprise_export_run (options);
+  if (g_strcmp0 (options->export_what, "regions") == 0 || g_strcmp0 (options->export_what, "framework") == 0)
+    return run_export_table (options, options->export_what);
+  if (g_strcmp0 (options->export_what, "index-values") == 0)
+    return run_export_table (options, "index");
 
-  g_printerr (_("--export=%s: unknown list; expected enterprises, measures or index\n"),
+  g_printerr (_("--export=%s: unknown list; expected enterprises, measures, index, index-values, framework or regions\n"),
               options->export_what);
   return 1;
 }

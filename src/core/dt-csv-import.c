@@ -251,16 +251,23 @@ dt_csv_import_new (GBytes      *bytes,
   if (kind == NULL)
     {
       const char *best = NULL, *partial = NULL;
-      guint best_n = 0, partial_n = 0;
+      guint best_n = 0, best_size = 0, partial_n = 0;
 
       for (guint k = 0; k < G_N_ELEMENTS (guess_order); k++)
         {
           g_autoptr(GPtrArray) keys = map_headers (self, guess_order[k], &n_mapped, NULL);
+          guint size = 0;
 
-          if (first_missing_required (guess_order[k], keys) == NULL && n_mapped > best_n)
+          dt_columns_for_kind (guess_order[k], &size);
+          /* On a tie, the kind with fewer columns the file leaves out: a
+           * regions table (code, names, level, parent) also names five of
+           * the framework's seven columns. */
+          if (first_missing_required (guess_order[k], keys) == NULL &&
+              (n_mapped > best_n || (n_mapped == best_n && size < best_size)))
             {
               best = guess_order[k];
               best_n = n_mapped;
+              best_size = size;
             }
           else if (n_mapped > partial_n)
             {

@@ -13,10 +13,12 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "dt-atomic-file.h"
+#include "dt-columns.h"
+#include "dt-csv-writer.h"
 #include "dt-data-pack.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
+#include "dt-output.h"
 #include "dt-util.h"
 
 /* json-glib keeps no positions in its nodes; note the line of every member
@@ -375,72 +377,61 @@ out:
  * description of the dataset they belong to, so that importing the pack
  * again gives the same tables. */
 
-typedef enum { COL_TEXT, COL_INT, COL_DOUBLE, COL_BOOL, COL_JSON } ColumnType;
-
-typedef struct
-{
-  const char *key;
-  ColumnType  type;
-} ExportColumn;
-
-static const ExportColumn region_export[] = {
-  { "code", COL_TEXT }, { "name_zh", COL_TEXT }, { "name_en", COL_TEXT },
-  { "level", COL_TEXT }, { "parent", COL_TEXT }, { NULL, 0 }
-};
-static const ExportColumn framework_export[] = {
-  { "code", COL_TEXT }, { "name_zh", COL_TEXT }, { "name_en", COL_TEXT }, { "level", COL_INT },
-  { "parent", COL_TEXT }, { "direction", COL_INT }, { "weight", COL_DOUBLE }, { NULL, 0 }
-};
-static const ExportColumn index_export[] = {
-  { "region", COL_TEXT }, { "year", COL_INT }, { "code", COL_TEXT }, { "value", COL_DOUBLE },
-  { "status", COL_TEXT }, { "source", COL_TEXT }, { NULL, 0 }
-};
-static const ExportColumn enterprise_export[] = {
-  { "year", COL_INT }, { "rank", COL_INT }, { "name_zh", COL_TEXT }, { "name_en", COL_TEXT },
-  { "credit_code", COL_TEXT }, { "city", COL_TEXT }, { "district", COL_TEXT },
-  { "category", COL_TEXT }, { "sector", COL_TEXT }, { "trade_volume", COL_DOUBLE },
-  { "in_ftz", COL_INT }, { "founded", COL_INT }, { NULL, 0 }
-};
-static const ExportColumn measure_export[] = {
-  { "no", COL_INT }, { "title_zh", COL_TEXT }, { "title_en", COL_TEXT }, { "category", COL_TEXT },
-  { "support", COL_TEXT }, { "department", COL_TEXT }, { "contact", COL_TEXT },
-  { "body_zh", COL_TEXT }, { "body_en", COL_TEXT }, { "source", COL_TEXT },
-  { "criteria", COL_JSON }, { NULL, 0 }
-};
-
+/* The columns come from dt-columns.c (those import reads, in its order);
+ * each SELECT below lists them in that order. */
 static const char *
-export_sql (const char            *kind,
-            const ExportColumn   **columns)
+export_sql (const char *kind)
 {
   if (g_strcmp0 (kind, "regions") == 0)
-    {
-      *columns = region_export;
-      return "SELECT code, name_zh, name_en, level, parent FROM regions ORDER BY position, rowid";
-    }
+    return "SELECT code, name_zh, name_en, level, parent FROM regions ORDER BY position, rowid";
   if (g_strcmp0 (kind, "framework") == 0)
-    {
-      *columns = framework_export;
-      return "SELECT code, name_zh, name_en, level, parent, direction, weight FROM index_nodes ORDER BY position, rowid";
-    }
+    return "SELECT code, name_zh, name_en, level, parent, direction, weight FROM index_nodes ORDER BY position, rowid";
   if (g_strcmp0 (kind, "index") == 0)
-    {
-      *columns = index_export;
-      return "SELECT region, year, code, value, status, source FROM index_values ORDER BY rowid";
-    }
+    return "SELECT region, year, code, value, status, source FROM index_values ORDER BY rowid";
   if (g_strcmp0 (kind, "enterprises") == 0)
-    {
-      *columns = enterprise_export;
-      return "SELECT l.year, l.rank, e.name_zh, e.name_en, e.credit_code, l.city, l.district, l.category, "
-             "l.sector, l.trade_volume, l.in_ftz, e.founded "
-             "FROM listings l JOIN enterprises e ON e.id = l.enterprise_id ORDER BY l.id";
-    }
+    return "SELECT l.year, l.rank, e.name_zh, e.name_en, e.credit_code, l.city, l.district, l.category, "
+           "l.sector, l.trade_volume, l.in_ftz, e.founded "
+           "FROM listings l JOIN enterprises e ON e.id = l.enterprise_id ORDER BY l.id";
   if (g_strcmp0 (kind, "measures") == 0)
-    {
-      *columns = measure_export;
-      return "SELECT no, title_zh, title_en, category, support, department, contact, body_zh, body_en, "
-             "source, criteria FROM measures ORDER BY no";
-    }
+    return "SELECT no, title_zh, title_en, category, support, department, contact, body_zh, body_en, "
+           "source, criteria FROM measures ORDER BY no";
   return NULL;
+}
+
+/* The rows of @kind, in the order they were imported, and the columns of
+ * each (dt-columns.c's imported ones, in the order the SELECT has them). */
+static sqlite3_stmt *
+export_prepare (DtStore          *store,
+                const char       *kind,
+                GPtrArray       **out_columns,
+                GError          **error)
+{
+  const char *sql = export_sql (kind);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  const DtColumn *all;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  if (sql == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("unknown kind “%s”; expected enterprises, measures, index, framework or regions"),
+                   kind != NULL ? kind : "");
+      return NULL;
+    }
+
+  all = dt_columns_for_kind (kind, &n);
+  for (guint i = 0; i < n; i++)
+    if ((all[i].flags & DT_COLUMN_IMPORTED) != 0)
+      g_ptr_array_add (columns, (gpointer)&all[i]);
+
+  stmt = dt_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  g_assert ((guint)sqlite3_column_count (stmt) == columns->len);
+
+  *out_columns = g_steal_pointer (&columns);
+  return stmt;
 }
 
 static void
@@ -465,8 +456,8 @@ dt_data_pack_export_bytes (DtStore     *store,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  const ExportColumn *columns = NULL;
-  const char *sql;
+  g_autoptr(GPtrArray) columns = NULL;
+  sqlite3_stmt *rows;
   sqlite3_stmt *stmt;
   char *text;
   gsize length;
@@ -474,14 +465,9 @@ dt_data_pack_export_bytes (DtStore     *store,
 
   g_return_val_if_fail (DT_IS_STORE (store), NULL);
 
-  sql = export_sql (kind, &columns);
-  if (sql == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("unknown kind “%s”; expected enterprises, measures, index, framework or regions"),
-                   kind != NULL ? kind : "");
-      return NULL;
-    }
+  rows = export_prepare (store, kind, &columns, error);
+  if (rows == NULL)
+    return NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -496,7 +482,10 @@ dt_data_pack_export_bytes (DtStore     *store,
                            "SELECT key, title, title_zh, source, provenance FROM datasets "
                            "WHERE kind = ? ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
-    return NULL;
+    {
+      sqlite3_finalize (rows);
+      return NULL;
+    }
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -511,30 +500,29 @@ dt_data_pack_export_bytes (DtStore     *store,
     }
   sqlite3_finalize (stmt);
 
-  stmt = dt_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
+  stmt = rows;
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       json_builder_begin_object (builder);
-      for (int i = 0; columns[i].key != NULL; i++)
+      for (guint i = 0; i < columns->len; i++)
         {
+          const DtColumn *column = g_ptr_array_index (columns, i);
+
           if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
             continue;
-          json_builder_set_member_name (builder, columns[i].key);
-          switch (columns[i].type)
+          json_builder_set_member_name (builder, column->key);
+          switch (column->type)
             {
-            case COL_INT:
-            case COL_BOOL:
+            case DT_COLUMN_INT:
+            case DT_COLUMN_BOOL:
               json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
               break;
-            case COL_DOUBLE:
+            case DT_COLUMN_DOUBLE:
               json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
               break;
-            case COL_JSON:
+            case DT_COLUMN_JSON:
               {
                 g_autoptr(JsonNode) node = json_from_string ((const char *)sqlite3_column_text (stmt, i), NULL);
 
@@ -544,7 +532,8 @@ dt_data_pack_export_bytes (DtStore     *store,
                   json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, i));
               }
               break;
-            case COL_TEXT:
+            case DT_COLUMN_TEXT:
+            case DT_COLUMN_REGION:
             default:
               json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, i));
               break;
@@ -571,6 +560,86 @@ dt_data_pack_export_bytes (DtStore     *store,
   return g_bytes_new_take (text, length);
 }
 
+/* Region codes → names in the user's language, for label exports. */
+static GHashTable *
+load_region_names (DtStore *store)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = dt_store_prepare (store, "SELECT code, name_zh, name_en FROM regions", NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         g_strdup (dt_pick_name ((const char *)sqlite3_column_text (stmt, 1),
+                                                 (const char *)sqlite3_column_text (stmt, 2))));
+  sqlite3_finalize (stmt);
+  return names;
+}
+
+gboolean
+dt_data_pack_export_csv (DtStore        *store,
+                         const char     *kind,
+                         GOutputStream  *stream,
+                         gboolean        header_keys,
+                         gboolean        with_bom,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(DtCsvWriter) writer = NULL;
+  g_autoptr(GHashTable) region_names = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  stmt = export_prepare (store, kind, &columns, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (!header_keys)
+    region_names = load_region_names (store);
+
+  writer = dt_csv_writer_new (stream, with_bom);
+  for (guint i = 0; i < columns->len; i++)
+    dt_csv_writer_add_text (writer, dt_columns_header (g_ptr_array_index (columns, i), header_keys));
+  if (!dt_csv_writer_end_row (writer, cancellable, error))
+    goto fail;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < columns->len; i++)
+        {
+          const DtColumn *column = g_ptr_array_index (columns, i);
+          const char *text = (const char *)sqlite3_column_text (stmt, i);
+
+          if (text == NULL)
+            dt_csv_writer_add_empty (writer);
+          else if (column->type == DT_COLUMN_INT || column->type == DT_COLUMN_BOOL)
+            dt_csv_writer_add_int (writer, sqlite3_column_int64 (stmt, i));
+          else if (column->type == DT_COLUMN_DOUBLE)
+            dt_csv_writer_add_double (writer, sqlite3_column_double (stmt, i));
+          else if (column->type == DT_COLUMN_REGION && region_names != NULL &&
+                   g_hash_table_contains (region_names, text))
+            dt_csv_writer_add_text (writer, g_hash_table_lookup (region_names, text));
+          else
+            dt_csv_writer_add_text (writer, dt_columns_value_text (column, text, header_keys));
+        }
+      if (!dt_csv_writer_end_row (writer, cancellable, error))
+        goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dt_store_set_sqlite_error (error, dt_store_get_db (store), dt_store_get_path (store));
+      goto fail;
+    }
+  sqlite3_finalize (stmt);
+  return dt_csv_writer_flush (writer, cancellable, error);
+
+fail:
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
 gboolean
 dt_data_pack_export (DtStore     *store,
                      const char  *kind,
@@ -578,7 +647,7 @@ dt_data_pack_export (DtStore     *store,
                      GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DtOutput) output = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
@@ -586,17 +655,15 @@ dt_data_pack_export (DtStore     *store,
   if (bytes == NULL)
     return FALSE;
 
-  /* Replaced atomically: a failed export never leaves half a file. */
-  if (g_file_peek_path (file) != NULL)
-    return dt_atomic_file_set_contents (g_file_peek_path (file), g_bytes_get_data (bytes, NULL),
-                                        g_bytes_get_size (bytes), error);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  /* A file is replaced whole or not at all; a pipe gets the pack as it is. */
+  output = dt_output_open (file, NULL, error);
+  if (output == NULL)
+    return FALSE;
+  if (!g_output_stream_write_all (dt_output_get_stream (output), g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), NULL, NULL, error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, DT_ERROR, DT_ERROR_FAILED, "%s: %s", name, local_error->message);
+      dt_output_abandon (output, error);
       return FALSE;
     }
-  return TRUE;
+  return dt_output_close (output, NULL, error);
 }

@@ -47,7 +47,18 @@ gboolean dt_data_pack_import_bytes_full (DtStore               *store,
 GBytes  *dt_data_pack_export_bytes (DtStore       *store,
                                     const char    *kind,
                                     GError       **error);
-/* The same written to @file, replacing it atomically. */
+/* The same rows as CSV (DESIGN.md's rules), with the columns of
+ * dt-columns.c that import reads: headers, terms and region names in the
+ * user's language, or keys and codes with @header_keys. */
+gboolean dt_data_pack_export_csv   (DtStore       *store,
+                                    const char    *kind,
+                                    GOutputStream *stream,
+                                    gboolean       header_keys,
+                                    gboolean       with_bom,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+/* The pack written to @file, replacing a file only once it is whole; a
+ * pipe gets it as it goes. */
 gboolean dt_data_pack_export       (DtStore       *store,
                                     const char    *kind,
                                     GFile         *file,

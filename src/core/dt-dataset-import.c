@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "dt-credit-code.h"
 #include "dt-dataset-import.h"
@@ -804,6 +805,47 @@ add_listing (DtDatasetImport   *self,
   return step_insert (self, self->insert, row, error);
 }
 
+/* A measure's criteria as the data contract has them, a JSON list of
+ * {"kind": K, "value": V}, in the compact form data packs store; NULL
+ * for an empty cell. */
+static gboolean
+parse_criteria (const DtRowInput  *row,
+                char             **out,
+                GError           **error)
+{
+  const char *text = get_text (row, "criteria");
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  JsonArray *list;
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    goto invalid;
+  list = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          json_object_get_string_member_with_default (json_node_get_object (node), "kind", NULL) == NULL)
+        goto invalid;
+    }
+
+  *out = json_to_string (root, FALSE);
+  return TRUE;
+
+invalid:
+  set_row_error (error, row, "criteria",
+                 _("the criteria “%s” are not valid; expected a JSON list such as [{\"kind\": \"in-ftz\", \"value\": true}]"),
+                 text);
+  return FALSE;
+}
+
 static gboolean
 add_measure (DtDatasetImport   *self,
              const DtRowInput  *row,
@@ -816,12 +858,14 @@ add_measure (DtDatasetImport   *self,
   const char *title_zh, *category;
   g_autofree char *unit = NULL;
   g_autofree char *kept_criteria = NULL;
+  g_autofree char *criteria = NULL;
   gint64 no;
   gboolean present;
 
   if (!parse_int (row, "no", TRUE, 1, 10000, &no, &present, error) ||
       !require_text (row, "title_zh", &title_zh, error) ||
-      !parse_term (row, "category", DT_VOCABULARY_MEASURE_CATEGORY, &category, error))
+      !parse_term (row, "category", DT_VOCABULARY_MEASURE_CATEGORY, &category, error) ||
+      !parse_criteria (row, &criteria, error))
     return FALSE;
 
   /* A file without criteria (a CSV without that column, a pack row
@@ -853,8 +897,8 @@ add_measure (DtDatasetImport   *self,
 
       if (g_str_equal (text_keys[i], "category"))
         value = category;
-      else if (g_str_equal (text_keys[i], "criteria") && kept_criteria != NULL)
-        value = kept_criteria;
+      else if (g_str_equal (text_keys[i], "criteria"))
+        value = kept_criteria != NULL ? kept_criteria : criteria;
       BIND_TEXT (self->insert, i + 2, value);
     }
   sqlite3_bind_int64 (self->insert, 12, self->dataset_id);

@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <gio/gunixoutputstream.h>
 
 #include "dt-enterprise-export.h"
 #include "dt-error.h"
+#include "dt-output.h"
 #include "dt-store.h"
 
 DtEnterpriseQuery *
@@ -73,8 +73,7 @@ dt_enterprise_export_run (DtCommandLine *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(DtStore) store = NULL;
   g_autoptr(DtEnterpriseQuery) query = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(DtOutput) output = NULL;
   g_autofree char *path = NULL;
   DtEnterpriseHeader header = DT_ENTERPRISE_HEADER_LABELS;
 
@@ -98,43 +97,30 @@ dt_enterprise_export_run (DtCommandLine *options)
   if (query == NULL)
     goto fail;
 
-  if (options->output != NULL)
-    {
-      /* Replaced only when the export succeeds. */
-      file = g_file_new_for_commandline_arg (options->output);
-      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
-      if (stream == NULL)
-        goto fail;
-    }
-  else
-    stream = g_unix_output_stream_new (1, FALSE);
+  /* A file is replaced only when the export succeeds; a pipe is written as it goes. */
+  output = dt_output_open_arg (options->output != NULL ? options->output : "-", NULL, &error);
+  if (output == NULL)
+    goto fail;
 
   /* A large buffer: the writer's rows are small, system calls are not. */
   {
-    g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (stream, 256 * 1024);
+    g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (dt_output_get_stream (output), 256 * 1024);
 
+    g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
     if (!dt_enterprise_query_export (query, dt_store_get_db (store), buffered, header,
                                      !options->no_bom, NULL, NULL, NULL, NULL, &error) ||
         !g_output_stream_close (buffered, NULL, &error))
       {
-        if (file != NULL)
-          {
-            /* Leave the previous file as it was. */
-            g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-            g_cancellable_cancel (cancel);
-            g_output_stream_close (stream, cancel, NULL);
-          }
+        dt_output_abandon (output, &error);
         goto fail;
       }
   }
+  if (!dt_output_close (output, NULL, &error))
+    goto fail;
 
   return 0;
 
 fail:
-  if (options->output != NULL && error->domain != DT_ERROR)
-    g_printerr ("%s: %s\n", options->output, error->message);
-  else
-    g_printerr ("%s\n", error->message);
+  g_printerr ("%s\n", error->message);
   return 1;
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-columns.h"
 #include "dt-csv-writer.h"
 #include "dt-enterprise-query.h"
 #include "dt-enterprise-search.h"
@@ -32,10 +33,10 @@ typedef enum
   COLUMN_CHANGE,
 } ColumnType;
 
+/* How each column is queried; its labels are dt-columns.c's. */
 typedef struct
 {
   const char *key;
-  const char *label;
   const char *expr;
   ColumnType  type;
   gboolean    on_enterprise;   /* needs the join to enterprises */
@@ -43,19 +44,19 @@ typedef struct
 
 /* The data contract's order (DESIGN.md), then the rank change. */
 static const Column columns[] = {
-  { "year", N_("Year"), "l.year", COLUMN_INT, FALSE },
-  { "rank", N_("Rank"), "l.rank", COLUMN_INT, FALSE },
-  { "name_zh", N_("Name (Chinese)"), "e.name_zh", COLUMN_TEXT, TRUE },
-  { "name_en", N_("Name (English)"), "e.name_en", COLUMN_TEXT, TRUE },
-  { "credit_code", N_("Unified social credit code"), "e.credit_code", COLUMN_TEXT, TRUE },
-  { "city", N_("City"), "l.city", COLUMN_CITY, FALSE },
-  { "district", N_("District"), "l.district", COLUMN_DISTRICT, FALSE },
-  { "category", N_("Category"), "l.category", COLUMN_CATEGORY, FALSE },
-  { "sector", N_("Sector"), "l.sector", COLUMN_SECTOR, FALSE },
-  { "trade_volume", N_("Digital trade volume (10,000 yuan)"), "l.trade_volume", COLUMN_DOUBLE, FALSE },
-  { "in_ftz", N_("In the Binjiang FTZ"), "l.in_ftz", COLUMN_BOOL, FALSE },
-  { "founded", N_("Founded"), "e.founded", COLUMN_INT, TRUE },
-  { "rank_change", N_("Rank change"), "(l.prev_rank - l.rank)", COLUMN_CHANGE, FALSE },
+  { "year", "l.year", COLUMN_INT, FALSE },
+  { "rank", "l.rank", COLUMN_INT, FALSE },
+  { "name_zh", "e.name_zh", COLUMN_TEXT, TRUE },
+  { "name_en", "e.name_en", COLUMN_TEXT, TRUE },
+  { "credit_code", "e.credit_code", COLUMN_TEXT, TRUE },
+  { "city", "l.city", COLUMN_CITY, FALSE },
+  { "district", "l.district", COLUMN_DISTRICT, FALSE },
+  { "category", "l.category", COLUMN_CATEGORY, FALSE },
+  { "sector", "l.sector", COLUMN_SECTOR, FALSE },
+  { "trade_volume", "l.trade_volume", COLUMN_DOUBLE, FALSE },
+  { "in_ftz", "l.in_ftz", COLUMN_BOOL, FALSE },
+  { "founded", "e.founded", COLUMN_INT, TRUE },
+  { "rank_change", "(l.prev_rank - l.rank)", COLUMN_CHANGE, FALSE },
 };
 
 #define N_COLUMNS G_N_ELEMENTS (columns)
@@ -138,7 +139,7 @@ dt_enterprise_query_key_label (const char *key)
   int i = find_column (key);
 
   g_return_val_if_fail (i >= 0, key);
-  return _(columns[i].label);
+  return dt_columns_label ("enterprises", key);
 }
 
 void
@@ -1162,7 +1163,7 @@ dt_enterprise_query_export (DtEnterpriseQuery    *self,
 
   writer = dt_csv_writer_new (stream, with_bom);
   for (guint i = 0; i < N_COLUMNS; i++)
-    dt_csv_writer_add_text (writer, labels ? _(columns[i].label) : columns[i].key);
+    dt_csv_writer_add_text (writer, dt_columns_header (dt_columns_lookup ("enterprises", columns[i].key), !labels));
   if (!dt_csv_writer_end_row (writer, cancellable, error))
     goto fail;
 

@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "dt-atomic-file.h"
 #include "dt-error.h"
 #include "dt-index-compute.h"
 #include "dt-index-engine.h"
+#include "dt-output.h"
 
 gboolean
 dt_index_compute_files (const char  *framework_path,
@@ -73,8 +73,8 @@ dt_index_compute_files (const char  *framework_path,
     return FALSE;
 
   /* Whole or nothing: a full disk must not leave half a result. */
-  return dt_atomic_file_set_contents (output_path,
-                                      g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
-                                      g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
-                                      error);
+  return dt_output_set_contents (output_path,
+                                 g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                                 g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                                 error);
 }

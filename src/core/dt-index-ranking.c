@@ -8,17 +8,16 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "dt-atomic-file.h"
+#include "dt-columns.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-index-ranking.h"
+#include "dt-output.h"
 #include "dt-util.h"
-#include "dt-vocabulary.h"
 
 static void
 entry_free (gpointer data)
@@ -249,23 +248,14 @@ dt_index_ranking_write_csv (DtIndexRanking  *self,
                             GError         **error)
 {
   g_autoptr(DtCsvWriter) writer = dt_csv_writer_new (stream, with_bom);
-  const struct { const char *key; const char *label; } columns[] = {
-    { "rank", N_("Rank") },
-    { "region", N_("Region code") },
-    { "name", N_("Region") },
-    { "score", N_("Score") },
-    { "status", N_("Status") },
-    { "source", N_("Source") },
-    { "previous_rank", N_("Previous year's rank") },
-    { "rank_change", N_("Rank change") },
-    { "average", N_("Average of the level") },
-    { "whatif_score", N_("What-if score") },
-    { "whatif_rank", N_("What-if rank") },
-  };
-  guint n_columns = self->has_whatif ? G_N_ELEMENTS (columns) : G_N_ELEMENTS (columns) - 2;
+  guint n_all = 0;
+  const DtColumn *columns = dt_columns_for_kind ("ranking", &n_all);
+  const DtColumn *status = dt_columns_lookup ("ranking", "status");
+  /* The what-if columns come last, and only with a what-if. */
+  guint n_columns = self->has_whatif ? n_all : n_all - 2;
 
   for (guint i = 0; i < n_columns; i++)
-    dt_csv_writer_add_text (writer, header_keys ? columns[i].key : _(columns[i].label));
+    dt_csv_writer_add_text (writer, dt_columns_header (&columns[i], header_keys));
   if (!dt_csv_writer_end_row (writer, NULL, error))
     return FALSE;
 
@@ -279,8 +269,7 @@ dt_index_ranking_write_csv (DtIndexRanking  *self,
       dt_csv_writer_add_text (writer, entry->region);
       dt_csv_writer_add_text (writer, dt_pick_name (entry->name_zh, entry->name_en));
       dt_csv_writer_add_double (writer, entry->score);
-      dt_csv_writer_add_text (writer, header_keys ? entry->status
-                                                  : dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, entry->status));
+      dt_csv_writer_add_text (writer, dt_columns_value_text (status, entry->status, header_keys));
       dt_csv_writer_add_text (writer, entry->source);
       if (entry->previous_rank > 0)
         {
@@ -317,11 +306,9 @@ dt_index_ranking_export (DtStore            *store,
                          GError            **error)
 {
   g_autoptr(DtIndexRanking) ranking = NULL;
-  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(DtOutput) output = NULL;
   const char *code = "OI";
   const char *level = "city";
-  gsize size;
-  gpointer data;
 
   for (guint i = 0; filters != NULL && filters[i] != NULL; i++)
     {
@@ -356,23 +343,14 @@ dt_index_ranking_export (DtStore            *store,
                    code, level, year);
       return FALSE;
     }
-  if (!dt_index_ranking_write_csv (ranking, NULL, stream, with_bom, header_keys, error) ||
-      !g_output_stream_close (stream, NULL, error))
+  /* Whole or nothing: a full disk must not leave half a table. */
+  output = dt_output_open_arg (output_path != NULL ? output_path : "-", NULL, error);
+  if (output == NULL)
     return FALSE;
-
-  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream));
-  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
-  if (output_path == NULL || g_strcmp0 (output_path, "-") == 0)
+  if (!dt_index_ranking_write_csv (ranking, NULL, dt_output_get_stream (output), with_bom, header_keys, error))
     {
-      fwrite (data, 1, size, stdout);
-      fflush (stdout);
-      return TRUE;
+      dt_output_abandon (output, error);
+      return FALSE;
     }
-  else
-    {
-      /* Whole or nothing: a full disk must not leave half a table. */
-      if (!dt_atomic_file_set_contents (output_path, data, size, error))
-        return FALSE;
-    }
-  return TRUE;
+  return dt_output_close (output, NULL, error);
 }

@@ -7,73 +7,38 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
+#include "dt-columns.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-measure-export.h"
-#include "dt-util.h"
-#include "dt-vocabulary.h"
-
-typedef struct
-{
-  const char *key;
-  const char *label;     /* English, translatable */
-  const char *label_zh;
-} Column;
-
-static const Column columns[] = {
-  { "no", N_("No."), "序号" },
-  { "title_zh", N_("Title (Chinese)"), "标题" },
-  { "title_en", N_("Title (English)"), "英文标题" },
-  { "category", N_("Category"), "类别" },
-  { "support", N_("Support"), "支持内容" },
-  { "department", N_("Department"), "责任部门" },
-  { "contact", N_("Contact"), "联系方式" },
-  { "body_zh", N_("Text (Chinese)"), "正文" },
-  { "body_en", N_("Text (English)"), "英文正文" },
-  { "status", N_("Status"), "状态" },
-  { "progress", N_("Progress (%)"), "进度（%）" },
-  { "notes", N_("Notes"), "备注" },
-  { "follow_up", N_("Follow-up date"), "跟进日期" },
-};
-
-static const char * const column_keys[] = {
-  "no", "title_zh", "title_en", "category", "support", "department", "contact",
-  "body_zh", "body_en", "status", "progress", "notes", "follow_up", NULL
-};
-
-const char * const *
-dt_measure_export_columns (void)
-{
-  return column_keys;
-}
-
-const char *
-dt_measure_export_label (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    if (g_strcmp0 (key, columns[i].key) == 0)
-      /* The Chinese labels are part of the data contract (import accepts
-       * them), so they do not wait for a translation. */
-      return dt_locale_prefers_chinese () ? columns[i].label_zh : _(columns[i].label);
-  return key;
-}
+#include "dt-output.h"
 
 static const char *
-term_label (DtVocabulary  vocabulary,
-            const char   *key)
+measure_text (const DtMeasure *m,
+              const char      *key)
 {
-  guint n = 0;
-  const DtTerm *terms = dt_vocabulary_terms (vocabulary, &n);
+  const struct { const char *key; gsize offset; } fields[] = {
+    { "title_zh", G_STRUCT_OFFSET (DtMeasure, title_zh) },
+    { "title_en", G_STRUCT_OFFSET (DtMeasure, title_en) },
+    { "category", G_STRUCT_OFFSET (DtMeasure, category) },
+    { "support", G_STRUCT_OFFSET (DtMeasure, support) },
+    { "department", G_STRUCT_OFFSET (DtMeasure, department) },
+    { "contact", G_STRUCT_OFFSET (DtMeasure, contact) },
+    { "body_zh", G_STRUCT_OFFSET (DtMeasure, body_zh) },
+    { "body_en", G_STRUCT_OFFSET (DtMeasure, body_en) },
+    { "source", G_STRUCT_OFFSET (DtMeasure, source) },
+    { "criteria", G_STRUCT_OFFSET (DtMeasure, criteria) },
+    { "status", G_STRUCT_OFFSET (DtMeasure, status) },
+    { "notes", G_STRUCT_OFFSET (DtMeasure, notes) },
+    { "follow_up", G_STRUCT_OFFSET (DtMeasure, follow_up) },
+  };
 
-  if (dt_locale_prefers_chinese ())
-    for (guint i = 0; i < n; i++)
-      if (g_strcmp0 (key, terms[i].key) == 0)
-        return terms[i].label_zh;
-  return dt_vocabulary_label (vocabulary, key);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].key, key))
+      return G_STRUCT_MEMBER (const char *, m, fields[i].offset);
+  g_return_val_if_reached (NULL);
 }
 
 gboolean
@@ -87,6 +52,9 @@ dt_measure_export_write (DtStore         *store,
 {
   g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(DtCsvWriter) writer = NULL;
+  guint n_columns = 0;
+  /* Every column of the measures, the tracking included, in the contract's order. */
+  const DtColumn *columns = dt_columns_for_kind ("measures", &n_columns);
 
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -97,8 +65,8 @@ dt_measure_export_write (DtStore         *store,
     return FALSE;
 
   writer = dt_csv_writer_new (stream, with_bom);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    dt_csv_writer_add_text (writer, header_keys ? columns[i].key : dt_measure_export_label (columns[i].key));
+  for (guint i = 0; i < n_columns; i++)
+    dt_csv_writer_add_text (writer, dt_columns_header (&columns[i], header_keys));
   if (!dt_csv_writer_end_row (writer, cancellable, error))
     return FALSE;
 
@@ -106,27 +74,18 @@ dt_measure_export_write (DtStore         *store,
     {
       DtMeasure *m = g_ptr_array_index (measures, i);
 
-      dt_csv_writer_add_int (writer, m->no);
-      dt_csv_writer_add_text (writer, m->title_zh);
-      dt_csv_writer_add_text (writer, m->title_en);
-      if (m->category == NULL)
-        dt_csv_writer_add_empty (writer);
-      else
-        dt_csv_writer_add_text (writer, header_keys ? m->category
-                                                    : term_label (DT_VOCABULARY_MEASURE_CATEGORY, m->category));
-      dt_csv_writer_add_text (writer, m->support);
-      dt_csv_writer_add_text (writer, m->department);
-      dt_csv_writer_add_text (writer, m->contact);
-      dt_csv_writer_add_text (writer, m->body_zh);
-      dt_csv_writer_add_text (writer, m->body_en);
-      dt_csv_writer_add_text (writer, header_keys ? m->status
-                                                  : term_label (DT_VOCABULARY_MEASURE_STATUS, m->status));
-      dt_csv_writer_add_int (writer, m->progress);
-      dt_csv_writer_add_text (writer, m->notes);
-      if (m->follow_up == NULL)
-        dt_csv_writer_add_empty (writer);
-      else
-        dt_csv_writer_add_text (writer, m->follow_up);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (g_str_equal (columns[c].key, "no"))
+            dt_csv_writer_add_int (writer, m->no);
+          else if (g_str_equal (columns[c].key, "progress"))
+            dt_csv_writer_add_int (writer, m->progress);
+          else
+            /* The criteria as stored: the JSON text the data pack holds,
+             * which import reads back as it is. */
+            dt_csv_writer_add_text (writer, dt_columns_value_text (&columns[c], measure_text (m, columns[c].key),
+                                                                   header_keys));
+        }
       if (!dt_csv_writer_end_row (writer, cancellable, error))
         return FALSE;
     }
@@ -143,28 +102,22 @@ dt_measure_export_to_file (DtStore         *store,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(DtOutput) output = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* g_file_replace() writes a temporary file and renames it on close, so a
-   * failed export leaves an earlier file as it was. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (stream == NULL)
+  /* A failed export leaves an earlier file as it was. */
+  output = dt_output_open_arg (path, cancellable, error);
+  if (output == NULL)
     return FALSE;
 
-  if (!dt_measure_export_write (store, query, G_OUTPUT_STREAM (stream), header_keys, with_bom, cancellable, error))
+  if (!dt_measure_export_write (store, query, dt_output_get_stream (output), header_keys, with_bom, cancellable, error))
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable discards the temporary file. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      dt_output_abandon (output, error);
       return FALSE;
     }
 
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  return dt_output_close (output, cancellable, error);
 }
 
 int
@@ -208,32 +161,11 @@ dt_measure_export_run_command (DtCommandLine *options)
       return 1;
     }
 
-  if (options->output != NULL)
+  if (!dt_measure_export_to_file (store, query, options->output != NULL ? options->output : "-",
+                                  header_keys, !options->no_bom, NULL, &error))
     {
-      if (!dt_measure_export_to_file (store, query, options->output, header_keys, !options->no_bom, NULL, &error))
-        {
-          g_printerr ("%s: %s\n", options->output, error->message);
-          return 1;
-        }
-    }
-  else
-    {
-      g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-      gsize size;
-
-      if (!dt_measure_export_write (store, query, memory, header_keys, !options->no_bom, NULL, &error) ||
-          !g_output_stream_close (memory, NULL, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
-      if (fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)), 1, size, stdout) != size ||
-          fflush (stdout) != 0)
-        {
-          g_printerr (_("Cannot write to standard output\n"));
-          return 1;
-        }
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
 
   return 0;

@@ -10,12 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* The column keys, in order (DESIGN.md's data contract). */
-const char * const *dt_measure_export_columns (void);
-/* The header label of @key in the user's language. */
-const char         *dt_measure_export_label   (const char      *key);
-
-/* Writes what @query shows, in its order, through DtCsvWriter. With
+/* Writes what @query shows, in its order, through DtCsvWriter, with the
+ * columns of dt-columns.c (the tracking and the criteria included). With
  * @header_keys the header and the category and status cells hold keys;
  * otherwise labels in the user's language. */
 gboolean  dt_measure_export_write  (DtStore         *store,
@@ -25,7 +21,8 @@ gboolean  dt_measure_export_write  (DtStore         *store,
                                     gboolean         with_bom,
                                     GCancellable    *cancellable,
                                     GError         **error);
-/* Writes to @path, replacing it only once everything is written. */
+/* Writes to @path, replacing a file only once everything is written; a
+ * pipe or "-" (standard output) is written as it goes. */
 gboolean  dt_measure_export_to_file (DtStore        *store,
                                      DtMeasureQuery *query,
                                      const char     *path,
