@@ -180,15 +180,17 @@ assert_same_content (DtStore  *target,
 
   /* Officials' tracking is exported, never imported. */
   g_assert_cmpint (dt_test_query_int (target, "SELECT count(*) FROM measure_tracking"), ==, 0);
-  /* A pack carries the description of its dataset; a CSV file is the
-   * bureau's own, and replaces the sample data. */
+  /* A pack carries the description of its dataset, but not its
+   * provenance: what a file claims is not trusted, so it is the user's. A
+   * CSV file is the bureau's own, and replaces the sample data. */
   if (pack)
     {
-      const char *sql = "SELECT key, kind, title, title_zh, source, provenance FROM datasets ORDER BY key";
+      const char *sql = "SELECT key, kind, title, title_zh, source FROM datasets ORDER BY key";
       g_autofree char *expected = dt_test_query_checksum (source, sql);
       g_autofree char *got = dt_test_query_checksum (target, sql);
 
       g_assert_cmpstr (got, ==, expected);
+      g_assert_cmpint (dt_test_query_int (target, "SELECT count(*) FROM datasets WHERE provenance <> 'user'"), ==, 0);
     }
   else
     g_assert_cmpint (dt_test_query_int (target, "SELECT count(*) FROM datasets WHERE provenance = 'sample'"), ==, 0);

@@ -510,8 +510,17 @@ dt_data_pack_export_bytes (DtStore     *store,
         {
           const DtColumn *column = g_ptr_array_index (columns, i);
 
+          /* A measure without criteria says so ("criteria": null): a row
+           * without the member keeps the criteria the measure had. */
           if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
-            continue;
+            {
+              if (column->type == DT_COLUMN_JSON)
+                {
+                  json_builder_set_member_name (builder, column->key);
+                  json_builder_add_null_value (builder);
+                }
+              continue;
+            }
           json_builder_set_member_name (builder, column->key);
           switch (column->type)
             {

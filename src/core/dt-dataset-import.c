@@ -51,6 +51,7 @@ struct _DtDatasetImport
   GHashTable   *units;         /* unit key → GUINT_TO_POINTER (1: new, 2: replacing) */
   GHashTable   *plan_years;    /* year → DtImportPlanYear */
   DtImportPlan *plan;
+  GHashTable   *kept_criteria; /* measure number (gint64) → criteria, from before the import */
   GHashTable   *enterprise_ids; /* credit code or name → id, within this dataset */
   GHashTable   *ranks_seen;    /* "year:rank" → row line, for duplicates */
   GPtrArray    *bulk_schema;   /* SQL of the indexes and triggers dropped for a large import */
@@ -857,8 +858,8 @@ add_measure (DtDatasetImport   *self,
   };
   const char *title_zh, *category;
   g_autofree char *unit = NULL;
-  g_autofree char *kept_criteria = NULL;
   g_autofree char *criteria = NULL;
+  const char *kept_criteria = NULL;
   gint64 no;
   gboolean present;
 
@@ -870,18 +871,8 @@ add_measure (DtDatasetImport   *self,
 
   /* A file without criteria (a CSV without that column, a pack row
    * without that member) keeps the eligibility criteria the measure had. */
-  if (!g_hash_table_contains (row->values, "criteria") && (self->flags & DT_IMPORT_PLAN_ONLY) == 0)
-    {
-      sqlite3_stmt *stmt = dt_store_prepare (self->store, "SELECT criteria FROM measures WHERE no = ? AND dataset_id <> ?", error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, no);
-      sqlite3_bind_int64 (stmt, 2, self->dataset_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        kept_criteria = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
+  if (!g_hash_table_contains (row->values, "criteria") && self->kept_criteria != NULL)
+    kept_criteria = g_hash_table_lookup (self->kept_criteria, &no);
 
   unit = g_strdup_printf ("%" G_GINT64_FORMAT, no);
   sqlite3_bind_int64 (self->cover, 1, no);
@@ -1011,6 +1002,20 @@ dt_dataset_import_begin (DtStore              *store,
                              table, unit_where (info->kind));
       self->cover = dt_store_prepare (store, sql, error);
       return self->cover != NULL ? g_steal_pointer (&self) : NULL;
+    }
+
+  /* Read before the sample data goes: a measure imported without
+   * criteria keeps the ones it had. */
+  if (g_str_equal (info->kind, "measures"))
+    {
+      self->kept_criteria = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      stmt = dt_store_prepare (store, "SELECT no, criteria FROM measures WHERE criteria IS NOT NULL", error);
+      if (stmt == NULL)
+        return NULL;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (self->kept_criteria, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                             g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
     }
 
   /* Sample data of the same kind goes whatever the file covers: official
@@ -1424,6 +1429,7 @@ dt_dataset_import_free (DtDatasetImport *self)
   g_clear_pointer (&self->region_levels, g_hash_table_unref);
   g_clear_pointer (&self->region_parents, g_hash_table_unref);
   g_clear_pointer (&self->units, g_hash_table_unref);
+  g_clear_pointer (&self->kept_criteria, g_hash_table_unref);
   g_clear_pointer (&self->plan_years, g_hash_table_unref);
   g_clear_pointer (&self->plan, dt_import_plan_free);
   g_clear_pointer (&self->key, g_free);
