@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-backup.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
@@ -113,6 +114,10 @@ dt_import_bytes (DtStore               *store,
                    file_name, (unsigned long)g_bytes_get_size (bytes), DT_IMPORT_MAX_BYTES);
       return FALSE;
     }
+
+  /* A failed snapshot stops the import: nothing has been written yet. */
+  if (!dt_backup_create (store, "import", NULL, error))
+    return FALSE;
 
   if (dt_import_looks_like_json (bytes, file_name))
     return dt_data_pack_import_bytes_full (store, bytes, file_name, kind, cancellable,
