@@ -15,4 +15,12 @@ gint64  dt_test_query_int  (DtStore    *store,
 char   *dt_test_query_text (DtStore    *store,
                             const char *sql);
 
+/* A SHA-256 over every row of every table. With @content_only, the import
+ * time and file checksum of datasets are left out (they differ between two
+ * imports of the same content). */
+char   *dt_test_database_checksum (DtStore  *store,
+                                   gboolean  content_only);
+/* Removes the backup snapshots of @database and their folder. */
+void    dt_test_remove_backups    (const char *database);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "dt-error.h"
+#include "dt-test-util.h"
 #include "dt-store.h"
 #include "dt-sync.h"
 
@@ -187,6 +188,7 @@ fixture_tear_down (Fixture       *f,
   g_remove (f->path);
   g_remove (wal);
   g_remove (shm);
+  dt_test_remove_backups (f->path);
   g_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);
