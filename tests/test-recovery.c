@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "dt-test-widgets.h"
@@ -94,8 +95,8 @@ test_start_fresh (void)
   AdwViewStack *stack;
 
   /* No backup yet: only starting afresh (and quitting) is offered. */
-  g_assert_false (gtk_widget_get_visible (dt_test_find_button (GTK_WIDGET (window), "_Restore Latest Backup")));
-  fresh = dt_test_find_button (GTK_WIDGET (window), "_Start Fresh");
+  g_assert_false (gtk_widget_get_visible (dt_test_find_button (GTK_WIDGET (window), _("_Restore Latest Backup"))));
+  fresh = dt_test_find_button (GTK_WIDGET (window), _("_Start Fresh"));
   g_assert_nonnull (fresh);
   gtk_widget_activate (fresh);
 
@@ -131,7 +132,7 @@ test_restore_latest (void)
   g_assert_true (g_file_set_contents (path, "damaged", -1, NULL));
 
   window = open_recovery_window (path);
-  restore = dt_test_find_button (GTK_WIDGET (window), "_Restore Latest Backup");
+  restore = dt_test_find_button (GTK_WIDGET (window), _("_Restore Latest Backup"));
   g_assert_true (gtk_widget_get_visible (restore));
   gtk_widget_activate (restore);
   wait_for_pages (window);
@@ -199,7 +200,7 @@ test_restore_dialog (void)
 
   /* One keyboard-reachable button per backup, newest first, each named
    * for people using a screen reader. */
-  button = dt_test_find_button (dialog, "_Restore…");
+  button = dt_test_find_button (dialog, _("_Restore…"));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_focusable (button));
   gtk_widget_activate (button);
@@ -266,6 +267,10 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The translations built in the tree, for screenshots with LANGUAGE set. */
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   db_dir = g_dir_make_tmp ("dt-recovery-XXXXXX", NULL);
   path = g_build_filename (db_dir, "window.db", NULL);
   app = dt_application_new (path, NULL, NULL);
