@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "dt-backup.h"
 #include "dt-error.h"
 #include "dt-test-util.h"
 #include "dt-store.h"
@@ -283,6 +284,7 @@ test_not_modified (Fixture *f, gconstpointer data)
   g_autofree char *url = g_strconcat (base_url, "manifest.json", NULL);
   g_auto(DtSyncResult) first = { 0 };
   g_auto(DtSyncResult) second = { 0 };
+  g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -300,6 +302,12 @@ test_not_modified (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_atomic_int_get (&pack_bodies_sent), ==, sent);
   after = database_checksum (f->store);
   g_assert_cmpstr (before, ==, after);
+
+  /* The sync that imported was backed up first; the one that changed
+   * nothing made no snapshot. */
+  backups = dt_backup_list (f->path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (dt_backup_get_reason (g_ptr_array_index (backups, 0)), ==, "sync");
 }
 
 static void
