@@ -99,6 +99,10 @@ on_recovered (GObject      *source,
                                                   data->fresh ? _("Cannot Start Afresh") : _("Cannot Restore the Backup"),
                                                   error->message);
 
+      /* Part of the application, so that Ctrl+Q still works while it is
+       * in front. */
+      gtk_window_set_application (GTK_WINDOW (dialog),
+                                  gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)))));
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;

@@ -240,13 +240,26 @@ dt_backup_list (const char *database)
   return g_steal_pointer (&backups);
 }
 
-/* Keeps the newest DT_BACKUP_KEEP within the size cap. */
+/* Keeps the newest DT_BACKUP_KEEP within the size cap, and removes what
+ * a snapshot interrupted by a crash left behind. */
 static void
 prune (const char *database)
 {
   g_autoptr(GPtrArray) backups = dt_backup_list (database);
+  g_autofree char *folder = dt_backup_folder (database);
+  g_autofree char *stem = database_stem (database);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   guint64 total = 0;
   guint64 cap = max_bytes ();
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, stem) && g_str_has_suffix (name, ".db.part"))
+      {
+        g_autofree char *part = g_build_filename (folder, name, NULL);
+
+        g_unlink (part);
+      }
 
   for (guint i = 0; i < backups->len; i++)
     {
