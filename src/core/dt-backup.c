@@ -241,7 +241,7 @@ dt_backup_list (const char *database)
 }
 
 /* Keeps the newest DT_BACKUP_KEEP within the size cap, and removes what
- * a snapshot interrupted by a crash left behind. */
+ * a snapshot interrupted by a crash left behind an hour ago or more. */
 static void
 prune (const char *database)
 {
@@ -257,8 +257,11 @@ prune (const char *database)
     if (g_str_has_prefix (name, stem) && g_str_has_suffix (name, ".db.part"))
       {
         g_autofree char *part = g_build_filename (folder, name, NULL);
+        GStatBuf st;
 
-        g_unlink (part);
+        /* A recent one may be another process's snapshot in progress. */
+        if (g_stat (part, &st) == 0 && st.st_mtime < g_get_real_time () / G_USEC_PER_SEC - 3600)
+          g_unlink (part);
       }
 
   for (guint i = 0; i < backups->len; i++)
