@@ -254,7 +254,7 @@ prune (const char *database)
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, stem) && g_str_has_suffix (name, ".db.part"))
+    if (g_str_has_prefix (name, stem) && g_str_has_suffix (name, ".part"))
       {
         g_autofree char *part = g_build_filename (folder, name, NULL);
         GStatBuf st;
@@ -309,6 +309,7 @@ snapshot (DtStore     *store,
   g_autoptr(DtBackup) backup = NULL;
   char *sql;
   int rc;
+  int fd;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -335,8 +336,17 @@ snapshot (DtStore     *store,
     path = g_build_filename (folder, name, NULL);
   }
 
-  part = g_strconcat (path, ".part", NULL);
-  g_unlink (part);
+  /* A unique, empty file (VACUUM INTO accepts those): two processes
+   * snapshotting at once never write into each other's. */
+  part = g_strconcat (path, ".XXXXXX.part", NULL);
+  fd = g_mkstemp (part);
+  if (fd < 0)
+    {
+      set_file_error (error, folder, _("cannot create the backup"), errno);
+      g_prefix_error (error, _("No backup could be made, so nothing was changed: "));
+      return NULL;
+    }
+  g_close (fd, NULL);
   sql = sqlite3_mprintf ("VACUUM INTO %Q", part);
   rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
   sqlite3_free (sql);
