@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "dt-backup.h"
 #include "dt-enterprises-page.h"
 #include "dt-error.h"
 #include "dt-import-dialog.h"
