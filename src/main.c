@@ -77,6 +77,8 @@ main (int   argc,
       { "aggregate", 0, 0, G_OPTION_ARG_STRING, &options.aggregate, N_("amean or gmean"), N_("METHOD") },
       { "base-year", 0, 0, G_OPTION_ARG_INT, &options.base_year, N_("The base year for base-year normalisation"), N_("YEAR") },
       { "sync", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)parse_sync, N_("Download and import the data pack and exit"), N_("URL") },
+      { "backups", 0, 0, G_OPTION_ARG_NONE, &options.backups, N_("List the backups of the database and exit"), NULL },
+      { "restore", 0, 0, G_OPTION_ARG_FILENAME, &options.restore, N_("Restore backup N (see --backups) or FILE into the database and exit"), N_("N|FILE") },
       { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &options.screenshot, N_("Save a picture of the window to FILE.png and exit"), N_("FILE") },
       { "page", 0, 0, G_OPTION_ARG_STRING, &options.page, N_("The page to show: overview, index, enterprises or measures"), N_("PAGE") },
       { NULL }

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "dt-backup.h"
 #include "dt-test-util.h"
 
 gint64
@@ -84,4 +87,75 @@ dt_test_kind_checksum (DtStore    *store,
     if (g_str_equal (contents[i].kind, kind))
       return dt_test_query_checksum (store, contents[i].sql);
   g_assert_not_reached ();
+}
+
+/* Datasets are compared by key: re-importing gives one a new id. */
+char *
+dt_test_database_checksum (DtStore  *store,
+                           gboolean  content_only)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) dataset_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+
+  /* Re-importing gives a dataset a new id: compare by its key instead. */
+  stmt = dt_store_prepare (store, "SELECT id, key FROM datasets", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (dataset_keys, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+
+  /* The search index (FTS5 and its shadow tables, some WITHOUT ROWID) is
+   * derived from enterprises by triggers: checking enterprises covers it. */
+  stmt = dt_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                  " AND name NOT LIKE 'enterprise\\_search%' ESCAPE '\\' ORDER BY name", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >=, 7);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const char *table = g_ptr_array_index (tables, t);
+      g_autofree char *sql = NULL;
+
+      if (content_only && g_str_equal (table, "datasets"))
+        sql = g_strdup ("SELECT key, kind, title, title_zh, source FROM datasets ORDER BY key");
+      else
+        sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
+      stmt = dt_store_prepare (store, sql, NULL);
+      g_assert_nonnull (stmt);
+      g_checksum_update (checksum, (const guchar *)table, -1);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const char *text = (const char *)sqlite3_column_text (stmt, c);
+
+            if (content_only && text != NULL && g_str_equal (sqlite3_column_name (stmt, c), "dataset_id"))
+              text = g_hash_table_lookup (dataset_keys, text);
+
+            g_checksum_update (checksum, (const guchar *)(text != NULL ? text : "\x01NULL"), -1);
+            g_checksum_update (checksum, (const guchar *)"\x1f", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+void
+dt_test_remove_backups (const char *database)
+{
+  g_autofree char *folder = dt_backup_folder (database);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (folder);
 }

@@ -25,5 +25,13 @@ char   *dt_test_query_checksum (DtStore    *store,
  * same checksum, whatever order it was imported in. */
 char   *dt_test_kind_checksum  (DtStore    *store,
                                 const char *kind);
+/* A SHA-256 over every row of every table. With @content_only, the import
+ * time, file checksum and provenance of datasets are left out (they differ
+ * between two imports of the same content: a pack re-imported from a file
+ * is "user" data whatever it says). */
+char   *dt_test_database_checksum (DtStore  *store,
+                                   gboolean  content_only);
+/* Removes the backup snapshots of @database and their folder. */
+void    dt_test_remove_backups    (const char *database);
 
 G_END_DECLS

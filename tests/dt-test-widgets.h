@@ -15,4 +15,10 @@ void       dt_test_iterate_until_idle    (void);
 GtkWidget *dt_test_find_descendant       (GtkWidget *widget,
                                           GType      type);
 
+/* The first button below @widget whose label (with its underline) is @label. */
+GtkWidget *dt_test_find_button           (GtkWidget  *widget,
+                                          const char *label);
+/* The first open window of @type, or NULL. */
+GtkWidget *dt_test_find_toplevel         (GType       type);
+
 G_END_DECLS

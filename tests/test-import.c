@@ -91,67 +91,10 @@ fixture_tear_down (Fixture       *f,
   g_remove (f->path);
   g_remove (wal);
   g_remove (shm);
+  dt_test_remove_backups (f->path);
   g_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-/* A SHA-256 over every row of every table. With @content_only, the import
- * time, file checksum and provenance of datasets are left out (they differ
- * between two imports of the same content: a pack re-imported from a file
- * is "user" data whatever it says). */
-static char *
-database_checksum (DtStore  *store,
-                   gboolean  content_only)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) dataset_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
-
-  /* Re-importing gives a dataset a new id: compare by its key instead. */
-  stmt = dt_store_prepare (store, "SELECT id, key FROM datasets", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (dataset_keys, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-
-  /* The search index (FTS5 and its shadow tables, some WITHOUT ROWID) is
-   * derived from enterprises by triggers: checking enterprises covers it. */
-  stmt = dt_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                  " AND name NOT LIKE 'enterprise\\_search%' ESCAPE '\\' ORDER BY name", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >=, 7);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      const char *table = g_ptr_array_index (tables, t);
-      g_autofree char *sql = NULL;
-
-      if (content_only && g_str_equal (table, "datasets"))
-        sql = g_strdup ("SELECT key, kind, title, title_zh, source FROM datasets ORDER BY key");
-      else
-        sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
-      stmt = dt_store_prepare (store, sql, NULL);
-      g_assert_nonnull (stmt);
-      g_checksum_update (checksum, (const guchar *)table, -1);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const char *text = (const char *)sqlite3_column_text (stmt, c);
-
-            if (content_only && text != NULL && g_str_equal (sqlite3_column_name (stmt, c), "dataset_id"))
-              text = g_hash_table_lookup (dataset_keys, text);
-
-            g_checksum_update (checksum, (const guchar *)(text != NULL ? text : "\x01NULL"), -1);
-            g_checksum_update (checksum, (const guchar *)"\x1f", 1);
-          }
-      sqlite3_finalize (stmt);
-    }
-
-  return g_strdup (g_checksum_get_string (checksum));
 }
 
 /* Imports @data and returns the error; asserts the database did not change. */
@@ -162,7 +105,7 @@ import_refused (Fixture    *f,
                 gsize       size,
                 const char *kind)
 {
-  g_autofree char *before = database_checksum (f->store, FALSE);
+  g_autofree char *before = dt_test_database_checksum (f->store, FALSE);
   g_autofree char *after = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   GError *error = NULL;
@@ -170,7 +113,7 @@ import_refused (Fixture    *f,
   g_assert_false (dt_import_bytes (f->store, bytes, name, kind, 0, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("refused: %s", error->message);
-  after = database_checksum (f->store, FALSE);
+  after = dt_test_database_checksum (f->store, FALSE);
   g_assert_cmpstr (before, ==, after);
   g_assert_true (g_str_has_prefix (error->message, name));
   return error;
@@ -516,13 +459,13 @@ test_cancel_writes_nothing (Fixture *f, gconstpointer data)
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = database_checksum (f->store, FALSE);
+  g_autofree char *before = dt_test_database_checksum (f->store, FALSE);
   g_autofree char *after = NULL;
 
   g_cancellable_cancel (cancellable);
   g_assert_false (dt_import_bytes (f->store, bytes, "c.csv", NULL, 0, cancellable, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = database_checksum (f->store, FALSE);
+  after = dt_test_database_checksum (f->store, FALSE);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -531,7 +474,7 @@ static void
 test_json_round_trip (Fixture *f, gconstpointer data)
 {
   static const char * const kinds[] = { "regions", "framework", "index", "enterprises", "measures" };
-  g_autofree char *before = database_checksum (f->store, TRUE);
+  g_autofree char *before = dt_test_database_checksum (f->store, TRUE);
   g_autofree char *after = NULL;
   g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
 
@@ -556,7 +499,7 @@ test_json_round_trip (Fixture *f, gconstpointer data)
       g_assert_cmpstr (kind, ==, kinds[i]);
     }
 
-  after = database_checksum (f->store, TRUE);
+  after = dt_test_database_checksum (f->store, TRUE);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -595,7 +538,7 @@ checksum_of_file (const char *path,
   g_autoptr(DtStore) store = dt_store_open (path, &error);
 
   g_assert_no_error (error);
-  return database_checksum (store, content_only);
+  return dt_test_database_checksum (store, content_only);
 }
 
 static void

@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "dt-backup.h"
 #include "dt-error.h"
+#include "dt-test-util.h"
 #include "dt-store.h"
 #include "dt-sync.h"
 
@@ -187,6 +189,7 @@ fixture_tear_down (Fixture       *f,
   g_remove (f->path);
   g_remove (wal);
   g_remove (shm);
+  dt_test_remove_backups (f->path);
   g_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);
@@ -281,6 +284,7 @@ test_not_modified (Fixture *f, gconstpointer data)
   g_autofree char *url = g_strconcat (base_url, "manifest.json", NULL);
   g_auto(DtSyncResult) first = { 0 };
   g_auto(DtSyncResult) second = { 0 };
+  g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -298,6 +302,12 @@ test_not_modified (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_atomic_int_get (&pack_bodies_sent), ==, sent);
   after = database_checksum (f->store);
   g_assert_cmpstr (before, ==, after);
+
+  /* The sync that imported was backed up first; the one that changed
+   * nothing made no snapshot. */
+  backups = dt_backup_list (f->path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (dt_backup_get_reason (g_ptr_array_index (backups, 0)), ==, "sync");
 }
 
 static void

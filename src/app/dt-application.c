@@ -55,6 +55,14 @@ dt_application_get_store (DtApplication *self)
   return self->store;
 }
 
+const char *
+dt_application_get_database (DtApplication *self)
+{
+  g_return_val_if_fail (DT_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
 static void
 dt_application_activate (GApplication *app)
 {
@@ -78,15 +86,15 @@ static void
 dt_application_startup (GApplication *app)
 {
   DtApplication *self = DT_APPLICATION (app);
-  g_autofree char *path = NULL;
 
   G_APPLICATION_CLASS (dt_application_parent_class)->startup (app);
 
   g_set_application_name (_("Digital Trade"));
   gtk_window_set_default_icon_name (APP_ID);
 
-  path = self->database != NULL ? g_strdup (self->database) : dt_store_default_path ();
-  self->store = dt_store_open_with_samples (path, &self->store_error);
+  if (self->database == NULL)
+    self->database = dt_store_default_path ();
+  self->store = dt_store_open_with_samples (self->database, &self->store_error);
 }
 
 static void

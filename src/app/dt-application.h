@@ -20,5 +20,7 @@ DtApplication *dt_application_new       (const char    *database,
                                          const char    *page);
 /* The open database, or NULL when it could not be opened. */
 DtStore       *dt_application_get_store (DtApplication *self);
+/* The database's path (the default one unless --database was given). */
+const char    *dt_application_get_database (DtApplication *self);
 
 G_END_DECLS

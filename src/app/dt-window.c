@@ -10,11 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "dt-enterprises-page.h"
+#include "dt-error.h"
 #include "dt-import-dialog.h"
 #include "dt-index-page.h"
 #include "dt-measures-page.h"
 #include "dt-overview-page.h"
 #include "dt-preferences-window.h"
+#include "dt-recovery-page.h"
+#include "dt-restore-dialog.h"
 #include "dt-sync-task.h"
 #include "dt-window.h"
 
@@ -26,6 +29,8 @@ struct _DtWindow
   DtStore              *store;
 
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *main_box;
+  GtkWidget            *held_main_box;  /* while another page stands in for it */
   AdwViewStack         *stack;
   GtkRevealer          *sample_banner;
   DtOverviewPage       *overview_page;
@@ -50,39 +55,37 @@ on_store_changed (DtWindow   *self,
   update_sample_banner (self);
 }
 
+/* The header bar goes with the page: AdwApplicationWindow draws no title
+ * bar of its own, so without it the window could not be closed. */
+static void
+show_instead_of_main (DtWindow  *self,
+                      GtkWidget *page)
+{
+  if (self->held_main_box == NULL)
+    self->held_main_box = g_object_ref (self->main_box);
+  adw_toast_overlay_set_child (self->toast_overlay, page);
+}
+
 static void
 show_store_error (DtWindow     *self,
                   const GError *error)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *status = adw_status_page_new ();
-  GtkWidget *dialog;
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Database Cannot Be Opened"));
   adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
-  adw_toast_overlay_set_child (self->toast_overlay, status);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Database Cannot Be Opened"), error->message);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s\n\nThe file was not changed. Start Digital Trade with --database=FILE to use another database."),
-                                  error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  show_instead_of_main (self, box);
 }
 
-DtWindow *
-dt_window_new (DtApplication *application,
-               DtStore       *store,
-               const GError  *store_error)
+static void
+attach_store (DtWindow *self,
+              DtStore  *store)
 {
-  DtWindow *self = g_object_new (DT_TYPE_WINDOW, "application", application, NULL);
-
-  if (store == NULL)
-    {
-      show_store_error (self, store_error);
-      return self;
-    }
-
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
@@ -91,6 +94,50 @@ dt_window_new (DtApplication *application,
   dt_enterprises_page_set_store (self->enterprises_page, store);
   dt_measures_page_set_store (self->measures_page, store);
   update_sample_banner (self);
+}
+
+static void
+on_recovered (DtWindow   *self,
+              DtStore    *store,
+              const char *message,
+              GtkWidget  *page)
+{
+  adw_toast_overlay_set_child (self->toast_overlay, self->held_main_box);
+  g_clear_object (&self->held_main_box);
+  attach_store (self, store);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+DtWindow *
+dt_window_new_for_recovery (DtApplication *application,
+                            const char    *database,
+                            const GError  *error)
+{
+  DtWindow *self = g_object_new (DT_TYPE_WINDOW, "application", application, NULL);
+  GtkWidget *page = dt_recovery_page_new (database, error);
+
+  g_signal_connect_object (page, "recovered", G_CALLBACK (on_recovered), self, G_CONNECT_SWAPPED);
+  show_instead_of_main (self, page);
+  return self;
+}
+
+DtWindow *
+dt_window_new (DtApplication *application,
+               DtStore       *store,
+               const GError  *store_error)
+{
+  DtWindow *self;
+
+  /* Damaged or not SQLite: offer a way back rather than a dead end. */
+  if (store == NULL && g_error_matches (store_error, DT_ERROR, DT_ERROR_NOT_A_DATABASE) &&
+      dt_application_get_database (application) != NULL)
+    return dt_window_new_for_recovery (application, dt_application_get_database (application), store_error);
+
+  self = g_object_new (DT_TYPE_WINDOW, "application", application, NULL);
+  if (store == NULL)
+    show_store_error (self, store_error);
+  else
+    attach_store (self, store);
 
   return self;
 }
@@ -184,6 +231,17 @@ on_sync (GtkWidget  *widget,
 }
 
 static void
+on_restore (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dt_restore_dialog_new (GTK_WINDOW (self), self->store, self->toast_overlay)));
+}
+
+static void
 on_preferences (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -230,6 +288,7 @@ dt_window_dispose (GObject *object)
   DtWindow *self = (DtWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_WINDOW);
+  g_clear_object (&self->held_main_box);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -253,6 +312,7 @@ dt_window_class_init (DtWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/DigitalTrade/ui/dt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DtWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, sample_banner);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, overview_page);
@@ -263,6 +323,7 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", on_show_page);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, on_restore);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, on_preferences);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, on_sync);

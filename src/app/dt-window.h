@@ -17,10 +17,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DtWindow, dt_window, DT, WINDOW, AdwApplicationWindow)
 
 /* @store is NULL when the database could not be opened; @store_error then
- * says why, and the window explains it instead of showing data. */
+ * says why, and the window explains it instead of showing data (or offers
+ * to recover a damaged database). */
 DtWindow *dt_window_new        (DtApplication *application,
                                 DtStore       *store,
                                 const GError  *store_error);
+/* The recovery page for the damaged database at @database (see
+ * DtRecoveryPage); the pages appear once it is restored or replaced. */
+DtWindow *dt_window_new_for_recovery (DtApplication *application,
+                                      const char    *database,
+                                      const GError  *error);
 /* Shows "overview", "index", "enterprises" or "measures". */
 void      dt_window_show_page  (DtWindow      *self,
                                 const char    *name);

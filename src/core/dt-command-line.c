@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-backup.h"
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
 #include "dt-enterprise-export.h"
@@ -38,6 +39,7 @@ dt_command_line_clear (DtCommandLine *options)
   g_clear_pointer (&options->normalise, g_free);
   g_clear_pointer (&options->aggregate, g_free);
   g_clear_pointer (&options->sync_url, g_free);
+  g_clear_pointer (&options->restore, g_free);
   g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->page, g_free);
 }
@@ -48,7 +50,9 @@ dt_command_line_is_headless (DtCommandLine *options)
   return options->import_file != NULL ||
          options->export_what != NULL ||
          options->compute_index ||
-         options->sync;
+         options->sync ||
+         options->backups ||
+         options->restore != NULL;
 }
 
 static int
@@ -58,14 +62,77 @@ fail (GError *error)
   return 1;
 }
 
+static char *
+database_path (DtCommandLine *options)
+{
+  return options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
+}
+
 static DtStore *
 open_store (DtCommandLine  *options,
             GError        **error)
 {
-  g_autofree char *path = options->database != NULL ? g_strdup (options->database)
-                                                     : dt_store_default_path ();
+  g_autofree char *path = database_path (options);
 
   return dt_store_open_with_samples (path, error);
+}
+
+/* Needs no working database: it is how one finds a way back from a
+ * damaged one. */
+static int
+run_backups (DtCommandLine *options)
+{
+  g_autofree char *path = database_path (options);
+  g_autofree char *folder = dt_backup_folder (path);
+  g_autoptr(GPtrArray) backups = dt_backup_list (path);
+
+  if (backups->len == 0)
+    {
+      g_print (_("%s has no backups yet; one is made in %s before every import, update and restore\n"),
+               path, folder);
+      return 0;
+    }
+
+  g_print (_("Backups of %s in %s, newest first:\n"), path, folder);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      DtBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *when = g_date_time_format (dt_backup_get_time (backup), "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size (dt_backup_get_size (backup));
+
+      g_print ("%3u  %s  %10s  %s\n", i + 1, when, size, dt_backup_get_reason_label (backup));
+    }
+  return 0;
+}
+
+static int
+run_restore (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autofree char *path = database_path (options);
+  g_autofree char *source = dt_backup_find (path, options->restore, &error);
+  g_autofree char *moved = NULL;
+
+  if (source == NULL)
+    return fail (error);
+
+  store = dt_store_open (path, &error);
+  if (store == NULL && g_error_matches (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE))
+    {
+      /* A damaged database cannot be backed up; it is kept aside instead. */
+      g_clear_error (&error);
+      store = dt_backup_recover (path, source, &moved, &error);
+      if (store == NULL)
+        return fail (error);
+      g_print (_("Restored %s into %s. The damaged database was moved to %s\n"), source, path, moved);
+      return 0;
+    }
+  if (store == NULL || !dt_backup_restore (store, source, &error))
+    return fail (error);
+
+  g_print (_("Restored %s into %s. The data as it was before is backup 1 (see --backups)\n"), source, path);
+  return 0;
 }
 
 static int
@@ -225,6 +292,10 @@ run_export_index (DtCommandLine *options)
 int
 dt_command_line_run (DtCommandLine *options)
 {
+  if (options->backups)
+    return run_backups (options);
+  if (options->restore != NULL)
+    return run_restore (options);
   if (options->import_file != NULL)
     return run_import (options);
   if (options->export_what != NULL && options->output != NULL &&

@@ -36,6 +36,9 @@ typedef struct
   /* --sync */
   gboolean sync;
   char    *sync_url;
+  /* --backups, --restore=N|FILE */
+  gboolean backups;
+  char    *restore;
   /* the window */
   char    *screenshot;
   char    *page;

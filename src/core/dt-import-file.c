@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-backup.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
@@ -184,6 +185,10 @@ dt_import_bytes_full (DtStore                *store,
                    file_name, (unsigned long)g_bytes_get_size (bytes), DT_IMPORT_MAX_BYTES);
       return FALSE;
     }
+
+  /* A failed snapshot stops the import: nothing has been written yet. */
+  if (!dt_backup_create (store, "import", NULL, error))
+    return FALSE;
 
   return import_or_plan (store, bytes, file_name, options, cancellable, progress,
                          progress_data, out_kind, out_n_rows, out_plan, error);

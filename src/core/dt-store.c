@@ -453,6 +453,23 @@ dt_store_get_schema_version (DtStore *self)
 }
 
 gboolean
+dt_store_reload_schema (DtStore  *self,
+                        GError  **error)
+{
+  int version = 0;
+
+  g_return_val_if_fail (DT_IS_STORE (self), FALSE);
+
+  if (!query_int (self->db, "PRAGMA user_version", &version))
+    {
+      dt_store_set_sqlite_error (error, self->db, self->path);
+      return FALSE;
+    }
+  self->schema_version = version;
+  return migrate (self, version, error);
+}
+
+gboolean
 dt_store_is_empty (DtStore *self)
 {
   int n = 0;

@@ -42,6 +42,11 @@ gboolean   dt_store_commit           (DtStore     *self,
                                       GError     **error);
 void       dt_store_rollback         (DtStore     *self);
 
+/* Re-reads the schema version after a restore replaced the content, and
+ * upgrades an older one. */
+gboolean   dt_store_reload_schema    (DtStore     *self,
+                                      GError     **error);
+
 gboolean   dt_store_is_empty         (DtStore     *self);
 gboolean   dt_store_has_sample_data  (DtStore     *self);
 gboolean   dt_store_load_samples     (DtStore     *self,

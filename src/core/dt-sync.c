@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "dt-backup.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
 #include "dt-sync.h"
@@ -415,6 +416,16 @@ dt_sync_run (DtStore               *store,
       if (progress != NULL)
         progress (0.5 * (i + 1) / packs->len, progress_data);
     }
+
+  /* Only a sync that changes something is worth a snapshot; the imports
+   * below run inside its transaction and take none of their own. */
+  for (guint i = 0; i < packs->len; i++)
+    if (((Pack *)g_ptr_array_index (packs, i))->body != NULL)
+      {
+        if (!dt_backup_create (store, "sync", NULL, error))
+          return FALSE;
+        break;
+      }
 
   /* One transaction for every pack and its ETag: all or nothing. */
   if (!dt_store_begin (store, error))
