@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dt-test-widgets.h"
 
 void
@@ -24,6 +26,64 @@ dt_test_find_descendant (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = dt_test_find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+wake (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+dt_test_wait_for (gboolean (*done) (gpointer data),
+                  gpointer   data,
+                  guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, wake, &timed_out);
+
+  while (!done (data) && !timed_out)
+    {
+      gboolean ticked = FALSE;
+      guint tick = g_timeout_add (20, wake, &ticked);
+
+      g_main_context_iteration (NULL, TRUE);
+      if (!ticked)
+        g_source_remove (tick);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+GtkWidget *
+dt_test_find_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dt_test_find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+dt_test_find_label (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dt_test_find_label (child, text);
       if (found != NULL)
         return found;
     }

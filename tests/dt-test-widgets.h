@@ -15,4 +15,16 @@ void       dt_test_iterate_until_idle    (void);
 GtkWidget *dt_test_find_descendant       (GtkWidget *widget,
                                           GType      type);
 
+/* Runs the main loop until @done (@data) is TRUE; fails the test after
+ * @seconds. */
+void       dt_test_wait_for              (gboolean (*done) (gpointer data),
+                                          gpointer   data,
+                                          guint      seconds);
+/* The first button below @widget whose label is @label, or NULL. */
+GtkWidget *dt_test_find_button           (GtkWidget  *widget,
+                                          const char *label);
+/* The first label below @widget whose text contains @text, or NULL. */
+GtkWidget *dt_test_find_label            (GtkWidget  *widget,
+                                          const char *text);
+
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _DtMeasureDetail
   GQueue               pending;
   guint                retry_timeout;
   gboolean             flushing;
+  gboolean             leaving;    /* disposed: no toasts, no signals */
   /* The toast on show: a new one dismisses it, so no older toast (with an
    * older Undo) comes back after the newest. */
   AdwToast            *last_toast;
@@ -404,9 +405,11 @@ flush (DtMeasureDetail *self,
         }
 
       g_queue_pop_head (&self->pending);
-      if (error != NULL)
+      if (self->leaving && error != NULL)
+        g_warning ("A change to measure %lld was refused: %s", (long long)edit->no, error->message);
+      else if (error != NULL)
         edit_refused (self, edit, error);
-      else
+      else if (!self->leaving)
         edit_saved (self, edit, &previous);
       edit_free (edit);
     }
@@ -725,6 +728,7 @@ dt_measure_detail_dispose (GObject *object)
 {
   DtMeasureDetail *self = (DtMeasureDetail *)object;
 
+  self->leaving = TRUE;
   if (self->store != NULL)
     save_before_leaving (self);
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
