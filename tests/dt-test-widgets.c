@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dt-test-widgets.h"
 
 void
@@ -28,6 +30,34 @@ dt_test_find_descendant (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+static gboolean
+wake (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+dt_test_wait_for (gboolean (*done) (gpointer data),
+                  gpointer   data,
+                  guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, wake, &timed_out);
+
+  while (!done (data) && !timed_out)
+    {
+      gboolean ticked = FALSE;
+      guint tick = g_timeout_add (20, wake, &ticked);
+
+      g_main_context_iteration (NULL, TRUE);
+      if (!ticked)
+        g_source_remove (tick);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (id);
 }
 
 GtkWidget *
@@ -56,6 +86,21 @@ dt_test_find_toplevel (GType type)
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
         return window;
+    }
+  return NULL;
+}
+
+GtkWidget *
+dt_test_find_label (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dt_test_find_label (child, text);
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }

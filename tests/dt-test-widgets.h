@@ -20,5 +20,13 @@ GtkWidget *dt_test_find_button           (GtkWidget  *widget,
                                           const char *label);
 /* The first open window of @type, or NULL. */
 GtkWidget *dt_test_find_toplevel         (GType       type);
+/* Runs the main loop until @done (@data) is TRUE; fails the test after
+ * @seconds. */
+void       dt_test_wait_for              (gboolean (*done) (gpointer data),
+                                          gpointer   data,
+                                          guint      seconds);
+/* The first label below @widget whose text contains @text, or NULL. */
+GtkWidget *dt_test_find_label            (GtkWidget  *widget,
+                                          const char *text);
 
 G_END_DECLS

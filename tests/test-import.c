@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -645,6 +646,62 @@ test_columns_labels (void)
   g_assert_cmpstr (dt_columns_dataset_key ("index"), ==, "index-values");
 }
 
+/* Only regular files are read: a device never ends, a pipe may block. */
+static void
+test_bad_not_regular (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.csv", NULL);
+  const char *paths[] = { f->dir, "/dev/zero", fifo };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = dt_import_load_file (file, NULL, &error);
+
+      g_assert_null (bytes);
+      g_assert_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, paths[i]));
+    }
+  g_remove (fifo);
+}
+
+/* The real program: --import=/dev/zero is refused at once, not read into
+ * memory until the process dies, and the database stays as it was. */
+static void
+test_command_line_dev_zero (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *binary = g_getenv ("DT_BINARY");
+  g_autofree char *db_arg = g_strconcat ("--database=", f->path, NULL);
+  g_autofree char *before = dt_test_database_checksum (f->store, FALSE);
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "timeout", "60", binary, db_arg, "--import=/dev/zero", NULL };
+  int status = 0;
+
+  if (binary == NULL || !g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("DT_BINARY is not built");
+      return;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "/dev/zero: "));
+  g_assert_nonnull (strstr (err, "not a regular file"));
+  after = dt_test_database_checksum (f->store, FALSE);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +728,8 @@ main (int   argc,
   ADD ("/import/bad/kind-mismatch", test_bad_kind_mismatch);
   ADD ("/import/bad/decimal-comma", test_bad_decimal_comma);
   ADD ("/import/bad/district-not-in-city", test_bad_district_not_in_city);
+  ADD ("/import/bad/not-a-regular-file", test_bad_not_regular);
+  ADD ("/import/bad/command-line-dev-zero", test_command_line_dev_zero);
   ADD ("/import/csv/gb18030-chinese-headers", test_gb18030_chinese_headers);
   ADD ("/import/csv/separators", test_separators);
   ADD ("/import/csv/quoted-line-breaks", test_quoted_line_breaks);

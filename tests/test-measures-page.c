@@ -186,6 +186,206 @@ test_status_undone_from_toast (void)
   dt_test_iterate_until_idle ();
 }
 
+static char *
+status_of (DtStore *store,
+           gint64   no)
+{
+  g_auto(DtMeasureTracking) tracking = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dt_measure_tracking_get (store, no, &tracking, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&tracking.status);
+}
+
+static void
+set_status_of (GtkWidget *page,
+               gint64     no,
+               guint      status)
+{
+  GtkWidget *detail = dt_test_find_descendant (page, DT_TYPE_MEASURE_DETAIL);
+
+  dt_measures_page_select (DT_MEASURES_PAGE (page), no);
+  dt_test_iterate_until_idle ();
+  g_assert_cmpint (dt_measure_detail_get_no (DT_MEASURE_DETAIL (detail)), ==, no);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dt_test_find_descendant (detail, ADW_TYPE_COMBO_ROW)), status);
+  dt_test_iterate_until_idle ();
+}
+
+static void
+click_undo (GtkWidget *window)
+{
+  GtkWidget *undo = dt_test_find_button (window, "_Undo");
+
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  dt_test_iterate_until_idle ();
+}
+
+/* Three edits, two undos: each Undo acts on the change its toast names,
+ * and no older toast (with an older Undo) comes back afterwards. */
+static void
+test_undo_acts_on_its_own_change (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  DtWindow *window = dt_window_new (app, store, NULL);
+  GtkWidget *page;
+  g_autofree char *s3 = NULL;
+  g_autofree char *s4 = NULL;
+  g_autofree char *s6 = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dt_window_show_page (window, "measures");
+  dt_test_iterate_until_idle ();
+  page = dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+
+  set_status_of (page, 3, 1);   /* in progress */
+  set_status_of (page, 4, 3);   /* suspended */
+  g_assert_nonnull (dt_test_find_label (GTK_WIDGET (window), "Measure 4 set to"));
+  click_undo (GTK_WIDGET (window));
+  set_status_of (page, 6, 2);   /* in effect */
+  g_assert_nonnull (dt_test_find_label (GTK_WIDGET (window), "Measure 6 set to"));
+  click_undo (GTK_WIDGET (window));
+
+  /* The toasts of measures 3 and 4 were replaced, not queued: nothing
+   * is left to undo by mistake. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (20000);
+      dt_test_iterate_until_idle ();
+    }
+  g_assert_null (dt_test_find_button (GTK_WIDGET (window), "_Undo"));
+
+  s3 = status_of (store, 3);
+  s4 = status_of (store, 4);
+  s6 = status_of (store, 6);
+  g_assert_cmpstr (s3, ==, "in-progress");
+  g_assert_cmpstr (s4, ==, "not-started");
+  g_assert_cmpstr (s6, ==, "not-started");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
+}
+
+static gboolean
+saving_said (GtkWidget *detail)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  collect_of_type (detail, ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const char *description = adw_preferences_group_get_description (g_ptr_array_index (groups, i));
+
+      if (description != NULL && strstr (description, "Saving when the database is free") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+detail_saved (gpointer detail)
+{
+  return !dt_measure_detail_is_saving (detail);
+}
+
+static char *
+buffer_text (GtkWidget *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Another program holds the write lock (an import on the command line):
+ * the note waits without freezing the window, stays on show across a
+ * change of selection, and is written once the database is free. */
+static void
+test_notes_kept_while_locked (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  DtWindow *window = dt_window_new (app, store, NULL);
+  const char *note = "锁定期间写的备注 — written while locked";
+  g_auto(DtMeasureTracking) tracking = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *page, *detail, *notes;
+  sqlite3 *other = NULL;
+  gint64 start;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dt_window_show_page (window, "measures");
+  dt_test_iterate_until_idle ();
+  page = dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+  detail = dt_test_find_descendant (page, DT_TYPE_MEASURE_DETAIL);
+  notes = dt_test_find_descendant (detail, GTK_TYPE_TEXT_VIEW);
+  dt_measures_page_select (DT_MEASURES_PAGE (page), 7);
+  dt_test_iterate_until_idle ();
+
+  g_assert_cmpint (sqlite3_open (dt_store_get_path (store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), note, -1);
+  start = g_get_monotonic_time ();
+  dt_measure_detail_save_pending (DT_MEASURE_DETAIL (detail));
+  /* DT_BUSY_TIMEOUT_MS is a minute here: the window did not wait for it. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+  g_assert_true (dt_measure_detail_is_saving (DT_MEASURE_DETAIL (detail)));
+  g_assert_true (saving_said (detail));
+  g_assert_null (dt_test_find_label (GTK_WIDGET (window), "Close the other Digital Trade window"));
+  g_assert_true (dt_measure_tracking_get (store, 7, &tracking, &error));
+  g_assert_cmpstr (tracking.notes, ==, "");
+  dt_measure_tracking_clear (&tracking);
+
+  /* Another measure and back: the note is still there, still queued. */
+  dt_measures_page_select (DT_MEASURES_PAGE (page), 8);
+  dt_test_iterate_until_idle ();
+  g_assert_cmpint (dt_measure_detail_get_no (DT_MEASURE_DETAIL (detail)), ==, 8);
+  g_assert_true (dt_measure_detail_is_saving (DT_MEASURE_DETAIL (detail)));
+  dt_measures_page_select (DT_MEASURES_PAGE (page), 7);
+  dt_test_iterate_until_idle ();
+  shown = buffer_text (notes);
+  g_assert_cmpstr (shown, ==, note);
+
+  /* The other program finishes: the note is written on the next try. */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  dt_test_wait_for (detail_saved, detail, 20);
+  g_assert_false (saving_said (detail));
+  g_assert_true (dt_measure_tracking_get (store, 7, &tracking, &error));
+  g_assert_cmpstr (tracking.notes, ==, note);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
+}
+
+/* Closing the window while a note waits for the typing to pause writes it. */
+static void
+test_notes_saved_on_close (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  DtWindow *window = dt_window_new (app, store, NULL);
+  g_auto(DtMeasureTracking) tracking = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *notes;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dt_window_show_page (window, "measures");
+  dt_test_iterate_until_idle ();
+  page = dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+  dt_measures_page_select (DT_MEASURES_PAGE (page), 9);
+  dt_test_iterate_until_idle ();
+  notes = dt_test_find_descendant (page, GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "typed just before closing", -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
+
+  g_assert_true (dt_measure_tracking_get (store, 9, &tracking, &error));
+  g_assert_cmpstr (tracking.notes, ==, "typed just before closing");
+}
+
 static void
 test_search_narrows_list (void)
 {
@@ -241,8 +441,12 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* A write that waited for the lock would hang the test for a minute. */
+  g_setenv ("DT_BUSY_TIMEOUT_MS", "60000", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Toasts go at once, so the test sees which one is on show. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   db_dir = g_dir_make_tmp ("dt-measures-page-XXXXXX", NULL);
   path = g_build_filename (db_dir, "measures.db", NULL);
   app = dt_application_new (path, NULL, NULL);
@@ -252,6 +456,9 @@ main (int   argc,
 
   g_test_add_func ("/measures-page/status-set-and-exported", test_status_set_and_exported);
   g_test_add_func ("/measures-page/status-undone-from-toast", test_status_undone_from_toast);
+  g_test_add_func ("/measures-page/undo-acts-on-its-own-change", test_undo_acts_on_its_own_change);
+  g_test_add_func ("/measures-page/notes-kept-while-database-locked", test_notes_kept_while_locked);
+  g_test_add_func ("/measures-page/notes-saved-on-close", test_notes_saved_on_close);
   g_test_add_func ("/measures-page/search-narrows-list", test_search_narrows_list);
   g_test_add_func ("/measures-page/eligibility-list-for-enterprise", test_eligibility_list_for_enterprise);
 

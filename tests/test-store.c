@@ -312,6 +312,70 @@ test_missing_folder_created (Fixture       *f,
   g_rmdir (a);
 }
 
+static void
+count_changed (DtStore    *store,
+               const char *kind,
+               guint      *n)
+{
+  g_assert_null (kind);
+  (*n)++;
+}
+
+/* Another connection's commit is noticed (PRAGMA data_version) and said
+ * with "changed"; this connection's own writes and a quiet database are not. */
+static void
+test_changes_by_others_noticed (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (f->path, &error);
+  g_autoptr(DtStore) other = NULL;
+  guint n_changed = 0;
+
+  g_assert_no_error (error);
+  other = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), &n_changed);
+
+  g_assert_false (dt_store_check_for_changes (store));
+  g_assert_true (dt_store_exec (store, "CREATE TABLE scratch (x); INSERT INTO scratch VALUES (1)", &error));
+  g_assert_no_error (error);
+  g_assert_false (dt_store_check_for_changes (store));
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  g_assert_true (dt_store_exec (other, "DELETE FROM scratch", &error));
+  g_assert_no_error (error);
+  g_assert_true (dt_store_check_for_changes (store));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_false (dt_store_check_for_changes (store));
+  g_assert_cmpuint (n_changed, ==, 1);
+}
+
+/* A write that may not wait fails at once, as busy, while another
+ * connection holds the write lock. */
+static void
+test_try_begin_busy (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (f->path, &error);
+  g_autoptr(DtStore) other = NULL;
+
+  g_assert_no_error (error);
+  other = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dt_store_begin (other, &error));
+
+  g_assert_false (dt_store_try_begin (store, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_BUSY);
+  g_clear_error (&error);
+
+  dt_store_rollback (other);
+  g_assert_true (dt_store_try_begin (store, &error));
+  g_assert_no_error (error);
+  dt_store_rollback (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +397,8 @@ main (int   argc,
   g_test_add ("/store/samples/published-figures-with-source", Fixture, NULL, fixture_set_up, test_samples_carry_published_figures, fixture_tear_down);
   g_test_add ("/store/samples/not-into-filled-database", Fixture, NULL, fixture_set_up, test_samples_not_into_filled_database, fixture_tear_down);
   g_test_add ("/store/samples/replaced-by-official-pack", Fixture, NULL, fixture_set_up, test_samples_replaced_by_official_pack, fixture_tear_down);
+  g_test_add ("/store/changes/by-others-noticed", Fixture, NULL, fixture_set_up, test_changes_by_others_noticed, fixture_tear_down);
+  g_test_add ("/store/changes/try-begin-busy", Fixture, NULL, fixture_set_up, test_try_begin_busy, fixture_tear_down);
   g_test_add ("/store/samples/loaded-once", Fixture, NULL, fixture_set_up, test_samples_loaded_once, fixture_tear_down);
 
   return g_test_run ();

@@ -68,12 +68,33 @@ handle (SoupServer        *server,
     manifest = g_strdup_printf ("{\"version\": 1, \"packs\": [{\"url\": \"big.json\", \"sha256\": \"%s\"}]}", pack_sha256);
   else if (g_str_equal (path, "/slow.json"))
     manifest = g_strdup_printf ("{\"version\": 1, \"packs\": [{\"url\": \"slow-pack.json\", \"sha256\": \"%s\"}]}", pack_sha256);
+  else if (g_str_equal (path, "/pack-moved-away.json"))
+    manifest = g_strdup_printf ("{\"version\": 1, \"packs\": [{\"url\": \"to-plain-http.json\", \"sha256\": \"%s\"}]}", pack_sha256);
 
   if (manifest != NULL)
     {
       respond (msg, SOUP_STATUS_OK, "application/json", manifest, strlen (manifest));
       return;
     }
+
+  /* Redirects: within the test server (allowed, it is the local
+   * machine), away to plain http (refused), and in a circle. */
+  {
+    const char *location = NULL;
+
+    if (g_str_equal (path, "/moved.json"))
+      location = "manifest.json";
+    else if (g_str_equal (path, "/to-plain-http.json"))
+      location = "http://example.com/manifest.json";
+    else if (g_str_equal (path, "/loop.json"))
+      location = "/loop.json";
+    if (location != NULL)
+      {
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location", location);
+        respond (msg, SOUP_STATUS_FOUND, NULL, NULL, 0);
+        return;
+      }
+  }
 
   if (g_str_equal (path, "/pack.json"))
     {
@@ -380,6 +401,76 @@ test_plain_http_refused (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "HTTPS"));
 }
 
+static void
+test_redirect_followed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = g_strconcat (base_url, "moved.json", NULL);
+  g_auto(DtSyncResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dt_sync_run (f->store, url, &test_options, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_imported, ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM measures WHERE title_zh = '同步的第一条'"), ==, 1);
+}
+
+/* The test server may speak plain http (it is this machine), but may not
+ * send the download on to plain http elsewhere. */
+static void
+test_redirect_to_http_refused (Fixture *f, gconstpointer data)
+{
+  const char *paths[] = { "to-plain-http.json", "pack-moved-away.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *url = g_strconcat (base_url, paths[i], NULL);
+      g_autoptr(GError) error = sync_refused (f, url);
+
+      g_assert_error (error, DT_ERROR, DT_ERROR_NETWORK);
+      g_assert_nonnull (strstr (error->message, "redirected to http://example.com/manifest.json"));
+      g_assert_nonnull (strstr (error->message, "HTTPS"));
+    }
+}
+
+static void
+test_redirect_loop_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = g_strconcat (base_url, "loop.json", NULL);
+  g_autoptr(GError) error = sync_refused (f, url);
+
+  g_assert_error (error, DT_ERROR, DT_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "redirected more than"));
+}
+
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (200 * 1000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* Cancelled while a pack downloads: stops at once, changes nothing. */
+static void
+test_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = g_strconcat (base_url, "slow.json", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = database_checksum (f->store);
+  g_autofree char *after = NULL;
+  g_auto(DtSyncResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  /* Longer than the test's wait for the cancel. */
+  DtSyncOptions options = { 30, 0, 64 * 1024 };
+  GThread *thread = g_thread_new ("cancel", cancel_soon, cancellable);
+
+  g_assert_false (dt_sync_run (f->store, url, &options, cancellable, NULL, NULL, &result, &error));
+  g_thread_join (thread);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = database_checksum (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +489,10 @@ main (int   argc,
   ADD ("/sync/not-found", test_not_found);
   ADD ("/sync/connection-refused", test_connection_refused);
   ADD ("/sync/plain-http-refused", test_plain_http_refused);
+  ADD ("/sync/redirect-followed", test_redirect_followed);
+  ADD ("/sync/redirect-to-http-refused", test_redirect_to_http_refused);
+  ADD ("/sync/redirect-loop-refused", test_redirect_loop_refused);
+  ADD ("/sync/cancelled", test_cancelled);
 #undef ADD
 
   return g_test_run ();

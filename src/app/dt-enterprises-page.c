@@ -1144,8 +1144,14 @@ static void
 on_store_changed (DtEnterprisesPage *self,
                   const char        *kind)
 {
-  if (kind == NULL || g_str_equal (kind, "enterprises") || g_str_equal (kind, "regions"))
-    reload (self);
+  if (kind != NULL && !g_str_equal (kind, "enterprises") && !g_str_equal (kind, "regions"))
+    return;
+
+  /* Rows fetched before the change may name enterprises that are gone:
+   * fetch what is shown again, and the selected row's detail with it. */
+  dt_enterprise_list_model_refresh (self->model);
+  show_detail (self);
+  reload (self);
 }
 
 void

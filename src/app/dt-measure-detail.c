@@ -4,7 +4,9 @@
  *
  * Every tracking edit is written at once (notes and progress when the
  * typing or dragging pauses) and announced in a toast whose Undo writes the
- * previous value back.
+ * previous value back. An edit that finds the database locked by another
+ * program (an import on the command line) waits in a queue and is retried
+ * from the main loop: the window never freezes, and the edit is never lost.
  */
 
 #define G_LOG_DOMAIN "dt-measure-detail"
@@ -15,6 +17,7 @@
 
 #include "dt-app-util.h"
 #include "dt-eligibility-list.h"
+#include "dt-error.h"
 #include "dt-measure-detail.h"
 #include "dt-measure-query.h"
 #include "dt-measure-tracking.h"
@@ -23,38 +26,52 @@
 
 /* How long typing or dragging must pause before the value is saved. */
 #define SAVE_DELAY_MS 800
+/* How often an edit waiting for the database tries again. */
+#define RETRY_DELAY_MS 1000
 
 struct _DtMeasureDetail
 {
-  AdwBin             parent_instance;
+  AdwBin               parent_instance;
 
-  DtStore           *store;
-  gint64             no;
-  gboolean           loading;
+  DtStore             *store;
+  gint64               no;
+  gboolean             loading;
 
-  guint              notes_timeout;
-  guint              progress_timeout;
+  guint                notes_timeout;
+  guint                progress_timeout;
+  /* Edits not yet written, oldest first: each carries its own measure
+   * and value, so they survive a change of selection. */
+  GQueue               pending;
+  guint                retry_timeout;
+  gboolean             flushing;
+  gboolean             leaving;    /* disposed: no toasts, no signals */
+  /* The toast on show: a new one dismisses it, so no older toast (with an
+   * older Undo) comes back after the newest. */
+  AdwToast            *last_toast;
   /* One toast for a stretch of typing: its Undo restores the notes from
    * before the stretch, not from before the last pause. */
-  AdwToast          *notes_toast;
-  char              *notes_before;
+  AdwToast            *notes_toast;
+  gint64               notes_toast_no;
+  char                *notes_before;
 
-  GtkScrolledWindow *scroller;
-  GtkButton         *back_button;
-  GtkLabel          *title_label;
-  GtkLabel          *other_title_label;
-  AdwComboRow       *status_row;
-  GtkAdjustment     *progress_adjustment;
-  AdwEntryRow       *follow_up_row;
-  GtkTextView       *notes_view;
-  AdwActionRow      *category_row;
-  AdwActionRow      *support_row;
-  AdwActionRow      *department_row;
-  AdwActionRow      *contact_row;
-  AdwActionRow      *source_row;
-  GtkLabel          *body_label;
-  GtkLabel          *other_body_label;
-  DtEligibilityList *eligibility;
+  GtkScrolledWindow   *scroller;
+  GtkButton           *back_button;
+  GtkLabel            *title_label;
+  GtkLabel            *other_title_label;
+  AdwPreferencesGroup *tracking_group;
+  AdwPreferencesGroup *notes_group;
+  AdwComboRow         *status_row;
+  GtkAdjustment       *progress_adjustment;
+  AdwEntryRow         *follow_up_row;
+  GtkTextView         *notes_view;
+  AdwActionRow        *category_row;
+  AdwActionRow        *support_row;
+  AdwActionRow        *department_row;
+  AdwActionRow        *contact_row;
+  AdwActionRow        *source_row;
+  GtkLabel            *body_label;
+  GtkLabel            *other_body_label;
+  DtEligibilityList   *eligibility;
 };
 
 G_DEFINE_FINAL_TYPE (DtMeasureDetail, dt_measure_detail, ADW_TYPE_BIN)
@@ -67,13 +84,22 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef enum
+/* One write of one field of one measure: an edit, or the Undo of one. */
+typedef struct
 {
-  FIELD_STATUS,
-  FIELD_PROGRESS,
-  FIELD_NOTES,
-  FIELD_FOLLOW_UP,
-} Field;
+  gint64           no;
+  DtTrackingField  field;
+  char            *text;
+  int              number;
+  gboolean         undo;
+} Edit;
+
+static void
+edit_free (Edit *edit)
+{
+  g_free (edit->text);
+  g_free (edit);
+}
 
 /* What Undo needs: the measure, the field and the value before the change. */
 typedef struct
@@ -81,7 +107,7 @@ typedef struct
   GWeakRef         self;   /* a toast may outlive the page */
   DtStore         *store;
   gint64           no;
-  Field            field;
+  DtTrackingField  field;
   char            *text;
   int              number;
 } UndoData;
@@ -99,6 +125,7 @@ undo_data_free (gpointer data,
 }
 
 static void load_tracking (DtMeasureDetail *self, const DtMeasure *measure);
+static gboolean flush (DtMeasureDetail *self, gboolean wait);
 
 /* Not a bound template child: disposing the template would unparent the
  * bin's own child behind AdwBin's back. */
@@ -130,56 +157,116 @@ reload_tracking (DtMeasureDetail *self)
     load_tracking (self, measure);
 }
 
+/* Tells the official that edits wait for the database, rather than
+ * blaming anyone: they are written as soon as it is free. */
+static void
+update_saving_state (DtMeasureDetail *self)
+{
+  gboolean waiting = self->retry_timeout != 0 && !g_queue_is_empty (&self->pending);
+
+  adw_preferences_group_set_description (self->tracking_group,
+                                         waiting ? _("Another program is writing to the database. Your changes are kept and saved when the database is free.")
+                                                 : _("Each change is saved at once."));
+  adw_preferences_group_set_description (self->notes_group,
+                                         waiting ? _("Saving when the database is free…") : NULL);
+}
+
+static gboolean
+retry_pending (gpointer data)
+{
+  DtMeasureDetail *self = data;
+
+  self->retry_timeout = 0;
+  flush (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Queues a write and tries it at once. Another edit of the same field of
+ * the same measure still waiting is replaced: only the latest value counts. */
+static void
+queue_edit (DtMeasureDetail *self,
+            gint64           no,
+            DtTrackingField  field,
+            const char      *text,
+            int              number,
+            gboolean         undo)
+{
+  Edit *edit = NULL;
+
+  for (GList *l = self->pending.head; l != NULL && !undo; l = l->next)
+    {
+      Edit *queued = l->data;
+
+      if (queued->no == no && queued->field == field && !queued->undo)
+        edit = queued;
+    }
+  if (edit == NULL)
+    {
+      edit = g_new0 (Edit, 1);
+      g_queue_push_tail (&self->pending, edit);
+    }
+  edit->no = no;
+  edit->field = field;
+  edit->undo = undo;
+  dt_set_str (&edit->text, text);
+  edit->number = number;
+
+  flush (self, FALSE);
+}
+
 static void
 on_undo_clicked (AdwToast *toast,
                  UndoData *undo)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(DtMeasureDetail) self = g_weak_ref_get (&undo->self);
-  gboolean ok = FALSE;
 
-  switch (undo->field)
+  if (self == NULL || self->store != undo->store)
     {
-    case FIELD_STATUS:
-      ok = dt_measure_tracking_set_status (undo->store, undo->no, undo->text, NULL, &error);
-      break;
-    case FIELD_PROGRESS:
-      ok = dt_measure_tracking_set_progress (undo->store, undo->no, undo->number, NULL, &error);
-      break;
-    case FIELD_NOTES:
-      ok = dt_measure_tracking_set_notes (undo->store, undo->no, undo->text, NULL, &error);
-      break;
-    case FIELD_FOLLOW_UP:
-      ok = dt_measure_tracking_set_follow_up (undo->store, undo->no, undo->text, NULL, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+      g_autoptr(GError) error = NULL;
 
-  if (self == NULL)
-    return;
-  if (!ok)
-    {
-      show_error (self, error);
+      /* The page is gone: nothing can retry later, so wait for the lock. */
+      if (!dt_measure_tracking_write (undo->store, undo->no, undo->field, undo->text, undo->number,
+                                      TRUE, NULL, &error))
+        g_warning ("Undo of a change to measure %lld failed: %s", (long long)undo->no, error->message);
       return;
     }
 
-  if (self->no == undo->no)
+  /* Edits of the same field still waiting would overwrite the undo. */
+  if (self->no == undo->no && undo->field == DT_TRACKING_NOTES)
+    g_clear_handle_id (&self->notes_timeout, g_source_remove);
+  if (self->no == undo->no && undo->field == DT_TRACKING_PROGRESS)
+    g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  for (GList *l = self->pending.head; l != NULL;)
     {
-      /* Pending edits of the same field would overwrite the undo. */
-      if (undo->field == FIELD_NOTES)
-        g_clear_handle_id (&self->notes_timeout, g_source_remove);
-      if (undo->field == FIELD_PROGRESS)
-        g_clear_handle_id (&self->progress_timeout, g_source_remove);
-      reload_tracking (self);
+      Edit *queued = l->data;
+      GList *next = l->next;
+
+      if (queued->no == undo->no && queued->field == undo->field)
+        {
+          edit_free (queued);
+          g_queue_delete_link (&self->pending, l);
+        }
+      l = next;
     }
-  g_signal_emit (self, signals[TRACKING_CHANGED], 0, undo->no);
+
+  queue_edit (self, undo->no, undo->field, undo->text, undo->number, TRUE);
+}
+
+static void
+on_toast_dismissed (AdwToast        *toast,
+                    DtMeasureDetail *self)
+{
+  if (self->last_toast == toast)
+    g_clear_weak_pointer (&self->last_toast);
+  if (self->notes_toast == toast)
+    g_clear_weak_pointer (&self->notes_toast);
 }
 
 static AdwToast *
 announce (DtMeasureDetail *self,
+          gint64           no,
           const char      *message,
-          Field            field,
+          DtTrackingField  field,
           const char      *previous_text,
           int              previous_number)
 {
@@ -188,33 +275,155 @@ announce (DtMeasureDetail *self,
 
   g_weak_ref_init (&undo->self, self);
   undo->store = g_object_ref (self->store);
-  undo->no = self->no;
+  undo->no = no;
   undo->field = field;
   undo->text = g_strdup (previous_text);
   undo->number = previous_number;
 
+  /* The overlay would queue the previous toast and show it again after
+   * this one, with an Undo the official no longer means. */
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_data_free, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  g_set_weak_pointer (&self->last_toast, toast);
   dt_widget_add_toast (GTK_WIDGET (self), toast);
-  g_signal_emit (self, signals[TRACKING_CHANGED], 0, (long long)self->no);
   return toast;
 }
 
+/* After @edit was written over @previous: a toast for a real change. */
 static void
-on_notes_toast_dismissed (AdwToast        *toast,
-                          DtMeasureDetail *self)
+edit_saved (DtMeasureDetail         *self,
+            const Edit              *edit,
+            const DtMeasureTracking *previous)
 {
-  if (self->notes_toast == toast)
-    g_clear_weak_pointer (&self->notes_toast);
+  g_autofree char *message = NULL;
+
+  if (edit->undo)
+    {
+      if (self->no == edit->no)
+        reload_tracking (self);
+      g_signal_emit (self, signals[TRACKING_CHANGED], 0, edit->no);
+      return;
+    }
+
+  switch (edit->field)
+    {
+    case DT_TRACKING_STATUS:
+      if (g_strcmp0 (previous->status, edit->text) == 0)
+        return;
+      message = g_strdup_printf (_("Measure %lld set to “%s”"), (long long)edit->no,
+                                 dt_vocabulary_label (DT_VOCABULARY_MEASURE_STATUS, edit->text));
+      announce (self, edit->no, message, edit->field, previous->status, 0);
+      break;
+
+    case DT_TRACKING_PROGRESS:
+      if (previous->progress == edit->number)
+        return;
+      message = g_strdup_printf (_("Progress of measure %lld set to %d%%"), (long long)edit->no, edit->number);
+      announce (self, edit->no, message, edit->field, NULL, previous->progress);
+      break;
+
+    case DT_TRACKING_NOTES:
+      {
+        AdwToast *toast;
+
+        if (g_strcmp0 (previous->notes, edit->text) == 0)
+          return;
+        /* A toast of this stretch still on show: replaced by announce(). */
+        if (self->notes_toast == NULL || self->notes_toast_no != edit->no)
+          dt_set_str (&self->notes_before, previous->notes);
+        message = g_strdup_printf (_("Notes on measure %lld saved"), (long long)edit->no);
+        toast = announce (self, edit->no, message, edit->field, self->notes_before, 0);
+        g_set_weak_pointer (&self->notes_toast, toast);
+        self->notes_toast_no = edit->no;
+      }
+      break;
+
+    case DT_TRACKING_FOLLOW_UP:
+      if (self->no == edit->no)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->follow_up_row), "error");
+      if (g_strcmp0 (previous->follow_up, edit->text != NULL && edit->text[0] != '\0' ? edit->text : NULL) == 0)
+        return;
+      if (edit->text == NULL || edit->text[0] == '\0')
+        message = g_strdup_printf (_("Follow-up date of measure %lld cleared"), (long long)edit->no);
+      else
+        message = g_strdup_printf (_("Follow-up of measure %lld set for %s"), (long long)edit->no, edit->text);
+      announce (self, edit->no, message, edit->field, previous->follow_up, 0);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_signal_emit (self, signals[TRACKING_CHANGED], 0, edit->no);
+}
+
+/* A write that failed for a reason waiting cannot cure (an invalid date):
+ * said in a toast, and the widget shows what is saved. */
+static void
+edit_refused (DtMeasureDetail *self,
+              const Edit      *edit,
+              const GError    *error)
+{
+  show_error (self, error);
+  if (self->no != edit->no)
+    return;
+  if (edit->field == DT_TRACKING_FOLLOW_UP)
+    gtk_widget_add_css_class (GTK_WIDGET (self->follow_up_row), "error");
+  else if (edit->field == DT_TRACKING_STATUS)
+    reload_tracking (self);
+}
+
+/* Writes the queued edits in order. Without @wait, a locked database
+ * leaves them queued and tries again in a moment; TRUE when none is left. */
+static gboolean
+flush (DtMeasureDetail *self,
+       gboolean         wait)
+{
+  Edit *edit;
+
+  if (self->flushing || self->store == NULL)
+    return g_queue_is_empty (&self->pending);
+
+  self->flushing = TRUE;
+  while ((edit = g_queue_peek_head (&self->pending)) != NULL)
+    {
+      g_auto(DtMeasureTracking) previous = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      if (!dt_measure_tracking_write (self->store, edit->no, edit->field, edit->text, edit->number,
+                                      wait, &previous, &error) &&
+          g_error_matches (error, DT_ERROR, DT_ERROR_BUSY))
+        {
+          if (!wait && self->retry_timeout == 0)
+            self->retry_timeout = g_timeout_add (RETRY_DELAY_MS, retry_pending, self);
+          break;
+        }
+
+      g_queue_pop_head (&self->pending);
+      if (self->leaving && error != NULL)
+        g_warning ("A change to measure %lld was refused: %s", (long long)edit->no, error->message);
+      else if (error != NULL)
+        edit_refused (self, edit, error);
+      else if (!self->leaving)
+        edit_saved (self, edit, &previous);
+      edit_free (edit);
+    }
+  if (g_queue_is_empty (&self->pending))
+    g_clear_handle_id (&self->retry_timeout, g_source_remove);
+  self->flushing = FALSE;
+
+  update_saving_state (self);
+  return g_queue_is_empty (&self->pending);
 }
 
 static void
 on_status_selected (DtMeasureDetail *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *previous = NULL;
-  g_autofree char *message = NULL;
   guint n = 0;
   const DtTerm *terms = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_STATUS, &n);
   guint selected = adw_combo_row_get_selected (self->status_row);
@@ -222,39 +431,17 @@ on_status_selected (DtMeasureDetail *self)
   if (self->loading || self->store == NULL || self->no == 0 || selected >= n)
     return;
 
-  if (!dt_measure_tracking_set_status (self->store, (long long)self->no, terms[selected].key, &previous, &error))
-    {
-      show_error (self, error);
-      reload_tracking (self);
-      return;
-    }
-  if (g_strcmp0 (previous, terms[selected].key) == 0)
-    return;
-
-  message = g_strdup_printf (_("Measure %lld set to “%s”"), (long long)self->no, _(terms[selected].label));
-  announce (self, message, FIELD_STATUS, previous, 0);
+  queue_edit (self, self->no, DT_TRACKING_STATUS, terms[selected].key, 0, FALSE);
 }
 
 static gboolean
 save_progress (gpointer data)
 {
   DtMeasureDetail *self = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  int progress = (int)gtk_adjustment_get_value (self->progress_adjustment);
-  int previous = 0;
 
   self->progress_timeout = 0;
-  if (!dt_measure_tracking_set_progress (self->store, (long long)self->no, progress, &previous, &error))
-    {
-      show_error (self, error);
-      return G_SOURCE_REMOVE;
-    }
-  if (previous != progress)
-    {
-      message = g_strdup_printf (_("Progress of measure %lld set to %d%%"), (long long)self->no, progress);
-      announce (self, message, FIELD_PROGRESS, NULL, previous);
-    }
+  queue_edit (self, self->no, DT_TRACKING_PROGRESS, NULL,
+              (int)gtk_adjustment_get_value (self->progress_adjustment), FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -282,30 +469,10 @@ static gboolean
 save_notes (gpointer data)
 {
   DtMeasureDetail *self = data;
-  g_autoptr(GError) error = NULL;
   g_autofree char *notes = notes_text (self);
-  g_autofree char *previous = NULL;
-  g_autofree char *message = NULL;
 
   self->notes_timeout = 0;
-  if (!dt_measure_tracking_set_notes (self->store, (long long)self->no, notes, &previous, &error))
-    {
-      show_error (self, error);
-      return G_SOURCE_REMOVE;
-    }
-  if (g_strcmp0 (previous, notes) != 0)
-    {
-      AdwToast *toast;
-
-      if (self->notes_toast != NULL)
-        adw_toast_dismiss (self->notes_toast);
-      else
-        dt_set_str (&self->notes_before, previous);
-      message = g_strdup_printf (_("Notes on measure %lld saved"), (long long)self->no);
-      toast = announce (self, message, FIELD_NOTES, self->notes_before, 0);
-      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_notes_toast_dismissed), self, 0);
-      g_set_weak_pointer (&self->notes_toast, toast);
-    }
+  queue_edit (self, self->no, DT_TRACKING_NOTES, notes, 0, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -322,29 +489,12 @@ on_notes_changed (DtMeasureDetail *self)
 static void
 on_follow_up_apply (DtMeasureDetail *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row))));
-  g_autofree char *previous = NULL;
-  g_autofree char *message = NULL;
 
   if (self->store == NULL || self->no == 0)
     return;
 
-  if (!dt_measure_tracking_set_follow_up (self->store, (long long)self->no, date, &previous, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->follow_up_row), "error");
-      show_error (self, error);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->follow_up_row), "error");
-  if (g_strcmp0 (previous, date[0] != '\0' ? date : NULL) == 0)
-    return;
-
-  if (date[0] == '\0')
-    message = g_strdup_printf (_("Follow-up date of measure %lld cleared"), (long long)self->no);
-  else
-    message = g_strdup_printf (_("Follow-up of measure %lld set for %s"), (long long)self->no, date);
-  announce (self, message, FIELD_FOLLOW_UP, previous, 0);
+  queue_edit (self, self->no, DT_TRACKING_FOLLOW_UP, date, 0, FALSE);
 }
 
 static void
@@ -363,28 +513,61 @@ set_row_text (AdwActionRow *row,
 }
 
 static void
-load_tracking (DtMeasureDetail *self,
-               const DtMeasure *measure)
+set_status (DtMeasureDetail *self,
+            const char      *status)
 {
   guint n = 0;
   const DtTerm *terms = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_STATUS, &n);
 
-  self->loading = TRUE;
   for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (terms[i].key, measure->status) == 0)
+    if (g_strcmp0 (terms[i].key, status) == 0)
       adw_combo_row_set_selected (self->status_row, i);
+}
+
+static void
+load_tracking (DtMeasureDetail *self,
+               const DtMeasure *measure)
+{
+  self->loading = TRUE;
+  set_status (self, measure->status);
   gtk_adjustment_set_value (self->progress_adjustment, measure->progress);
   gtk_editable_set_text (GTK_EDITABLE (self->follow_up_row), measure->follow_up != NULL ? measure->follow_up : "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->follow_up_row), "error");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), measure->notes, -1);
+
+  /* What the official typed and is not saved yet stays on show. */
+  for (GList *l = self->pending.head; l != NULL; l = l->next)
+    {
+      Edit *edit = l->data;
+
+      if (edit->no != measure->no)
+        continue;
+      switch (edit->field)
+        {
+        case DT_TRACKING_STATUS:
+          set_status (self, edit->text);
+          break;
+        case DT_TRACKING_PROGRESS:
+          gtk_adjustment_set_value (self->progress_adjustment, edit->number);
+          break;
+        case DT_TRACKING_NOTES:
+          gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                                    edit->text != NULL ? edit->text : "", -1);
+          break;
+        case DT_TRACKING_FOLLOW_UP:
+          gtk_editable_set_text (GTK_EDITABLE (self->follow_up_row), edit->text != NULL ? edit->text : "");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
   self->loading = FALSE;
 }
 
-void
-dt_measure_detail_save_pending (DtMeasureDetail *self)
+/* Moves edits still waiting for the typing to pause into the queue. */
+static void
+queue_typing (DtMeasureDetail *self)
 {
-  g_return_if_fail (DT_IS_MEASURE_DETAIL (self));
-
   if (self->notes_timeout != 0)
     {
       g_clear_handle_id (&self->notes_timeout, g_source_remove);
@@ -398,16 +581,31 @@ dt_measure_detail_save_pending (DtMeasureDetail *self)
 }
 
 void
-dt_measure_detail_show (DtMeasureDetail *self,
-                        gint64           no)
+dt_measure_detail_save_pending (DtMeasureDetail *self)
+{
+  g_return_if_fail (DT_IS_MEASURE_DETAIL (self));
+
+  queue_typing (self);
+  flush (self, FALSE);
+}
+
+gboolean
+dt_measure_detail_is_saving (DtMeasureDetail *self)
+{
+  g_return_val_if_fail (DT_IS_MEASURE_DETAIL (self), FALSE);
+
+  return !g_queue_is_empty (&self->pending) || self->notes_timeout != 0 || self->progress_timeout != 0;
+}
+
+static void
+show_measure (DtMeasureDetail *self,
+              gint64           no,
+              gboolean         scroll_to_top)
 {
   g_autoptr(DtMeasure) measure = NULL;
   gboolean zh = dt_locale_prefers_chinese ();
 
-  g_return_if_fail (DT_IS_MEASURE_DETAIL (self));
-
   dt_measure_detail_save_pending (self);
-  g_clear_weak_pointer (&self->notes_toast);
 
   if (self->store != NULL && no > 0)
     measure = dt_measure_lookup (self->store, no, NULL);
@@ -447,8 +645,29 @@ dt_measure_detail_show (DtMeasureDetail *self,
   load_tracking (self, measure);
   dt_eligibility_list_show_measure (self->eligibility, self->store, no, 0);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (scroll_to_top)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (get_stack (self), "measure");
+}
+
+void
+dt_measure_detail_show (DtMeasureDetail *self,
+                        gint64           no)
+{
+  g_return_if_fail (DT_IS_MEASURE_DETAIL (self));
+
+  /* A new measure starts a new stretch of typing. */
+  if (no != self->no)
+    g_clear_weak_pointer (&self->notes_toast);
+  show_measure (self, no, TRUE);
+}
+
+void
+dt_measure_detail_reload (DtMeasureDetail *self)
+{
+  g_return_if_fail (DT_IS_MEASURE_DETAIL (self));
+
+  show_measure (self, self->no, FALSE);
 }
 
 gint64
@@ -468,15 +687,40 @@ dt_measure_detail_set_show_back (DtMeasureDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), show_back);
 }
 
+/* The last chance to write what waits (the window closes, the store
+ * changes): wait for the lock as long as any write would, and say what
+ * could still not be saved rather than drop it silently. */
+static void
+save_before_leaving (DtMeasureDetail *self)
+{
+  Edit *edit;
+
+  queue_typing (self);
+  flush (self, TRUE);
+  while ((edit = g_queue_pop_head (&self->pending)) != NULL)
+    {
+      if (edit->field == DT_TRACKING_PROGRESS)
+        g_warning ("The progress of measure %lld (%d%%) could not be saved", (long long)edit->no, edit->number);
+      else
+        g_warning ("A change to measure %lld could not be saved; it was: %s", (long long)edit->no,
+                   edit->text != NULL ? edit->text : "");
+      edit_free (edit);
+    }
+  g_clear_handle_id (&self->retry_timeout, g_source_remove);
+}
+
 void
 dt_measure_detail_set_store (DtMeasureDetail *self,
                              DtStore         *store)
 {
   g_return_if_fail (DT_IS_MEASURE_DETAIL (self));
 
-  dt_measure_detail_save_pending (self);
-  if (g_set_object (&self->store, store))
-    dt_measure_detail_show (self, 0);
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    save_before_leaving (self);
+  g_set_object (&self->store, store);
+  dt_measure_detail_show (self, 0);
 }
 
 static void
@@ -484,10 +728,14 @@ dt_measure_detail_dispose (GObject *object)
 {
   DtMeasureDetail *self = (DtMeasureDetail *)object;
 
+  self->leaving = TRUE;
   if (self->store != NULL)
-    dt_measure_detail_save_pending (self);
+    save_before_leaving (self);
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  g_clear_handle_id (&self->retry_timeout, g_source_remove);
+  g_queue_clear_full (&self->pending, (GDestroyNotify)edit_free);
+  g_clear_weak_pointer (&self->last_toast);
   g_clear_weak_pointer (&self->notes_toast);
   g_clear_pointer (&self->notes_before, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_MEASURE_DETAIL);
@@ -529,6 +777,8 @@ dt_measure_detail_class_init (DtMeasureDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, other_title_label);
+  gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, tracking_group);
+  gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, notes_group);
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, status_row);
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, progress_adjustment);
   gtk_widget_class_bind_template_child (widget_class, DtMeasureDetail, follow_up_row);
@@ -553,6 +803,7 @@ dt_measure_detail_init (DtMeasureDetail *self)
   const DtTerm *terms = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_STATUS, &n);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_queue_init (&self->pending);
 
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (statuses, _(terms[i].label));

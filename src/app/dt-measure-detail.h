@@ -21,8 +21,15 @@ void      dt_measure_detail_set_store      (DtMeasureDetail *self,
 void      dt_measure_detail_show           (DtMeasureDetail *self,
                                             gint64           no);
 gint64    dt_measure_detail_get_no         (DtMeasureDetail *self);
-/* Writes edits still waiting for the typing to pause (notes, progress). */
+/* Reads the measure shown again after the data changed (an import, a
+ * sync, another program), keeping edits not yet saved; shows nothing when
+ * the measure is gone. */
+void      dt_measure_detail_reload         (DtMeasureDetail *self);
+/* Writes edits still waiting for the typing to pause (notes, progress);
+ * when the database is locked they stay queued and are retried. */
 void      dt_measure_detail_save_pending   (DtMeasureDetail *self);
+/* TRUE while an edit waits to be written (typing, or a locked database). */
+gboolean  dt_measure_detail_is_saving      (DtMeasureDetail *self);
 void      dt_measure_detail_set_show_back  (DtMeasureDetail *self,
                                             gboolean         show_back);
 

@@ -266,16 +266,20 @@ reload (DtMeasuresPage *self)
   self->updating = FALSE;
   update_sample_note (self);
   refresh (self);
-  /* The text of the measure shown may have been replaced; on first load
-   * show the first measure rather than an empty pane. */
-  if (no == 0)
+  /* The text of the measure shown, who qualifies for it, or the measure
+   * itself may have changed: read it again (an empty pane when it is
+   * gone). On first load show the first measure rather than an empty pane. */
+  if (no != 0)
     {
-      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list, 0);
-
-      if (first != NULL)
-        no = dt_measure_row_get_no (DT_MEASURE_ROW (first));
+      dt_measure_detail_reload (self->detail);
+      return;
     }
-  dt_measures_page_select (self, no);
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list, 0);
+
+    if (first != NULL)
+      dt_measures_page_select (self, dt_measure_row_get_no (DT_MEASURE_ROW (first)));
+  }
 }
 
 static void

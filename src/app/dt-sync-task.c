@@ -19,6 +19,8 @@ typedef struct
   char            *url;
   DtStore         *store;     /* the window's, for dt_store_emit_changed() */
   AdwToastOverlay *toasts;
+  AdwToast        *progress;  /* "Checking for updates…", with Cancel */
+  GCancellable    *cancellable;
   DtSyncResult     result;
 } SyncData;
 
@@ -29,6 +31,8 @@ sync_data_free (SyncData *data)
   g_free (data->url);
   g_clear_object (&data->store);
   g_clear_object (&data->toasts);
+  g_clear_weak_pointer (&data->progress);
+  g_clear_object (&data->cancellable);
   dt_sync_result_clear (&data->result);
   g_free (data);
 }
@@ -67,8 +71,16 @@ on_synced (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   running = FALSE;
+  if (data->progress != NULL)
+    adw_toast_dismiss (data->progress);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      adw_toast_overlay_add_toast (data->toasts, adw_toast_new (_("Update cancelled; nothing was changed")));
+      return;
+    }
+  if (error != NULL)
     {
       GtkWidget *dialog = adw_message_dialog_new (window, _("Update Failed"), error->message);
 
@@ -91,6 +103,14 @@ on_synced (GObject      *source,
     }
 }
 
+static void
+on_progress_dismissed (AdwToast *toast,
+                       SyncData *data)
+{
+  g_signal_handlers_disconnect_by_func (toast, on_progress_dismissed, data);
+  g_clear_weak_pointer (&data->progress);
+}
+
 void
 dt_sync_task_start (GtkWindow       *window,
                     DtStore         *store,
@@ -99,6 +119,7 @@ dt_sync_task_start (GtkWindow       *window,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *url = g_settings_get_string (settings, "sync-url");
   g_autoptr(GTask) task = NULL;
+  AdwToast *progress;
   SyncData *data;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
@@ -120,10 +141,24 @@ dt_sync_task_start (GtkWindow       *window,
   data->store = g_object_ref (store);
   data->toasts = g_object_ref (toasts);
 
-  running = TRUE;
-  adw_toast_overlay_add_toast (toasts, adw_toast_new (_("Checking for updates…")));
+  data->cancellable = g_cancellable_new ();
 
-  task = g_task_new (window, NULL, on_synced, NULL);
+  running = TRUE;
+  /* The progress stays on show until the sync ends; its button stops the
+   * download (or the import) and leaves the data as it was. */
+  progress = adw_toast_new (_("Checking for updates…"));
+  adw_toast_set_timeout (progress, 0);
+  adw_toast_set_priority (progress, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (progress, _("_Cancel"));
+  g_signal_connect_object (progress, "button-clicked", G_CALLBACK (g_cancellable_cancel),
+                           data->cancellable, G_CONNECT_SWAPPED);
+  g_signal_connect (progress, "dismissed", G_CALLBACK (on_progress_dismissed), data);
+  g_set_weak_pointer (&data->progress, progress);
+  adw_toast_overlay_add_toast (toasts, progress);
+
+  task = g_task_new (window, data->cancellable, on_synced, NULL);
+  /* A cancel that comes after the commit must not hide the update. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify)sync_data_free);
   g_task_run_in_thread (task, sync_thread);
 }

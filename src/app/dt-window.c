@@ -37,6 +37,8 @@ struct _DtWindow
   DtIndexPage          *index_page;
   DtEnterprisesPage    *enterprises_page;
   DtMeasuresPage       *measures_page;
+
+  guint                 changes_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (DtWindow, dt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,6 +68,28 @@ show_instead_of_main (DtWindow  *self,
   adw_toast_overlay_set_child (self->toast_overlay, page);
 }
 
+/* Another program (the command line, a second window) may have changed
+ * the database: look when the official comes back to the window, and now
+ * and then while it is open. */
+#define CHANGES_CHECK_SECONDS 2
+
+static gboolean
+check_for_changes (gpointer data)
+{
+  DtWindow *self = data;
+
+  if (self->store != NULL)
+    dt_store_check_for_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_is_active_changed (DtWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_for_changes (self);
+}
+
 static void
 show_store_error (DtWindow     *self,
                   const GError *error)
@@ -88,6 +112,8 @@ attach_store (DtWindow *self,
 {
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
+  self->changes_timeout = g_timeout_add_seconds (CHANGES_CHECK_SECONDS, check_for_changes, self);
 
   dt_overview_page_set_store (self->overview_page, store);
   dt_index_page_set_store (self->index_page, store);
@@ -287,6 +313,7 @@ dt_window_dispose (GObject *object)
 {
   DtWindow *self = (DtWindow *)object;
 
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_WINDOW);
   g_clear_object (&self->held_main_box);
   g_clear_object (&self->store);

@@ -194,6 +194,16 @@ dt_enterprise_list_model_set_n_items (DtEnterpriseListModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n - n_items, 0);
 }
 
+void
+dt_enterprise_list_model_refresh (DtEnterpriseListModel *self)
+{
+  g_return_if_fail (DT_IS_ENTERPRISE_LIST_MODEL (self));
+
+  drop_pages (self);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+}
+
 gboolean
 dt_enterprise_list_model_load (DtEnterpriseListModel  *self,
                                DtEnterpriseQuery      *query,

@@ -29,6 +29,11 @@ void                   dt_enterprise_list_model_set_query (DtEnterpriseListModel
  * first page is shown before the full count is known. */
 void                   dt_enterprise_list_model_set_n_items (DtEnterpriseListModel *self,
                                                              guint                  n_items);
+/* The data changed under the same query (an import, a sync, another
+ * program): forgets every fetched page, so no row outlives the change,
+ * and has the views fetch what they show again. The count stays until
+ * the next set_n_items(). */
+void                   dt_enterprise_list_model_refresh   (DtEnterpriseListModel *self);
 /* Counts on this thread, then shows the rows. */
 gboolean               dt_enterprise_list_model_load      (DtEnterpriseListModel *self,
                                                            DtEnterpriseQuery     *query,

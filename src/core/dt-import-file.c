@@ -48,9 +48,11 @@ dt_import_load_file (GFile         *file,
                      GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
-  GBytes *bytes;
+  guint8 buffer[65536];
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
@@ -65,6 +67,15 @@ dt_import_load_file (GFile         *file,
                    _("%s: this is a folder; expected a CSV or JSON file"), name);
       return NULL;
     }
+  /* A device (/dev/zero), a pipe or a socket never ends or may block for
+   * ever: only a file on disk is read. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s: this is not a regular file (but a device, a pipe or a socket); expected a CSV or JSON file"),
+                   name);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > DT_IMPORT_MAX_BYTES)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
@@ -73,10 +84,39 @@ dt_import_load_file (GFile         *file,
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-  if (bytes == NULL)
-    g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
-  return bytes;
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  /* The reported size is not trusted (the file may grow while it is
+   * read): reading stops one byte past the limit. */
+  data = g_byte_array_sized_new (MIN ((gsize)g_file_info_get_size (info) + 1, DT_IMPORT_MAX_BYTES + 1u));
+  while (data->len <= DT_IMPORT_MAX_BYTES)
+    {
+      gsize want = MIN (sizeof buffer, (gsize)DT_IMPORT_MAX_BYTES + 1 - data->len);
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, want, cancellable, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (data, buffer, n);
+    }
+  if (data->len > DT_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d bytes, the most accepted"),
+                   name, DT_IMPORT_MAX_BYTES);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
 gboolean

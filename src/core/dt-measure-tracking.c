@@ -91,41 +91,34 @@ dt_measure_tracking_get (DtStore            *store,
   return read_tracking (store, no, tracking, error);
 }
 
-typedef enum
-{
-  FIELD_STATUS,
-  FIELD_PROGRESS,
-  FIELD_NOTES,
-  FIELD_FOLLOW_UP,
-} Field;
-
 /* Reads the previous tracking, then writes one field, all in one
  * transaction, so the value handed back for Undo is the one replaced. */
 static gboolean
 set_field (DtStore            *store,
            gint64              no,
-           Field               field,
+           DtTrackingField     field,
            const char         *text,
            int                 number,
+           gboolean            wait,
            DtMeasureTracking  *previous,
            GError            **error)
 {
   static const char * const sql[] = {
-    [FIELD_STATUS] = "INSERT INTO measure_tracking (no, status, updated_at) VALUES (?1, ?2, ?3) "
-                     "ON CONFLICT (no) DO UPDATE SET status = ?2, updated_at = ?3",
-    [FIELD_PROGRESS] = "INSERT INTO measure_tracking (no, progress, updated_at) VALUES (?1, ?2, ?3) "
-                       "ON CONFLICT (no) DO UPDATE SET progress = ?2, updated_at = ?3",
-    [FIELD_NOTES] = "INSERT INTO measure_tracking (no, notes, updated_at) VALUES (?1, ?2, ?3) "
-                    "ON CONFLICT (no) DO UPDATE SET notes = ?2, updated_at = ?3",
-    [FIELD_FOLLOW_UP] = "INSERT INTO measure_tracking (no, follow_up, updated_at) VALUES (?1, ?2, ?3) "
-                        "ON CONFLICT (no) DO UPDATE SET follow_up = ?2, updated_at = ?3",
+    [DT_TRACKING_STATUS] = "INSERT INTO measure_tracking (no, status, updated_at) VALUES (?1, ?2, ?3) "
+                           "ON CONFLICT (no) DO UPDATE SET status = ?2, updated_at = ?3",
+    [DT_TRACKING_PROGRESS] = "INSERT INTO measure_tracking (no, progress, updated_at) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT (no) DO UPDATE SET progress = ?2, updated_at = ?3",
+    [DT_TRACKING_NOTES] = "INSERT INTO measure_tracking (no, notes, updated_at) VALUES (?1, ?2, ?3) "
+                          "ON CONFLICT (no) DO UPDATE SET notes = ?2, updated_at = ?3",
+    [DT_TRACKING_FOLLOW_UP] = "INSERT INTO measure_tracking (no, follow_up, updated_at) VALUES (?1, ?2, ?3) "
+                              "ON CONFLICT (no) DO UPDATE SET follow_up = ?2, updated_at = ?3",
   };
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *updated_at = g_date_time_format_iso8601 (now);
   sqlite3_stmt *stmt;
   gboolean exists;
 
-  if (!dt_store_begin (store, error))
+  if (!(wait ? dt_store_begin (store, error) : dt_store_try_begin (store, error)))
     return FALSE;
 
   /* Tracking outlives the text of a measure, but is only started for a
@@ -150,7 +143,7 @@ set_field (DtStore            *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, no);
-  if (field == FIELD_PROGRESS)
+  if (field == DT_TRACKING_PROGRESS)
     sqlite3_bind_int (stmt, 2, number);
   else if (text != NULL)
     sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
@@ -173,6 +166,72 @@ fail:
 }
 
 gboolean
+dt_measure_tracking_write (DtStore            *store,
+                           gint64              no,
+                           DtTrackingField     field,
+                           const char         *text,
+                           int                 number,
+                           gboolean            wait,
+                           DtMeasureTracking  *previous,
+                           GError            **error)
+{
+  g_auto(DtMeasureTracking) replaced = { 0 };
+
+  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
+
+  switch (field)
+    {
+    case DT_TRACKING_STATUS:
+      {
+        const char *key = dt_vocabulary_find (DT_VOCABULARY_MEASURE_STATUS, text);
+
+        if (key == NULL)
+          {
+            g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                         _("“%s” is not a status; expected not-started, in-progress, in-effect, suspended or expired"),
+                         text != NULL ? text : "");
+            return FALSE;
+          }
+        text = key;
+      }
+      break;
+    case DT_TRACKING_PROGRESS:
+      if (number < 0 || number > 100)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("progress %d%% is out of range; expected 0 to 100"), number);
+          return FALSE;
+        }
+      break;
+    case DT_TRACKING_NOTES:
+      if (text == NULL)
+        text = "";
+      break;
+    case DT_TRACKING_FOLLOW_UP:
+      if (text != NULL && text[0] == '\0')
+        text = NULL;
+      if (text != NULL && !dt_measure_tracking_date_is_valid (text))
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("“%s” is not a date; expected YYYY-MM-DD, e.g. 2024-03-31"), text);
+          return FALSE;
+        }
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  if (!set_field (store, no, field, text, number, wait, &replaced, error))
+    return FALSE;
+  if (previous != NULL)
+    {
+      *previous = replaced;
+      memset (&replaced, 0, sizeof replaced);
+    }
+  return TRUE;
+}
+
+gboolean
 dt_measure_tracking_set_status (DtStore     *store,
                                 gint64       no,
                                 const char  *status,
@@ -180,20 +239,8 @@ dt_measure_tracking_set_status (DtStore     *store,
                                 GError     **error)
 {
   g_auto(DtMeasureTracking) previous = { 0 };
-  const char *key;
 
-  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
-
-  key = dt_vocabulary_find (DT_VOCABULARY_MEASURE_STATUS, status);
-  if (key == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("“%s” is not a status; expected not-started, in-progress, in-effect, suspended or expired"),
-                   status != NULL ? status : "");
-      return FALSE;
-    }
-
-  if (!set_field (store, no, FIELD_STATUS, key, 0, &previous, error))
+  if (!dt_measure_tracking_write (store, no, DT_TRACKING_STATUS, status, 0, TRUE, &previous, error))
     return FALSE;
   if (out_previous != NULL)
     *out_previous = g_steal_pointer (&previous.status);
@@ -209,16 +256,7 @@ dt_measure_tracking_set_progress (DtStore  *store,
 {
   g_auto(DtMeasureTracking) previous = { 0 };
 
-  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
-
-  if (progress < 0 || progress > 100)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("progress %d%% is out of range; expected 0 to 100"), progress);
-      return FALSE;
-    }
-
-  if (!set_field (store, no, FIELD_PROGRESS, NULL, progress, &previous, error))
+  if (!dt_measure_tracking_write (store, no, DT_TRACKING_PROGRESS, NULL, progress, TRUE, &previous, error))
     return FALSE;
   if (out_previous != NULL)
     *out_previous = previous.progress;
@@ -234,9 +272,7 @@ dt_measure_tracking_set_notes (DtStore     *store,
 {
   g_auto(DtMeasureTracking) previous = { 0 };
 
-  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
-
-  if (!set_field (store, no, FIELD_NOTES, notes != NULL ? notes : "", 0, &previous, error))
+  if (!dt_measure_tracking_write (store, no, DT_TRACKING_NOTES, notes, 0, TRUE, &previous, error))
     return FALSE;
   if (out_previous != NULL)
     *out_previous = g_steal_pointer (&previous.notes);
@@ -252,18 +288,7 @@ dt_measure_tracking_set_follow_up (DtStore     *store,
 {
   g_auto(DtMeasureTracking) previous = { 0 };
 
-  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
-
-  if (date != NULL && date[0] == '\0')
-    date = NULL;
-  if (date != NULL && !dt_measure_tracking_date_is_valid (date))
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("“%s” is not a date; expected YYYY-MM-DD, e.g. 2024-03-31"), date);
-      return FALSE;
-    }
-
-  if (!set_field (store, no, FIELD_FOLLOW_UP, date, 0, &previous, error))
+  if (!dt_measure_tracking_write (store, no, DT_TRACKING_FOLLOW_UP, date, 0, TRUE, &previous, error))
     return FALSE;
   if (out_previous != NULL)
     *out_previous = g_steal_pointer (&previous.follow_up);

@@ -56,6 +56,28 @@ gboolean  dt_measure_tracking_set_follow_up (DtStore            *store,
                                              char              **out_previous,
                                              GError            **error);
 
+typedef enum
+{
+  DT_TRACKING_STATUS,
+  DT_TRACKING_PROGRESS,
+  DT_TRACKING_NOTES,
+  DT_TRACKING_FOLLOW_UP,
+} DtTrackingField;
+
+/* Sets one field, as the setters above do (@text for status, notes and
+ * follow-up, @number for progress), and fills @previous with the tracking
+ * it replaced. Without @wait it fails at once with DT_ERROR_BUSY when
+ * another connection holds the write lock, so the window can retry later
+ * instead of freezing. */
+gboolean  dt_measure_tracking_write         (DtStore            *store,
+                                             gint64              no,
+                                             DtTrackingField     field,
+                                             const char         *text,
+                                             int                 number,
+                                             gboolean            wait,
+                                             DtMeasureTracking  *previous,
+                                             GError            **error);
+
 /* Measures (DtMeasure) whose follow-up date is on or before @today plus
  * @days_ahead, earliest first; @today is YYYY-MM-DD (NULL: the local date). */
 GPtrArray *dt_measure_tracking_follow_ups_due (DtStore          *store,

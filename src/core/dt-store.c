@@ -42,6 +42,7 @@ struct _DtStore
   char    *path;
   sqlite3 *db;
   guint    schema_version;
+  gint64   data_version;   /* at the last dt_store_check_for_changes() */
 };
 
 G_DEFINE_FINAL_TYPE (DtStore, dt_store, G_TYPE_OBJECT)
@@ -75,7 +76,9 @@ dt_store_class_init (DtStoreClass *klass)
    * DtStore::changed:
    * @kind: the kind of dataset that changed
    *
-   * Emitted after an import or sync replaced a dataset.
+   * Emitted after an import or sync replaced a dataset, and when
+   * dt_store_check_for_changes() finds another connection's commit
+   * (@kind is then %NULL).
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -200,6 +203,29 @@ dt_store_begin (DtStore  *self,
   /* IMMEDIATE takes the write lock now, so a busy database fails before
    * any work is done rather than at commit. */
   return dt_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+dt_store_try_begin (DtStore  *self,
+                    GError  **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DT_IS_STORE (self), FALSE);
+
+  sqlite3_busy_timeout (self->db, 0);
+  ok = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+  if (!ok)
+    {
+      if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+        g_set_error (error, DT_ERROR, DT_ERROR_BUSY,
+                     _("%s: another program is writing to the database; nothing was changed yet"),
+                     self->path);
+      else
+        dt_store_set_sqlite_error (error, self->db, self->path);
+    }
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+  return ok;
 }
 
 gboolean
@@ -409,6 +435,7 @@ dt_store_open (const char  *path,
   self->schema_version = version;
   if (!migrate (self, version, error))
     return NULL;
+  self->data_version = dt_store_get_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -526,6 +553,38 @@ dt_store_load_samples (DtStore  *self,
     }
 
   return dt_store_commit (self, error);
+}
+
+gint64
+dt_store_get_data_version (DtStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (DT_IS_STORE (self), -1);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+gboolean
+dt_store_check_for_changes (DtStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (DT_IS_STORE (self), FALSE);
+
+  version = dt_store_get_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  g_debug ("%s was changed by another connection", self->path);
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
+  return TRUE;
 }
 
 void

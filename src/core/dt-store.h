@@ -38,6 +38,11 @@ sqlite3_stmt *dt_store_prepare       (DtStore     *self,
                                       GError     **error);
 gboolean   dt_store_begin            (DtStore     *self,
                                       GError     **error);
+/* Like dt_store_begin(), but fails at once with DT_ERROR_BUSY when another
+ * connection holds the write lock, for callers that retry later rather
+ * than block the window. */
+gboolean   dt_store_try_begin        (DtStore     *self,
+                                      GError     **error);
 gboolean   dt_store_commit           (DtStore     *self,
                                       GError     **error);
 void       dt_store_rollback         (DtStore     *self);
@@ -57,7 +62,15 @@ void       dt_store_set_sqlite_error (GError     **error,
                                       sqlite3     *db,
                                       const char  *what);
 
-/* Tell views that a dataset of @kind ("enterprises", …) changed. */
+/* SQLite's PRAGMA data_version: it changes when another connection (in
+ * this process or another) commits; -1 on error. */
+gint64     dt_store_get_data_version (DtStore     *self);
+/* Emits "changed" (with no kind: anything may have changed) when another
+ * connection committed since the last check; TRUE if it did. Cheap enough
+ * for a timer. */
+gboolean   dt_store_check_for_changes (DtStore    *self);
+
+/* Tell views that a dataset of @kind ("enterprises", …; NULL: any) changed. */
 void       dt_store_emit_changed     (DtStore     *self,
                                       const char  *kind);
 

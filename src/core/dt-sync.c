@@ -25,6 +25,7 @@
 #define DEFAULT_TIMEOUT        30
 #define DEFAULT_MAX_MANIFEST   (1024 * 1024)
 #define DEFAULT_MAX_PACK       (64 * 1024 * 1024)
+#define MAX_REDIRECTS          5
 
 typedef struct
 {
@@ -84,6 +85,30 @@ check_url (const char  *url,
   return FALSE;
 }
 
+/* libsoup would follow a redirect anywhere, plain http included: each hop
+ * is checked as the first address was. Plain http stays on the local
+ * machine (the tests' server), and an https server cannot send us there. */
+static gboolean
+check_redirect (const char  *from,
+                const char  *to,
+                GError     **error)
+{
+  g_autoptr(GUri) from_uri = g_uri_parse (from, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) to_uri = g_uri_parse (to, G_URI_FLAGS_NONE, NULL);
+
+  if (to_uri != NULL && g_uri_get_host (to_uri) != NULL &&
+      (g_ascii_strcasecmp (g_uri_get_scheme (to_uri), "https") == 0 ||
+       (g_ascii_strcasecmp (g_uri_get_scheme (to_uri), "http") == 0 &&
+        is_local_host (g_uri_get_host (to_uri)) &&
+        from_uri != NULL && g_ascii_strcasecmp (g_uri_get_scheme (from_uri), "http") == 0)))
+    return TRUE;
+
+  g_set_error (error, DT_ERROR, DT_ERROR_NETWORK,
+               _("%s redirected to %s, which is not an https:// address; data packs are only downloaded over HTTPS. Nothing was changed."),
+               from, to);
+  return FALSE;
+}
+
 /* A message that says what happened and what to do, for every way a
  * download fails. */
 static void
@@ -115,8 +140,10 @@ set_network_error (GError      **error,
                  _("downloading %s failed: %s. Nothing was changed."), url, cause->message);
 }
 
-/* GET @url; reads at most @max bytes. With @etag, asks for the body only
- * when it changed: *out_body is then NULL on 304. */
+/* GET @url, following up to MAX_REDIRECTS redirects that stay on HTTPS;
+ * reads at most @max bytes. With @etag, asks for the body only when it
+ * changed: *out_body is then NULL on 304. @out_url: where the body came
+ * from, after redirects. */
 static gboolean
 fetch (SoupSession   *session,
        const char    *url,
@@ -126,32 +153,70 @@ fetch (SoupSession   *session,
        GCancellable  *cancellable,
        GBytes       **out_body,
        char         **out_etag,
+       char         **out_url,
        GError       **error)
 {
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GByteArray) body = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *current = g_strdup (url);
   guint8 buffer[16384];
   goffset length;
   guint status;
 
   *out_body = NULL;
-  message = soup_message_new (SOUP_METHOD_GET, url);
-  if (message == NULL)
+  for (guint hop = 0; ; hop++)
     {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, _("“%s” is not a web address; expected https://…"), url);
-      return FALSE;
-    }
-  if (etag != NULL && etag[0] != '\0')
-    soup_message_headers_replace (soup_message_get_request_headers (message), "If-None-Match", etag);
+      const char *location;
+      g_autofree char *next = NULL;
 
-  stream = soup_session_send (session, message, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      set_network_error (error, url, timeout, local_error);
-      return FALSE;
+      g_clear_object (&message);
+      g_clear_object (&stream);
+      message = soup_message_new (SOUP_METHOD_GET, current);
+      if (message == NULL)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, _("“%s” is not a web address; expected https://…"), current);
+          return FALSE;
+        }
+      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+      if (etag != NULL && etag[0] != '\0')
+        soup_message_headers_replace (soup_message_get_request_headers (message), "If-None-Match", etag);
+
+      stream = soup_session_send (session, message, cancellable, &local_error);
+      if (stream == NULL)
+        {
+          set_network_error (error, current, timeout, local_error);
+          return FALSE;
+        }
+
+      status = soup_message_get_status (message);
+      if (status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_FOUND &&
+          status != SOUP_STATUS_SEE_OTHER && status != SOUP_STATUS_TEMPORARY_REDIRECT &&
+          status != SOUP_STATUS_PERMANENT_REDIRECT)
+        break;
+
+      location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+      next = location != NULL ? g_uri_resolve_relative (current, location, G_URI_FLAGS_NONE, NULL) : NULL;
+      if (next == NULL)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_NETWORK,
+                       _("%s answered HTTP %u without a valid new address; nothing was changed."), current, status);
+          return FALSE;
+        }
+      if (!check_redirect (current, next, error))
+        return FALSE;
+      if (hop + 1 >= MAX_REDIRECTS)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_NETWORK,
+                       _("%s was redirected more than %d times; nothing was changed."), url, MAX_REDIRECTS);
+          return FALSE;
+        }
+      g_input_stream_close (stream, NULL, NULL);
+      g_free (current);
+      current = g_steal_pointer (&next);
     }
+  url = current;
 
   status = soup_message_get_status (message);
   if (status == SOUP_STATUS_NOT_MODIFIED && etag != NULL)
@@ -198,6 +263,8 @@ fetch (SoupSession   *session,
     }
 
   g_input_stream_close (stream, NULL, NULL);
+  if (out_url != NULL)
+    *out_url = g_strdup (current);
   if (out_etag != NULL)
     *out_etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag"));
   *out_body = g_byte_array_free_to_bytes (g_steal_pointer (&body));
@@ -339,6 +406,7 @@ dt_sync_run (DtStore               *store,
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(GBytes) manifest = NULL;
   g_autoptr(GPtrArray) packs = NULL;
+  g_autofree char *final_url = NULL;
   g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
   guint timeout = options != NULL && options->timeout_seconds > 0 ? options->timeout_seconds : DEFAULT_TIMEOUT;
   gsize max_manifest = options != NULL && options->max_manifest_bytes > 0 ? options->max_manifest_bytes : DEFAULT_MAX_MANIFEST;
@@ -371,9 +439,9 @@ dt_sync_run (DtStore               *store,
       soup_session_set_proxy_resolver (session, NULL);
   }
 
-  if (!fetch (session, manifest_url, NULL, max_manifest, timeout, cancellable, &manifest, NULL, error))
+  if (!fetch (session, manifest_url, NULL, max_manifest, timeout, cancellable, &manifest, NULL, &final_url, error))
     return FALSE;
-  packs = parse_manifest (manifest, manifest_url, error);
+  packs = parse_manifest (manifest, final_url, error);
   if (packs == NULL)
     return FALSE;
 
@@ -395,7 +463,7 @@ dt_sync_run (DtStore               *store,
 
       etag = stored_etag (store, pack->url, pack->sha256);
       if (!fetch (session, pack->url, etag, pack->size > 0 ? (gsize)pack->size : max_pack, timeout,
-                  cancellable, &pack->body, &pack->etag, error))
+                  cancellable, &pack->body, &pack->etag, NULL, error))
         return FALSE;
 
       if (pack->body == NULL)

@@ -34,9 +34,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DtSyncResult, dt_sync_result_clear)
 /* Fetches the manifest at @manifest_url (docs/data-pack.md), then each pack
  * it names unless the server says it is unchanged (ETag / If-None-Match),
  * checks each pack's size and SHA-256 and imports them all in one
- * transaction. Any failure leaves the database exactly as before. HTTPS
- * certificates are verified; plain http is only accepted for the local
- * machine (127.0.0.1, ::1, localhost). Blocks: run it in a thread. */
+ * transaction. Any failure, and cancelling @cancellable, leaves the
+ * database exactly as before. HTTPS certificates are verified; plain http
+ * is only accepted for the local machine (127.0.0.1, ::1, localhost).
+ * Redirects are followed (at most 5) only to https, or from local http to
+ * local http. Blocks: run it in a thread. */
 gboolean dt_sync_run          (DtStore               *store,
                                const char            *manifest_url,
                                const DtSyncOptions   *options,
