@@ -194,6 +194,53 @@ test_corrupt_refused (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Run in a child process by test_second_open_keeps_locks: another program
+ * (the command line) opens and closes the database. When it believes it is
+ * alone, SQLite checkpoints and deletes the -wal file on close. */
+static void
+other_process_opens_and_closes (void)
+{
+  sqlite3 *db = NULL;
+
+  if (!g_test_subprocess ())
+    return;
+
+  g_assert_cmpint (sqlite3_open_v2 (g_getenv ("DT_TEST_DATABASE"), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The import dialog and the sync open a second store while the window's
+ * is open. Nothing but SQLite may open the file: closing any other
+ * descriptor on it drops every POSIX lock of the process
+ * (sqlite.org/howtocorrupt.html 2.2), and another process would then
+ * delete the window's write-ahead log under it. */
+static void
+test_second_open_keeps_locks (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (f->path, &error);
+  g_autoptr(DtStore) second = NULL;
+  g_autofree char *check = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  second = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&second);
+
+  g_setenv ("DT_TEST_DATABASE", f->path, TRUE);
+  g_test_trap_subprocess ("/store/open/second-open-keeps-locks/other-process", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  check = dt_test_query_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
 static void
 test_samples_fill_empty_database (Fixture       *f,
                                   gconstpointer  data)
@@ -328,6 +375,8 @@ main (int   argc,
     }
   g_test_add ("/store/migrate/future-version-refused", Fixture, NULL, fixture_set_up, test_newer_version_refused, fixture_tear_down);
   g_test_add ("/store/open/not-sqlite-refused", Fixture, NULL, fixture_set_up, test_not_sqlite_refused, fixture_tear_down);
+  g_test_add ("/store/open/second-open-keeps-locks", Fixture, NULL, fixture_set_up, test_second_open_keeps_locks, fixture_tear_down);
+  g_test_add_func ("/store/open/second-open-keeps-locks/other-process", other_process_opens_and_closes);
   g_test_add ("/store/open/corrupt-refused", Fixture, NULL, fixture_set_up, test_corrupt_refused, fixture_tear_down);
   g_test_add ("/store/samples/fill-empty-database", Fixture, NULL, fixture_set_up, test_samples_fill_empty_database, fixture_tear_down);
   g_test_add ("/store/samples/published-figures-with-source", Fixture, NULL, fixture_set_up, test_samples_carry_published_figures, fixture_tear_down);

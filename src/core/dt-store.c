@@ -243,51 +243,6 @@ query_int (sqlite3     *db,
   return ok;
 }
 
-/* Refuse anything that is neither empty nor starts with SQLite's magic
- * header, before SQLite itself touches the file. */
-static gboolean
-check_file_is_sqlite (const char  *path,
-                      GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  char header[16];
-  gsize n_read = 0;
-
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-      g_set_error (error, DT_ERROR, DT_ERROR_READ_ONLY,
-                   _("%s: cannot read the database: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
-                                &n_read, NULL, &local_error))
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_READ_ONLY,
-                   _("%s: cannot read the database: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  if (n_read == 0)
-    return TRUE;
-
-  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,
-                   _("%s: not a Digital Trade database (not an SQLite file); it was left untouched"),
-                   path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 migrate (DtStore  *self,
          guint     from_version,
@@ -325,9 +280,6 @@ dt_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_file_is_sqlite (path, error))
-    return NULL;
-
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -355,7 +307,11 @@ dt_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
   /* Read the version before anything writes: a newer database must not be
-   * changed at all, not even switched to WAL. */
+   * changed at all, not even switched to WAL. This first read is also what
+   * refuses a file that is not SQLite (SQLITE_NOTADB): the header is only
+   * ever read by SQLite, because closing any other descriptor on the file
+   * would drop the locks of every connection in this process
+   * (sqlite.org/howtocorrupt.html 2.2). */
   if (!query_int (self->db, "PRAGMA user_version", &version) ||
       !query_int (self->db, "SELECT count(*) FROM sqlite_master", &(int){0}))
     {
@@ -366,6 +322,10 @@ dt_store_open (const char  *path,
       if (code == SQLITE_BUSY || code == SQLITE_CANTOPEN ||
           code == SQLITE_READONLY || code == SQLITE_PERM)
         dt_store_set_sqlite_error (error, self->db, path);
+      else if (code == SQLITE_NOTADB)
+        g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,
+                     _("%s: not a Digital Trade database (not an SQLite file); it was left untouched"),
+                     path);
       else
         g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,
                      _("%s: the database is damaged and cannot be opened (%s); it was left untouched"),
