@@ -13,6 +13,12 @@
 
 #include "dt-application.h"
 #include "dt-command-line.h"
+#include "dt-error.h"
+#include "dt-store-lock.h"
+
+/* How long a headless run keeps trying when the window holds the database
+ * but does not answer on the bus (it is starting or quitting). */
+#define HAND_OVER_WAIT_US (5 * G_USEC_PER_SEC)
 
 static gboolean
 parse_sync (const char  *option_name,
@@ -40,21 +46,17 @@ locale_directory (void)
   return LOCALEDIR;
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* Reads @argv into @result (the window reads command lines handed to it
+ * with this too). The table fills a struct of its own, copied out at the
+ * end. */
+static gboolean
+parse_command_line (char          ***argv,
+                    DtCommandLine   *result,
+                    GError         **error)
 {
-  g_auto(DtCommandLine) options = { 0 };
+  DtCommandLine options = { 0 };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DtApplication) app = NULL;
   GOptionGroup *group;
-  char *app_argv[] = { argv[0], NULL };
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, locale_directory ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
 
   {
     const GOptionEntry entries[] = {
@@ -88,16 +90,84 @@ main (int   argc,
     g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
     g_option_context_set_main_group (context, group);
 
-    if (!g_option_context_parse (context, &argc, &argv, &error))
+    if (!g_option_context_parse_strv (context, argv, error))
       {
-        g_printerr ("%s\n", error->message);
-        return 1;
+        dt_command_line_clear (&options);
+        return FALSE;
       }
   }
 
+  *result = options;
+  return TRUE;
+}
+
+/* Headless runs share the database with each other; while the window has
+ * it (its lock is exclusive), the window runs the command for us. */
+static int
+run_headless (DtCommandLine  *options,
+              char          **argv)
+{
+  g_autofree char *database = NULL;
+  gint64 deadline = g_get_monotonic_time () + HAND_OVER_WAIT_US;
+
+  if (!dt_command_line_uses_database (options))
+    return dt_command_line_run (options);
+
+  database = dt_command_line_get_database (options);
+  for (;;)
+    {
+      g_autoptr(DtStoreLock) lock = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 1;
+
+      lock = dt_store_lock_acquire (database, DT_STORE_LOCK_SHARED, 0, &error);
+      if (lock != NULL)
+        return dt_command_line_run (options);
+      if (!g_error_matches (error, DT_ERROR, DT_ERROR_BUSY))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      g_clear_error (&error);
+      if (dt_application_forward_command_line (database, argv, &status, &error))
+        return status;
+      if (!g_error_matches (error, DT_ERROR, DT_ERROR_FAILED) ||
+          g_get_monotonic_time () > deadline)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_usleep (100 * 1000);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(DtCommandLine) options = { 0 };
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_directory ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* argv stays whole: it is what a running window is handed. */
+  args = g_strdupv (argv);
+  if (!parse_command_line (&args, &options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
   if (dt_command_line_is_headless (&options))
-    return dt_command_line_run (&options);
+    return run_headless (&options, argv);
 
   app = dt_application_new (options.database, options.screenshot, options.page);
-  return g_application_run (G_APPLICATION (app), 1, app_argv);
+  dt_application_set_parser (app, parse_command_line);
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -50,6 +50,47 @@ dt_command_line_is_headless (DtCommandLine *options)
          options->sync;
 }
 
+gboolean
+dt_command_line_uses_database (DtCommandLine *options)
+{
+  return dt_command_line_is_headless (options) && !options->compute_index;
+}
+
+char *
+dt_command_line_get_database (DtCommandLine *options)
+{
+  return options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
+}
+
+static void
+make_absolute (char       **path,
+               const char  *cwd)
+{
+  char *absolute;
+
+  if (*path == NULL || g_path_is_absolute (*path) || g_uri_peek_scheme (*path) != NULL ||
+      g_str_equal (*path, "-"))
+    return;
+
+  absolute = g_build_filename (cwd, *path, NULL);
+  g_free (*path);
+  *path = absolute;
+}
+
+void
+dt_command_line_make_paths_absolute (DtCommandLine *options,
+                                     const char    *cwd)
+{
+  g_return_if_fail (cwd != NULL);
+
+  make_absolute (&options->database, cwd);
+  make_absolute (&options->import_file, cwd);
+  make_absolute (&options->output, cwd);
+  make_absolute (&options->framework, cwd);
+  make_absolute (&options->data, cwd);
+  make_absolute (&options->screenshot, cwd);
+}
+
 static int
 fail (GError *error)
 {
@@ -61,8 +102,7 @@ static DtStore *
 open_store (DtCommandLine  *options,
             GError        **error)
 {
-  g_autofree char *path = options->database != NULL ? g_strdup (options->database)
-                                                     : dt_store_default_path ();
+  g_autofree char *path = dt_command_line_get_database (options);
 
   return dt_store_open_with_samples (path, error);
 }
