@@ -10,7 +10,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -126,6 +128,14 @@ window_lock_held (const char *database)
   return held;
 }
 
+/* A failed test must not leave its window running (and holding the
+ * test's output open). */
+static void
+die_with_test (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static GSubprocess *
 start_window (const char *database,
               const char *lock_wait_ms)
@@ -137,6 +147,7 @@ start_window (const char *database,
 
   /* Not the callers' folder: relative names must be resolved with theirs. */
   g_subprocess_launcher_set_cwd (launcher, "/");
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
   if (lock_wait_ms != NULL)
     g_subprocess_launcher_setenv (launcher, "DT_LOCK_WAIT_MS", lock_wait_ms, TRUE);
   window = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("DT_BINARY"), option, NULL);

@@ -245,16 +245,33 @@ query_int (sqlite3     *db,
 
 static gboolean
 migrate (DtStore  *self,
-         guint     from_version,
          GError  **error)
 {
-  for (guint v = from_version + 1; v <= dt_schema_latest_version (); v++)
+  for (;;)
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v);
+      g_autofree char *set_version = NULL;
+      int version = 0;
+      guint v;
 
       if (!dt_store_begin (self, error))
         return FALSE;
 
+      /* Read again under the write lock: another program opening the same
+       * new database at the same moment may have upgraded it meanwhile. */
+      if (!query_int (self->db, "PRAGMA user_version", &version))
+        {
+          dt_store_set_sqlite_error (error, self->db, self->path);
+          dt_store_rollback (self);
+          return FALSE;
+        }
+      if (version < 0 || (guint)version >= dt_schema_latest_version ())
+        {
+          dt_store_rollback (self);
+          return TRUE;
+        }
+
+      v = (guint)version + 1;
+      set_version = g_strdup_printf ("PRAGMA user_version = %u", v);
       if (!dt_store_exec (self, dt_schema_migration_sql (v), error) ||
           !dt_store_exec (self, set_version, error) ||
           !dt_store_commit (self, error))
@@ -264,9 +281,6 @@ migrate (DtStore  *self,
           return FALSE;
         }
     }
-
-  self->schema_version = dt_schema_latest_version ();
-  return TRUE;
 }
 
 DtStore *
@@ -366,9 +380,9 @@ dt_store_open (const char  *path,
     return NULL;
   dt_store_rollback (self);
 
-  self->schema_version = version;
-  if (!migrate (self, version, error))
+  if ((guint)version < dt_schema_latest_version () && !migrate (self, error))
     return NULL;
+  self->schema_version = dt_schema_latest_version ();
 
   return g_steal_pointer (&self);
 }
@@ -449,6 +463,14 @@ dt_store_load_samples (DtStore  *self,
 
   if (!dt_store_begin (self, error))
     return FALSE;
+
+  /* Another program opening the same new database may have filled it
+   * since we looked. */
+  if (!dt_store_is_empty (self))
+    {
+      dt_store_rollback (self);
+      return TRUE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (sample_packs); i++)
     {
