@@ -352,15 +352,15 @@ run_handed_command (DtApplication           *self,
   memset (options, 0, sizeof *options);
   run->cmdline = g_object_ref (cmdline);
 
-  task = g_task_new (self, NULL, on_handed_run_done, NULL);
-  g_task_set_task_data (task, run, (GDestroyNotify)handed_run_free);
-
   if (!prepare_handed_run (self, run, &error))
     {
       g_application_command_line_printerr (cmdline, "%s\n", error->message);
+      handed_run_free (run);
       return 1;
     }
 
+  task = g_task_new (self, NULL, on_handed_run_done, NULL);
+  g_task_set_task_data (task, run, (GDestroyNotify)handed_run_free);
   self->n_running++;
   g_application_hold (G_APPLICATION (self));
   g_task_run_in_thread (task, handed_run_thread);
