@@ -44,10 +44,12 @@ remove_database (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *lock = g_strconcat (path, ".lock", NULL);
 
   g_remove (path);
   g_remove (wal);
   g_remove (shm);
+  g_remove (lock);
 }
 
 static void

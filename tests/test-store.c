@@ -194,6 +194,113 @@ test_corrupt_refused (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Run in a child process by test_second_open_keeps_locks: another program
+ * (the command line) opens and closes the database. When it believes it is
+ * alone, SQLite checkpoints and deletes the -wal file on close. */
+static void
+other_process_opens_and_closes (void)
+{
+  sqlite3 *db = NULL;
+
+  if (!g_test_subprocess ())
+    return;
+
+  g_assert_cmpint (sqlite3_open_v2 (g_getenv ("DT_TEST_DATABASE"), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The import dialog and the sync open a second store while the window's
+ * is open. Nothing but SQLite may open the file: closing any other
+ * descriptor on it drops every POSIX lock of the process
+ * (sqlite.org/howtocorrupt.html 2.2), and another process would then
+ * delete the window's write-ahead log under it. */
+static void
+test_second_open_keeps_locks (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (f->path, &error);
+  g_autoptr(DtStore) second = NULL;
+  g_autofree char *check = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  second = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&second);
+
+  g_setenv ("DT_TEST_DATABASE", f->path, TRUE);
+  g_test_trap_subprocess ("/store/open/second-open-keeps-locks/other-process", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  check = dt_test_query_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+typedef struct
+{
+  const char *path;
+  DtStore    *store;
+  GError     *error;
+} OpenData;
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenData *open = data;
+
+  open->store = dt_store_open_with_samples (open->path, &open->error);
+  return NULL;
+}
+
+/* Two programs start on the same new database at once (two command-line
+ * runs, or one and the window): the second must not apply the migrations
+ * or load the samples again once the first has. */
+static void
+test_concurrent_first_open (Fixture       *f,
+                            gconstpointer  data)
+{
+  OpenData open = { f->path, NULL, NULL };
+  g_autoptr(DtStore) first = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+  sqlite3 *db = NULL;
+
+  /* The first program is half-way: everything written, not committed. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint v = 1; v <= dt_schema_latest_version (); v++)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %u", v);
+      g_assert_cmpint (sqlite3_exec (db, dt_schema_migration_sql (v), NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+
+  /* The second reads version 0 meanwhile and waits for the write lock. */
+  thread = g_thread_new ("second-program", open_thread, &open);
+  g_usleep (300 * 1000);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_thread_join (thread);
+
+  g_assert_no_error (open.error);
+  g_assert_nonnull (open.store);
+  g_assert_cmpuint (dt_store_get_schema_version (open.store), ==, dt_schema_latest_version ());
+  g_assert_true (dt_store_has_sample_data (open.store));
+  g_clear_object (&open.store);
+
+  /* And a third finds the samples loaded once. */
+  first = dt_store_open_with_samples (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_test_query_int (first, "SELECT count(*) FROM datasets"), ==,
+                   dt_test_query_int (first, "SELECT count(DISTINCT key) FROM datasets"));
+}
+
 static void
 test_samples_fill_empty_database (Fixture       *f,
                                   gconstpointer  data)
@@ -390,8 +497,11 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/store/migrate/from-version-%u", v);
       g_test_add (path, Fixture, GUINT_TO_POINTER (v), fixture_set_up, test_migrate_from, fixture_tear_down);
     }
+  g_test_add ("/store/migrate/concurrent-first-open", Fixture, NULL, fixture_set_up, test_concurrent_first_open, fixture_tear_down);
   g_test_add ("/store/migrate/future-version-refused", Fixture, NULL, fixture_set_up, test_newer_version_refused, fixture_tear_down);
   g_test_add ("/store/open/not-sqlite-refused", Fixture, NULL, fixture_set_up, test_not_sqlite_refused, fixture_tear_down);
+  g_test_add ("/store/open/second-open-keeps-locks", Fixture, NULL, fixture_set_up, test_second_open_keeps_locks, fixture_tear_down);
+  g_test_add_func ("/store/open/second-open-keeps-locks/other-process", other_process_opens_and_closes);
   g_test_add ("/store/open/corrupt-refused", Fixture, NULL, fixture_set_up, test_corrupt_refused, fixture_tear_down);
   g_test_add ("/store/samples/fill-empty-database", Fixture, NULL, fixture_set_up, test_samples_fill_empty_database, fixture_tear_down);
   g_test_add ("/store/samples/published-figures-with-source", Fixture, NULL, fixture_set_up, test_samples_carry_published_figures, fixture_tear_down);

@@ -215,6 +215,16 @@ import_file (DtWindow *self,
   gtk_window_present (GTK_WINDOW (dt_import_dialog_new (GTK_WINDOW (self), self->store, file, self->toast_overlay)));
 }
 
+void
+dt_window_import_file (DtWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (DT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  import_file (self, file);
+}
+
 static void
 on_import_response (GtkNativeDialog *chooser,
                     int              response,

@@ -33,5 +33,8 @@ void      dt_window_show_page  (DtWindow      *self,
 void      dt_window_add_toast  (DtWindow      *self,
                                 AdwToast      *toast);
 DtStore  *dt_window_get_store  (DtWindow      *self);
+/* Shows the import preview of @file (a CSV or JSON file). */
+void      dt_window_import_file (DtWindow     *self,
+                                 GFile        *file);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dt-backup.h"
@@ -44,6 +46,76 @@ dt_command_line_clear (DtCommandLine *options)
   g_clear_pointer (&options->page, g_free);
 }
 
+static gboolean
+parse_sync (const char  *option_name,
+            const char  *value,
+            gpointer     data,
+            GError     **error)
+{
+  DtCommandLine *options = data;
+
+  options->sync = TRUE;
+  g_free (options->sync_url);
+  options->sync_url = g_strdup (value);
+  return TRUE;
+}
+
+/* The table fills a struct of its own, copied out at the end. */
+gboolean
+dt_command_line_parse (char          ***argv,
+                       DtCommandLine   *result,
+                       GError         **error)
+{
+  DtCommandLine options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  GOptionGroup *group;
+
+  {
+    const GOptionEntry entries[] = {
+      { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database, N_("Use the database FILE"), N_("FILE") },
+      { "import", 0, 0, G_OPTION_ARG_FILENAME, &options.import_file, N_("Import a CSV or JSON file and exit"), N_("FILE") },
+      { "replace-all", 0, 0, G_OPTION_ARG_NONE, &options.replace_all, N_("With --import: replace every row of the kind, not only the years, numbers or codes the file holds"), NULL },
+      { "kind", 0, 0, G_OPTION_ARG_STRING, &options.kind, N_("What the imported file holds: enterprises, measures, index or framework"), N_("KIND") },
+      { "export", 0, 0, G_OPTION_ARG_STRING, &options.export_what, N_("Export enterprises, measures or index as CSV and exit"), N_("WHAT") },
+      { "year", 0, 0, G_OPTION_ARG_INT, &options.year, N_("Only this list year"), N_("YEAR") },
+      { "filter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.filters, N_("Keep rows whose KEY is VALUE (repeatable)"), N_("KEY=VALUE") },
+      { "search", 0, 0, G_OPTION_ARG_STRING, &options.search, N_("Keep rows matching TEXT"), N_("TEXT") },
+      { "sort", 0, 0, G_OPTION_ARG_STRING, &options.sort, N_("Sort by KEY, descending with :desc"), N_("KEY[:desc]") },
+      { "header", 0, 0, G_OPTION_ARG_STRING, &options.header, N_("Header row: labels (default) or keys"), N_("labels|keys") },
+      { "no-bom", 0, 0, G_OPTION_ARG_NONE, &options.no_bom, N_("Write CSV without a byte-order mark"), NULL },
+      { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output, N_("Write to FILE instead of standard output"), N_("FILE") },
+      { "compute-index", 0, 0, G_OPTION_ARG_NONE, &options.compute_index, N_("Compute a composite index from CSV files and exit"), NULL },
+      { "framework", 0, 0, G_OPTION_ARG_FILENAME, &options.framework, N_("The index framework (code,name,level,parent,direction,weight)"), N_("META.csv") },
+      { "data", 0, 0, G_OPTION_ARG_FILENAME, &options.data, N_("Indicator values (uCode[,Time],codes…)"), N_("DATA.csv") },
+      { "normalise", 0, 0, G_OPTION_ARG_STRING, &options.normalise, N_("base-year, minmax, zscore or goalposts"), N_("METHOD") },
+      { "aggregate", 0, 0, G_OPTION_ARG_STRING, &options.aggregate, N_("amean or gmean"), N_("METHOD") },
+      { "base-year", 0, 0, G_OPTION_ARG_INT, &options.base_year, N_("The base year for base-year normalisation"), N_("YEAR") },
+      { "sync", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)parse_sync, N_("Download and import the data pack and exit"), N_("URL") },
+      { "backups", 0, 0, G_OPTION_ARG_NONE, &options.backups, N_("List the backups of the database and exit"), NULL },
+      { "restore", 0, 0, G_OPTION_ARG_FILENAME, &options.restore, N_("Restore backup N (see --backups) or FILE into the database and exit"), N_("N|FILE") },
+      { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &options.screenshot, N_("Save a picture of the window to FILE.png and exit"), N_("FILE") },
+      { "page", 0, 0, G_OPTION_ARG_STRING, &options.page, N_("The page to show: overview, index, enterprises or measures"), N_("PAGE") },
+      { NULL }
+    };
+
+    context = g_option_context_new (NULL);
+    g_option_context_set_summary (context, _("Digital trade dashboard of Zhejiang Province"));
+    group = g_option_group_new ("digital-trade", _("Digital Trade"), _("Digital Trade options"), &options, NULL);
+    g_option_group_add_entries (group, entries);
+    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+    g_option_context_set_main_group (context, group);
+
+    if (!g_option_context_parse_strv (context, argv, error))
+      {
+        dt_command_line_clear (&options);
+        return FALSE;
+      }
+  }
+
+  *result = options;
+  return TRUE;
+}
+
 gboolean
 dt_command_line_is_headless (DtCommandLine *options)
 {
@@ -55,6 +127,50 @@ dt_command_line_is_headless (DtCommandLine *options)
          options->restore != NULL;
 }
 
+gboolean
+dt_command_line_uses_database (DtCommandLine *options)
+{
+  return dt_command_line_is_headless (options) && !options->compute_index;
+}
+
+char *
+dt_command_line_get_database (DtCommandLine *options)
+{
+  return options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
+}
+
+static void
+make_absolute (char       **path,
+               const char  *cwd)
+{
+  char *absolute;
+
+  if (*path == NULL || g_path_is_absolute (*path) || g_uri_peek_scheme (*path) != NULL ||
+      g_str_equal (*path, "-"))
+    return;
+
+  absolute = g_build_filename (cwd, *path, NULL);
+  g_free (*path);
+  *path = absolute;
+}
+
+void
+dt_command_line_make_paths_absolute (DtCommandLine *options,
+                                     const char    *cwd)
+{
+  g_return_if_fail (cwd != NULL);
+
+  make_absolute (&options->database, cwd);
+  make_absolute (&options->import_file, cwd);
+  make_absolute (&options->output, cwd);
+  make_absolute (&options->framework, cwd);
+  make_absolute (&options->data, cwd);
+  make_absolute (&options->screenshot, cwd);
+  /* --restore=N names a backup by number, --restore=FILE a file. */
+  if (options->restore != NULL && strspn (options->restore, "0123456789") != strlen (options->restore))
+    make_absolute (&options->restore, cwd);
+}
+
 static int
 fail (GError *error)
 {
@@ -62,17 +178,11 @@ fail (GError *error)
   return 1;
 }
 
-static char *
-database_path (DtCommandLine *options)
-{
-  return options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
-}
-
 static DtStore *
 open_store (DtCommandLine  *options,
             GError        **error)
 {
-  g_autofree char *path = database_path (options);
+  g_autofree char *path = dt_command_line_get_database (options);
 
   return dt_store_open_with_samples (path, error);
 }
@@ -82,7 +192,7 @@ open_store (DtCommandLine  *options,
 static int
 run_backups (DtCommandLine *options)
 {
-  g_autofree char *path = database_path (options);
+  g_autofree char *path = dt_command_line_get_database (options);
   g_autofree char *folder = dt_backup_folder (path);
   g_autoptr(GPtrArray) backups = dt_backup_list (path);
 
@@ -110,7 +220,7 @@ run_restore (DtCommandLine *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DtStore) store = NULL;
-  g_autofree char *path = database_path (options);
+  g_autofree char *path = dt_command_line_get_database (options);
   g_autofree char *source = dt_backup_find (path, options->restore, &error);
   g_autofree char *moved = NULL;
 

@@ -53,4 +53,20 @@ gboolean dt_command_line_is_headless (DtCommandLine  *options);
  * to stderr as FILE:LINE:COLUMN: message. */
 int      dt_command_line_run         (DtCommandLine  *options);
 
+/* Parses @argv (its options are removed, the file arguments stay) into
+ * @options: main() and the window, for command lines handed to it. */
+gboolean dt_command_line_parse       (char          ***argv,
+                                      DtCommandLine   *options,
+                                      GError         **error);
+
+/* TRUE when the headless command reads or writes the database (all but
+ * --compute-index, which reads only its CSV files). */
+gboolean dt_command_line_uses_database (DtCommandLine  *options);
+/* --database, or the default database. */
+char    *dt_command_line_get_database  (DtCommandLine  *options);
+/* Resolves the relative file names of @options against @cwd (a command
+ * line handed to the window comes from another folder). */
+void     dt_command_line_make_paths_absolute (DtCommandLine *options,
+                                              const char    *cwd);
+
 G_END_DECLS

@@ -46,6 +46,7 @@ struct _DtDatasetImport
   sqlite3_stmt *cover;         /* removes (or, planning, counts) other datasets' rows of a unit */
   sqlite3_stmt *find_by_code;  /* enterprises already in the database, before this import */
   sqlite3_stmt *find_by_name;
+  sqlite3_stmt *update_enterprise; /* the names of a firm found, from its latest list */
   gint64        known_enterprise_max_id;
   gboolean      listings_removed;
   GHashTable   *units;         /* unit key → GUINT_TO_POINTER (1: new, 2: replacing) */
@@ -702,6 +703,22 @@ find_or_add_enterprise (DtDatasetImport   *self,
       sqlite3_reset (find);
       if (rc == SQLITE_ROW)
         {
+          gint64 year;
+          gboolean has_year;
+
+          /* A corrected name on the firm's latest list is its name now. */
+          if (!parse_int (row, "year", TRUE, 1900, 2200, &year, &has_year, error))
+            return FALSE;
+          sqlite3_bind_int64 (self->update_enterprise, 1, *out_id);
+          BIND_TEXT (self->update_enterprise, 2, name_zh);
+          BIND_TEXT (self->update_enterprise, 3, get_text (row, "name_en"));
+          if (has_founded)
+            sqlite3_bind_int64 (self->update_enterprise, 4, founded);
+          else
+            sqlite3_bind_null (self->update_enterprise, 4);
+          sqlite3_bind_int64 (self->update_enterprise, 5, year);
+          if (!step_insert (self, self->update_enterprise, row, error))
+            return FALSE;
           g_hash_table_insert (self->enterprise_ids, g_strdup (identity), GSIZE_TO_POINTER (*out_id));
           return TRUE;
         }
@@ -1091,6 +1108,10 @@ dt_dataset_import_begin (DtStore              *store,
           error)) == NULL ||
        (self->find_by_name = dt_store_prepare (store,
           "SELECT id FROM enterprises WHERE name_zh = ?1 AND credit_code IS NULL AND id <= ?2 ORDER BY id DESC LIMIT 1",
+          error)) == NULL ||
+       (self->update_enterprise = dt_store_prepare (store,
+          "UPDATE enterprises SET name_zh = ?2, name_en = coalesce(?3, name_en), founded = coalesce(?4, founded)"
+          " WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.enterprise_id = ?1 AND l.year > ?5)",
           error)) == NULL))
     return NULL;
 
@@ -1363,6 +1384,7 @@ dt_dataset_import_commit (DtDatasetImport  *self,
   g_clear_pointer (&self->insert_enterprise, sqlite3_finalize);
   g_clear_pointer (&self->find_by_code, sqlite3_finalize);
   g_clear_pointer (&self->find_by_name, sqlite3_finalize);
+  g_clear_pointer (&self->update_enterprise, sqlite3_finalize);
   g_clear_pointer (&self->cover, sqlite3_finalize);
 
   if (self->flags & DT_IMPORT_PLAN_ONLY)
@@ -1411,6 +1433,7 @@ dt_dataset_import_free (DtDatasetImport *self)
   g_clear_pointer (&self->insert_enterprise, sqlite3_finalize);
   g_clear_pointer (&self->find_by_code, sqlite3_finalize);
   g_clear_pointer (&self->find_by_name, sqlite3_finalize);
+  g_clear_pointer (&self->update_enterprise, sqlite3_finalize);
   g_clear_pointer (&self->cover, sqlite3_finalize);
 
   if (!self->finished && self->in_transaction)

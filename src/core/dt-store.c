@@ -269,63 +269,35 @@ query_int (sqlite3     *db,
   return ok;
 }
 
-/* Refuse anything that is neither empty nor starts with SQLite's magic
- * header, before SQLite itself touches the file. */
-static gboolean
-check_file_is_sqlite (const char  *path,
-                      GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  char header[16];
-  gsize n_read = 0;
-
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-      g_set_error (error, DT_ERROR, DT_ERROR_READ_ONLY,
-                   _("%s: cannot read the database: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
-                                &n_read, NULL, &local_error))
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_READ_ONLY,
-                   _("%s: cannot read the database: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  if (n_read == 0)
-    return TRUE;
-
-  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,
-                   _("%s: not a Digital Trade database (not an SQLite file); it was left untouched"),
-                   path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 migrate (DtStore  *self,
-         guint     from_version,
          GError  **error)
 {
-  for (guint v = from_version + 1; v <= dt_schema_latest_version (); v++)
+  for (;;)
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v);
+      g_autofree char *set_version = NULL;
+      int version = 0;
+      guint v;
 
       if (!dt_store_begin (self, error))
         return FALSE;
 
+      /* Read again under the write lock: another program opening the same
+       * new database at the same moment may have upgraded it meanwhile. */
+      if (!query_int (self->db, "PRAGMA user_version", &version))
+        {
+          dt_store_set_sqlite_error (error, self->db, self->path);
+          dt_store_rollback (self);
+          return FALSE;
+        }
+      if (version < 0 || (guint)version >= dt_schema_latest_version ())
+        {
+          dt_store_rollback (self);
+          return TRUE;
+        }
+
+      v = (guint)version + 1;
+      set_version = g_strdup_printf ("PRAGMA user_version = %u", v);
       if (!dt_store_exec (self, dt_schema_migration_sql (v), error) ||
           !dt_store_exec (self, set_version, error) ||
           !dt_store_commit (self, error))
@@ -335,9 +307,6 @@ migrate (DtStore  *self,
           return FALSE;
         }
     }
-
-  self->schema_version = dt_schema_latest_version ();
-  return TRUE;
 }
 
 DtStore *
@@ -350,9 +319,6 @@ dt_store_open (const char  *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
-
-  if (!check_file_is_sqlite (path, error))
-    return NULL;
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -381,7 +347,11 @@ dt_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
   /* Read the version before anything writes: a newer database must not be
-   * changed at all, not even switched to WAL. */
+   * changed at all, not even switched to WAL. This first read is also what
+   * refuses a file that is not SQLite (SQLITE_NOTADB): the header is only
+   * ever read by SQLite, because closing any other descriptor on the file
+   * would drop the locks of every connection in this process
+   * (sqlite.org/howtocorrupt.html 2.2). */
   if (!query_int (self->db, "PRAGMA user_version", &version) ||
       !query_int (self->db, "SELECT count(*) FROM sqlite_master", &(int){0}))
     {
@@ -392,6 +362,10 @@ dt_store_open (const char  *path,
       if (code == SQLITE_BUSY || code == SQLITE_CANTOPEN ||
           code == SQLITE_READONLY || code == SQLITE_PERM)
         dt_store_set_sqlite_error (error, self->db, path);
+      else if (code == SQLITE_NOTADB)
+        g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,
+                     _("%s: not a Digital Trade database (not an SQLite file); it was left untouched"),
+                     path);
       else
         g_set_error (error, DT_ERROR, DT_ERROR_NOT_A_DATABASE,
                      _("%s: the database is damaged and cannot be opened (%s); it was left untouched"),
@@ -432,9 +406,9 @@ dt_store_open (const char  *path,
     return NULL;
   dt_store_rollback (self);
 
-  self->schema_version = version;
-  if (!migrate (self, version, error))
+  if ((guint)version < dt_schema_latest_version () && !migrate (self, error))
     return NULL;
+  self->schema_version = dt_schema_latest_version ();
   self->data_version = dt_store_get_data_version (self);
 
   return g_steal_pointer (&self);
@@ -492,8 +466,10 @@ dt_store_reload_schema (DtStore  *self,
       dt_store_set_sqlite_error (error, self->db, self->path);
       return FALSE;
     }
-  self->schema_version = version;
-  return migrate (self, version, error);
+  if ((guint)version < dt_schema_latest_version () && !migrate (self, error))
+    return FALSE;
+  self->schema_version = dt_schema_latest_version ();
+  return TRUE;
 }
 
 gboolean
@@ -536,6 +512,14 @@ dt_store_load_samples (DtStore  *self,
 
   if (!dt_store_begin (self, error))
     return FALSE;
+
+  /* Another program opening the same new database may have filled it
+   * since we looked. */
+  if (!dt_store_is_empty (self))
+    {
+      dt_store_rollback (self);
+      return TRUE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (sample_packs); i++)
     {

@@ -54,6 +54,8 @@ gboolean   dt_store_reload_schema    (DtStore     *self,
 
 gboolean   dt_store_is_empty         (DtStore     *self);
 gboolean   dt_store_has_sample_data  (DtStore     *self);
+/* Loads the sample packs into a database without any dataset (checked
+ * under the write lock); one that has some is left alone. */
 gboolean   dt_store_load_samples     (DtStore     *self,
                                       GError     **error);
 
