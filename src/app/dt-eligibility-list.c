@@ -22,13 +22,15 @@ struct _DtEligibilityList
 
   GtkWidget    *group;
   guint         n_qualifying;
-  /* The answer being computed; a new question cancels it. */
+  /* The answer being computed (n_pending tasks); a new question cancels it. */
   GCancellable *cancellable;
+  guint         n_pending;
   /* The measure shown, for "Show More" */
   char         *path;
   gint64        measure_no;
   int           year;
   guint         n_listed;
+  gboolean      counted;
   GtkWidget    *more_row;
 };
 
@@ -76,8 +78,10 @@ dt_eligibility_list_clear (DtEligibilityList *self)
     gtk_box_remove (GTK_BOX (self), self->group);
   self->group = NULL;
   self->more_row = NULL;
+  self->n_pending = 0;
   self->n_qualifying = 0;
   self->n_listed = 0;
+  self->counted = FALSE;
 }
 
 gboolean
@@ -85,7 +89,7 @@ dt_eligibility_list_is_busy (DtEligibilityList *self)
 {
   g_return_val_if_fail (DT_IS_ELIGIBILITY_LIST (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->n_pending > 0;
 }
 
 guint
@@ -110,12 +114,24 @@ new_group (DtEligibilityList *self,
   return ADW_PREFERENCES_GROUP (self->group);
 }
 
-/* The answer to the question still shown, or NULL when it was cancelled
- * (the widget may be gone then: nothing of @self is touched). */
-static gboolean
-answer_is_current (GError **error)
+static GCancellable *
+task_started (DtEligibilityList *self)
 {
-  return !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  self->n_pending++;
+  return self->cancellable;
+}
+
+/* FALSE when the task's question was cancelled: the widget may be gone
+ * then, and nothing of @self may be touched. */
+static gboolean
+task_finished (DtEligibilityList  *self,
+               GError            **error)
+{
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  if (--self->n_pending == 0)
+    g_clear_object (&self->cancellable);
+  return TRUE;
 }
 
 static const char *
@@ -264,10 +280,9 @@ enterprise_answers_done (GObject      *source,
   GtkWidget *others;
   guint counts[4] = { 0 };
 
-  if (answers == NULL && !answer_is_current (&error))
+  if (!task_finished (self, &error))
     return;
 
-  g_clear_object (&self->cancellable);
   group = ADW_PREFERENCES_GROUP (self->group);
   adw_preferences_group_set_description (group, NULL);
   if (answers == NULL)
@@ -310,23 +325,57 @@ dt_eligibility_list_show_enterprise (DtEligibilityList *self,
 
   new_group (self, _("Measures It Qualifies For"));
   dt_measure_eligibility_for_enterprise_async (dt_store_get_path (store), enterprise_id, year,
-                                               self->cancellable, enterprise_answers_done, self);
+                                               task_started (self), enterprise_answers_done, self);
 }
 
 static void load_more (DtEligibilityList *self);
 
-/* Adds a page of qualifying enterprises, and "Show More" while the
- * count says there are more. */
+/* "Show More" while the count says there are more than listed. */
 static void
-add_qualifying (DtEligibilityList *self,
-                GPtrArray         *answers)
+update_more_button (DtEligibilityList *self)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->group);
+  guint n_left = self->n_qualifying - MIN (self->n_listed, self->n_qualifying);
+  g_autofree char *label = NULL;
+
+  if (self->more_row != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), self->more_row);
+  self->more_row = NULL;
+  if (!self->counted || n_left == 0)
+    return;
+
+  label = g_strdup_printf (ngettext ("Show %u More (%u Left)", "Show %u More (%u Left)", n_left),
+                           MIN (n_left, PAGE_SIZE), n_left);
+  self->more_row = gtk_button_new_with_label (label);
+  gtk_widget_add_css_class (self->more_row, "flat");
+  gtk_widget_set_margin_top (self->more_row, 6);
+  gtk_widget_set_sensitive (self->more_row, self->n_pending == 0);
+  g_signal_connect_swapped (self->more_row, "clicked", G_CALLBACK (load_more), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->more_row);
+}
+
+static void
+page_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DtEligibilityList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = dt_measure_eligibility_qualifying_finish (result, &error);
+  AdwPreferencesGroup *group;
+
+  if (!task_finished (self, &error))
+    return;
+
+  group = ADW_PREFERENCES_GROUP (self->group);
+  if (answers == NULL)
+    {
+      show_error (group, error);
+      return;
+    }
 
   if (self->more_row != NULL)
     adw_preferences_group_remove (group, self->more_row);
   self->more_row = NULL;
-
   for (guint i = 0; i < answers->len; i++)
     {
       DtEligibility *answer = g_ptr_array_index (answers, i);
@@ -335,52 +384,26 @@ add_qualifying (DtEligibilityList *self,
       adw_preferences_group_add (group, answer_row (title, answer));
     }
   self->n_listed += answers->len;
-
-  if (self->n_listed < self->n_qualifying && answers->len > 0)
-    {
-      guint n_left = self->n_qualifying - self->n_listed;
-      g_autofree char *label = g_strdup_printf (ngettext ("Show %u More (%u Left)", "Show %u More (%u Left)", n_left),
-                                                MIN (n_left, PAGE_SIZE), n_left);
-      GtkWidget *button = gtk_button_new_with_label (label);
-
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_margin_top (button, 6);
-      g_signal_connect_swapped (button, "clicked", G_CALLBACK (load_more), self);
-      self->more_row = button;
-      adw_preferences_group_add (group, button);
-    }
+  update_more_button (self);
 }
 
 static void
-more_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+load_page (DtEligibilityList *self)
 {
-  DtEligibilityList *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers = dt_measure_eligibility_qualifying_finish (result, &error);
-
-  if (answers == NULL && !answer_is_current (&error))
-    return;
-
-  g_clear_object (&self->cancellable);
-  if (answers == NULL)
-    show_error (ADW_PREFERENCES_GROUP (self->group), error);
-  else
-    add_qualifying (self, answers);
+  dt_measure_eligibility_qualifying_async (self->path, self->measure_no, self->year,
+                                           self->n_listed, PAGE_SIZE,
+                                           task_started (self), page_done, self);
 }
 
 static void
 load_more (DtEligibilityList *self)
 {
-  if (self->cancellable != NULL || self->more_row == NULL)
+  if (self->n_pending > 0)
     return;
 
-  gtk_widget_set_sensitive (self->more_row, FALSE);
   self->cancellable = g_cancellable_new ();
-  dt_measure_eligibility_qualifying_async (self->path, self->measure_no, self->year,
-                                           self->n_listed, PAGE_SIZE,
-                                           self->cancellable, more_done, self);
+  gtk_widget_set_sensitive (self->more_row, FALSE);
+  load_page (self);
 }
 
 static void
@@ -396,10 +419,9 @@ summary_done (GObject      *source,
   guint *counts;
   guint total = 0;
 
-  if (summary == NULL && !answer_is_current (&error))
+  if (!task_finished (self, &error))
     return;
 
-  g_clear_object (&self->cancellable);
   group = ADW_PREFERENCES_GROUP (self->group);
   adw_preferences_group_set_description (group, NULL);
   if (summary == NULL)
@@ -425,13 +447,13 @@ summary_done (GObject      *source,
       return;
     }
 
-  self->year = summary->year;
+  self->counted = TRUE;
   self->n_qualifying = counts[DT_ELIGIBILITY_QUALIFIES];
   description = g_strdup_printf (_("Of the %u enterprises on the %d Top-100 list, %u qualify, %u may qualify where data is missing and %u do not. The qualifying ones by rank; expand a row for the reason per criterion."),
                                  total, summary->year, counts[DT_ELIGIBILITY_QUALIFIES],
                                  counts[DT_ELIGIBILITY_UNKNOWN], counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY]);
   adw_preferences_group_set_description (group, description);
-  add_qualifying (self, summary->qualifying);
+  update_more_button (self);
 }
 
 void
@@ -448,6 +470,8 @@ dt_eligibility_list_show_measure (DtEligibilityList *self,
   self->path = g_strdup (dt_store_get_path (store));
   self->measure_no = no;
   self->year = year;
-  dt_measure_eligibility_summarise_async (self->path, no, year, PAGE_SIZE,
-                                          self->cancellable, summary_done, self);
+  /* The first qualifying rows need not wait for the whole list's count. */
+  load_page (self);
+  dt_measure_eligibility_summarise_async (self->path, no, year, 0,
+                                          task_started (self), summary_done, self);
 }

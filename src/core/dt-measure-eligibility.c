@@ -838,7 +838,7 @@ qualifying_page (DtStore                 *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (judgement->verdict == NULL || judgement->year == 0)
+  if (judgement->verdict == NULL || judgement->year == 0 || limit == 0)
     return g_steal_pointer (&answers);
 
   sql = g_strdup_printf ("SELECT l.enterprise_id FROM listings l JOIN enterprises e ON e.id = l.enterprise_id "

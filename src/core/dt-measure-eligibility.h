@@ -114,7 +114,7 @@ typedef struct
 void                  dt_eligibility_summary_free (DtEligibilitySummary *summary);
 
 /* Counts the enterprises on the @year list (0: the latest) by verdict for
- * measure @no, and returns the first @page_size that qualify. */
+ * measure @no, and returns the first @page_size (may be 0) that qualify. */
 DtEligibilitySummary *dt_measure_eligibility_summarise  (DtStore       *store,
                                                          gint64         no,
                                                          int            year,
