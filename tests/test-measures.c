@@ -582,6 +582,119 @@ test_eligibility_for_measure (Fixture       *f,
   g_assert_cmpint (qualifying, >, 0);
 }
 
+/* The set-based summary agrees with judging each enterprise on its own. */
+static void
+assert_summary_matches (DtStore *store,
+                        gint64   no,
+                        int      year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = dt_measure_eligibility_for_measure (store, no, year, &error);
+  g_autoptr(DtEligibilitySummary) summary = NULL;
+  g_autoptr(GArray) expected_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint expected[4] = { 0 };
+  guint listed = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      DtEligibility *answer = g_ptr_array_index (answers, i);
+
+      expected[answer->verdict]++;
+      if (answer->verdict == DT_ELIGIBILITY_QUALIFIES)
+        g_array_append_val (expected_ids, answer->enterprise_id);
+    }
+
+  /* Small pages, so that paging is exercised too. */
+  summary = dt_measure_eligibility_summarise (store, no, year, 7, NULL, &error);
+  g_assert_no_error (error);
+  for (guint v = 0; v < 4; v++)
+    g_assert_cmpuint (summary->counts[v], ==, expected[v]);
+
+  for (GPtrArray *page = g_ptr_array_ref (summary->qualifying); page->len > 0;)
+    {
+      for (guint i = 0; i < page->len; i++, listed++)
+        {
+          DtEligibility *answer = g_ptr_array_index (page, i);
+
+          g_assert_cmpuint (listed, <, expected_ids->len);
+          g_assert_cmpint (answer->enterprise_id, ==, g_array_index (expected_ids, gint64, listed));
+          g_assert_cmpint (answer->verdict, ==, DT_ELIGIBILITY_QUALIFIES);
+        }
+      g_ptr_array_unref (page);
+      page = dt_measure_eligibility_qualifying (store, no, year, listed, 7, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (listed, ==, expected_ids->len);
+}
+
+static void
+set_criteria (DtStore    *store,
+              gint64      no,
+              const char *criteria)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (store, "UPDATE measures SET criteria = ? WHERE no = ?", NULL);
+
+  sqlite3_bind_text (stmt, 1, criteria, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, no);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_eligibility_sets_match_one_by_one (Fixture       *f,
+                                        gconstpointer  data)
+{
+  static const char * const criteria[] = {
+    "[{\"kind\":\"in-ftz\",\"value\":false}]",
+    "[{\"kind\":\"in-ftz\",\"value\":\"no\"},{\"kind\":\"founded-after\",\"value\":\"2005\"}]",
+    "[{\"kind\":\"category\",\"value\":\"数字服务贸易\"}]",
+    "[{\"kind\":\"sector\",\"value\":\"software\"},{\"kind\":\"min-trade-volume\",\"value\":1000.5}]",
+    "[{\"kind\":\"top100-year\",\"value\":2022}]",
+    "[{\"kind\":\"top100-year\",\"value\":1999}]",
+    "[{\"kind\":\"district\",\"value\":\"hangzhou.binjiang\"}]",
+    "[{\"kind\":\"no-such-kind\",\"value\":1}]",
+    "[{\"kind\":\"min-trade-volume\",\"value\":\"lots\"}]",
+    "[42, {\"kind\":\"in-ftz\"}]",
+    "not json",
+    "[]",
+    "",
+  };
+
+  /* Missing facts, so that "unknown" is exercised (in_ftz is never NULL). */
+  g_assert_true (dt_store_exec (f->store,
+                                "UPDATE listings SET district = NULL, category = '', sector = NULL,"
+                                " trade_volume = NULL WHERE year = 2023 AND rank % 7 = 0;"
+                                "UPDATE enterprises SET founded = NULL WHERE id % 5 = 0", NULL));
+
+  for (gint64 no = 1; no <= 36; no++)
+    {
+      assert_summary_matches (f->store, no, 0);
+      assert_summary_matches (f->store, no, 2022);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (criteria); i++)
+    {
+      g_test_message ("criteria %s", criteria[i]);
+      set_criteria (f->store, 1, criteria[i]);
+      assert_summary_matches (f->store, 1, 0);
+      assert_summary_matches (f->store, 1, 2021);
+    }
+}
+
+/* A cancelled summary stops with G_IO_ERROR_CANCELLED and returns nothing. */
+static void
+test_eligibility_summary_cancelled (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (dt_measure_eligibility_summarise (f->store, 2, 0, 10, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static char *
 export_text (Fixture        *f,
              DtMeasureQuery *query,
@@ -648,6 +761,8 @@ main (int   argc,
   g_test_add_func ("/measures/eligibility/combined-and-none", test_criteria_combined_and_none);
   ADD ("/measures/eligibility/for-enterprise", test_eligibility_for_enterprise);
   ADD ("/measures/eligibility/for-measure", test_eligibility_for_measure);
+  ADD ("/measures/eligibility/sets-match-one-by-one", test_eligibility_sets_match_one_by_one);
+  ADD ("/measures/eligibility/summary-cancelled", test_eligibility_summary_cancelled);
   ADD ("/measures/export/filtered", test_export_filtered);
 #undef ADD
 

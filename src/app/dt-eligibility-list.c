@@ -13,19 +13,45 @@
 #include "dt-measure-eligibility.h"
 #include "dt-util.h"
 
+/* Qualifying enterprises are listed this many at a time. */
+#define PAGE_SIZE 50
+
 struct _DtEligibilityList
 {
-  GtkBox     parent_instance;
+  GtkBox        parent_instance;
 
-  GtkWidget *group;
-  guint      n_qualifying;
+  GtkWidget    *group;
+  guint         n_qualifying;
+  /* The answer being computed (n_pending tasks); a new question cancels it. */
+  GCancellable *cancellable;
+  guint         n_pending;
+  /* The measure shown, for "Show More" */
+  char         *path;
+  gint64        measure_no;
+  int           year;
+  guint         n_listed;
+  gboolean      counted;
+  GtkWidget    *more_row;
 };
 
 G_DEFINE_FINAL_TYPE (DtEligibilityList, dt_eligibility_list, GTK_TYPE_BOX)
 
 static void
+dt_eligibility_list_dispose (GObject *object)
+{
+  DtEligibilityList *self = DT_ELIGIBILITY_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (dt_eligibility_list_parent_class)->dispose (object);
+}
+
+static void
 dt_eligibility_list_class_init (DtEligibilityListClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = dt_eligibility_list_dispose;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "eligibility-list");
 }
 
@@ -46,10 +72,24 @@ dt_eligibility_list_clear (DtEligibilityList *self)
 {
   g_return_if_fail (DT_IS_ELIGIBILITY_LIST (self));
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->group != NULL)
     gtk_box_remove (GTK_BOX (self), self->group);
   self->group = NULL;
+  self->more_row = NULL;
+  self->n_pending = 0;
   self->n_qualifying = 0;
+  self->n_listed = 0;
+  self->counted = FALSE;
+}
+
+gboolean
+dt_eligibility_list_is_busy (DtEligibilityList *self)
+{
+  g_return_val_if_fail (DT_IS_ELIGIBILITY_LIST (self), FALSE);
+
+  return self->n_pending > 0;
 }
 
 guint
@@ -60,15 +100,38 @@ dt_eligibility_list_get_n_qualifying (DtEligibilityList *self)
   return self->n_qualifying;
 }
 
+/* A fresh group saying "Checking…" while the answer is computed. */
 static AdwPreferencesGroup *
 new_group (DtEligibilityList *self,
            const char        *title)
 {
   dt_eligibility_list_clear (self);
+  self->cancellable = g_cancellable_new ();
   self->group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group), _("Checking…"));
   gtk_box_append (GTK_BOX (self), self->group);
   return ADW_PREFERENCES_GROUP (self->group);
+}
+
+static GCancellable *
+task_started (DtEligibilityList *self)
+{
+  self->n_pending++;
+  return self->cancellable;
+}
+
+/* FALSE when the task's question was cancelled: the widget may be gone
+ * then, and nothing of @self may be touched. */
+static gboolean
+task_finished (DtEligibilityList  *self,
+               GError            **error)
+{
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  if (--self->n_pending == 0)
+    g_clear_object (&self->cancellable);
+  return TRUE;
 }
 
 static const char *
@@ -205,24 +268,23 @@ enterprise_title (const DtEligibility *answer)
                           dt_pick_name (answer->enterprise_name_zh, answer->enterprise_name_en));
 }
 
-void
-dt_eligibility_list_show_enterprise (DtEligibilityList *self,
-                                     DtStore           *store,
-                                     gint64             enterprise_id,
-                                     int                year)
+static void
+enterprise_answers_done (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
+  DtEligibilityList *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers = NULL;
-  g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) answers = dt_measure_eligibility_for_enterprise_finish (result, &error);
   AdwPreferencesGroup *group;
   GtkWidget *others;
   guint counts[4] = { 0 };
 
-  g_return_if_fail (DT_IS_ELIGIBILITY_LIST (self));
-  g_return_if_fail (DT_IS_STORE (store));
+  if (!task_finished (self, &error))
+    return;
 
-  group = new_group (self, _("Measures It Qualifies For"));
-  answers = dt_measure_eligibility_for_enterprise (store, enterprise_id, year, &error);
+  group = ADW_PREFERENCES_GROUP (self->group);
+  adw_preferences_group_set_description (group, NULL);
   if (answers == NULL)
     {
       show_error (group, error);
@@ -243,6 +305,7 @@ dt_eligibility_list_show_enterprise (DtEligibilityList *self,
   if (answers->len > 0)
     {
       DtEligibility *first = g_ptr_array_index (answers, 0);
+      g_autofree char *description = NULL;
 
       description = g_strdup_printf (_("Judged on its %d listing: qualifies for %u of %u measures, may qualify for %u where data is missing; %u measures carry no structured criteria."),
                                      first->year, counts[DT_ELIGIBILITY_QUALIFIES], answers->len,
@@ -252,55 +315,163 @@ dt_eligibility_list_show_enterprise (DtEligibilityList *self,
 }
 
 void
-dt_eligibility_list_show_measure (DtEligibilityList *self,
-                                  DtStore           *store,
-                                  gint64             no,
-                                  int                year)
+dt_eligibility_list_show_enterprise (DtEligibilityList *self,
+                                     DtStore           *store,
+                                     gint64             enterprise_id,
+                                     int                year)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers = NULL;
-  g_autofree char *description = NULL;
-  AdwPreferencesGroup *group;
-  GtkWidget *others;
-  guint counts[4] = { 0 };
-
   g_return_if_fail (DT_IS_ELIGIBILITY_LIST (self));
   g_return_if_fail (DT_IS_STORE (store));
 
-  group = new_group (self, _("Which Enterprises Qualify?"));
-  answers = dt_measure_eligibility_for_measure (store, no, year, &error);
+  new_group (self, _("Measures It Qualifies For"));
+  dt_measure_eligibility_for_enterprise_async (dt_store_get_path (store), enterprise_id, year,
+                                               task_started (self), enterprise_answers_done, self);
+}
+
+static void load_more (DtEligibilityList *self);
+
+/* "Show More" while the count says there are more than listed. */
+static void
+update_more_button (DtEligibilityList *self)
+{
+  guint n_left = self->n_qualifying - MIN (self->n_listed, self->n_qualifying);
+  g_autofree char *label = NULL;
+
+  if (self->more_row != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), self->more_row);
+  self->more_row = NULL;
+  if (!self->counted || n_left == 0)
+    return;
+
+  label = g_strdup_printf (ngettext ("Show %u More (%u Left)", "Show %u More (%u Left)", n_left),
+                           MIN (n_left, PAGE_SIZE), n_left);
+  self->more_row = gtk_button_new_with_label (label);
+  gtk_widget_add_css_class (self->more_row, "flat");
+  gtk_widget_set_margin_top (self->more_row, 6);
+  gtk_widget_set_sensitive (self->more_row, self->n_pending == 0);
+  g_signal_connect_swapped (self->more_row, "clicked", G_CALLBACK (load_more), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->more_row);
+}
+
+static void
+page_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DtEligibilityList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = dt_measure_eligibility_qualifying_finish (result, &error);
+  AdwPreferencesGroup *group;
+
+  if (!task_finished (self, &error))
+    return;
+
+  group = ADW_PREFERENCES_GROUP (self->group);
   if (answers == NULL)
     {
       show_error (group, error);
       return;
     }
 
-  if (answers->len == 0)
+  if (self->more_row != NULL)
+    adw_preferences_group_remove (group, self->more_row);
+  self->more_row = NULL;
+  for (guint i = 0; i < answers->len; i++)
+    {
+      DtEligibility *answer = g_ptr_array_index (answers, i);
+      g_autofree char *title = enterprise_title (answer);
+
+      adw_preferences_group_add (group, answer_row (title, answer));
+    }
+  self->n_listed += answers->len;
+  update_more_button (self);
+}
+
+static void
+load_page (DtEligibilityList *self)
+{
+  dt_measure_eligibility_qualifying_async (self->path, self->measure_no, self->year,
+                                           self->n_listed, PAGE_SIZE,
+                                           task_started (self), page_done, self);
+}
+
+static void
+load_more (DtEligibilityList *self)
+{
+  if (self->n_pending > 0)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->more_row, FALSE);
+  load_page (self);
+}
+
+static void
+summary_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DtEligibilityList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtEligibilitySummary) summary = dt_measure_eligibility_summarise_finish (result, &error);
+  AdwPreferencesGroup *group;
+  g_autofree char *description = NULL;
+  guint *counts;
+  guint total = 0;
+
+  if (!task_finished (self, &error))
+    return;
+
+  group = ADW_PREFERENCES_GROUP (self->group);
+  adw_preferences_group_set_description (group, NULL);
+  if (summary == NULL)
+    {
+      show_error (group, error);
+      return;
+    }
+
+  counts = summary->counts;
+  for (guint i = 0; i < G_N_ELEMENTS (summary->counts); i++)
+    total += counts[i];
+
+  if (summary->year == 0 || total == 0)
     {
       adw_preferences_group_set_description (group, _("No Top-100 list is in the database."));
       return;
     }
 
-  if (((DtEligibility *)g_ptr_array_index (answers, 0))->verdict == DT_ELIGIBILITY_NO_CRITERIA)
+  if (counts[DT_ELIGIBILITY_NO_CRITERIA] > 0)
     {
       adw_preferences_group_set_description (group,
                                              _("This measure carries no structured criteria, so the app cannot tell who qualifies. Read its text for the conditions."));
       return;
     }
 
-  others = add_answers (group, answers, enterprise_title, counts);
-  if (others != NULL)
-    {
-      guint n = counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY];
-      g_autofree char *title = g_strdup_printf (ngettext ("%u enterprise does not qualify",
-                                                          "%u enterprises do not qualify", n), n);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
-    }
-
+  self->counted = TRUE;
   self->n_qualifying = counts[DT_ELIGIBILITY_QUALIFIES];
-  description = g_strdup_printf (_("Of the %u enterprises on the %d Top-100 list, %u qualify and %u may qualify where data is missing. Rank and name; expand a row for the reason per criterion."),
-                                 answers->len, ((DtEligibility *)g_ptr_array_index (answers, 0))->year,
-                                 counts[DT_ELIGIBILITY_QUALIFIES], counts[DT_ELIGIBILITY_UNKNOWN]);
+  description = g_strdup_printf (_("Of the %u enterprises on the %d Top-100 list, %u qualify, %u may qualify where data is missing and %u do not. The qualifying ones by rank; expand a row for the reason per criterion."),
+                                 total, summary->year, counts[DT_ELIGIBILITY_QUALIFIES],
+                                 counts[DT_ELIGIBILITY_UNKNOWN], counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY]);
   adw_preferences_group_set_description (group, description);
+  update_more_button (self);
+}
+
+void
+dt_eligibility_list_show_measure (DtEligibilityList *self,
+                                  DtStore           *store,
+                                  gint64             no,
+                                  int                year)
+{
+  g_return_if_fail (DT_IS_ELIGIBILITY_LIST (self));
+  g_return_if_fail (DT_IS_STORE (store));
+
+  new_group (self, _("Which Enterprises Qualify?"));
+  g_free (self->path);
+  self->path = g_strdup (dt_store_get_path (store));
+  self->measure_no = no;
+  self->year = year;
+  /* The first qualifying rows need not wait for the whole list's count. */
+  load_page (self);
+  dt_measure_eligibility_summarise_async (self->path, no, year, 0,
+                                          task_started (self), summary_done, self);
 }

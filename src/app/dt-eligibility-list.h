@@ -33,6 +33,8 @@ void       dt_eligibility_list_show_measure    (DtEligibilityList *self,
                                                 gint64             no,
                                                 int                year);
 void       dt_eligibility_list_clear           (DtEligibilityList *self);
+/* TRUE while an answer is being computed off the main thread. */
+gboolean   dt_eligibility_list_is_busy         (DtEligibilityList *self);
 /* How many answers qualify, after the last show_*(). */
 guint      dt_eligibility_list_get_n_qualifying (DtEligibilityList *self);
 

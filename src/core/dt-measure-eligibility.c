@@ -599,3 +599,525 @@ dt_measure_eligibility_for_measure (DtStore  *store,
   g_ptr_array_sort (answers, compare_by_verdict_then_rank);
   return g_steal_pointer (&answers);
 }
+
+/* Judging a whole list at once: each criterion becomes an SQL expression
+ * over the listing `l` and its enterprise `e` that is 1 (met), 0 (not met)
+ * or NULL (the data does not say), exactly as check_one() decides, so
+ * SQL's three-valued logic gives the verdict of every row in one pass.
+ * test-measures compares both ways on every measure. */
+
+static char *
+term_sql (const char   *column,
+          DtVocabulary  vocabulary,
+          const char   *required)
+{
+  const char *canonical = dt_vocabulary_find (vocabulary, required);
+  char *sql;
+  char *result;
+
+  if (canonical != NULL && g_strcmp0 (canonical, required) != 0)
+    sql = sqlite3_mprintf ("(CASE WHEN nullif(%s, '') IS NULL THEN NULL ELSE %s IN (%Q, %Q) END)",
+                           column, column, required, canonical);
+  else
+    sql = sqlite3_mprintf ("(CASE WHEN nullif(%s, '') IS NULL THEN NULL ELSE %s = %Q END)",
+                           column, column, required);
+  result = g_strdup (sql);
+  sqlite3_free (sql);
+  return result;
+}
+
+static char *
+criterion_sql (const char *kind,
+               JsonNode   *value,
+               GHashTable *list_years)
+{
+  g_autofree char *text = value_text (value);
+  double number = 0;
+
+  if (g_strcmp0 (kind, "in-ftz") == 0)
+    return g_strdup_printf ("((l.in_ftz <> 0) = %d)", value_boolean (value) ? 1 : 0);
+
+  if (g_strcmp0 (kind, "district") == 0 && text != NULL)
+    {
+      char *sql = sqlite3_mprintf ("(nullif(l.district, '') = %Q)", text);
+      char *result = g_strdup (sql);
+
+      sqlite3_free (sql);
+      return result;
+    }
+
+  if (g_strcmp0 (kind, "category") == 0 && text != NULL)
+    return term_sql ("l.category", DT_VOCABULARY_ENTERPRISE_CATEGORY, text);
+
+  if (g_strcmp0 (kind, "sector") == 0 && text != NULL)
+    return term_sql ("l.sector", DT_VOCABULARY_SECTOR, text);
+
+  if (g_strcmp0 (kind, "min-trade-volume") == 0 && value_number (value, &number))
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup_printf ("(l.trade_volume >= %s)", g_ascii_dtostr (buffer, sizeof buffer, number));
+    }
+
+  if (g_strcmp0 (kind, "top100-year") == 0 && value_number (value, &number))
+    {
+      int year = (int)number;
+
+      if (!g_hash_table_contains (list_years, GINT_TO_POINTER (year)))
+        return g_strdup ("NULL");
+      return g_strdup_printf ("EXISTS (SELECT 1 FROM listings t WHERE t.enterprise_id = l.enterprise_id AND t.year = %d)",
+                              year);
+    }
+
+  if (g_strcmp0 (kind, "founded-after") == 0 && value_number (value, &number))
+    return g_strdup_printf ("(e.founded > %d)", (int)number);
+
+  return g_strdup ("NULL");
+}
+
+/* The verdict (a DtEligibilityVerdict) of every row as an SQL expression,
+ * or NULL when the measure carries no structured criteria. */
+static char *
+verdict_sql (const char *criteria_json,
+             GHashTable *list_years)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) not_met = g_string_new (NULL);
+  g_autoptr(GString) unknown = g_string_new (NULL);
+  JsonNode *root;
+
+  if (criteria_json == NULL || criteria_json[0] == '\0')
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, criteria_json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (root))
+    g_ptr_array_add (terms, g_strdup ("NULL"));
+  else
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+          JsonNode *kind_node = object != NULL ? json_object_get_member (object, "kind") : NULL;
+          const char *kind = NULL;
+
+          if (kind_node != NULL && JSON_NODE_HOLDS_VALUE (kind_node) &&
+              json_node_get_value_type (kind_node) == G_TYPE_STRING)
+            kind = json_node_get_string (kind_node);
+          g_ptr_array_add (terms, criterion_sql (kind, object != NULL ? json_object_get_member (object, "value") : NULL,
+                                                 list_years));
+        }
+    }
+
+  if (terms->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (terms, i);
+
+      g_string_append_printf (not_met, "%s%s = 0", i > 0 ? " OR " : "", term);
+      g_string_append_printf (unknown, "%s%s IS NULL", i > 0 ? " OR " : "", term);
+    }
+
+  return g_strdup_printf ("(CASE WHEN %s THEN %d WHEN %s THEN %d ELSE %d END)",
+                          not_met->str, DT_ELIGIBILITY_DOES_NOT_QUALIFY,
+                          unknown->str, DT_ELIGIBILITY_UNKNOWN,
+                          DT_ELIGIBILITY_QUALIFIES);
+}
+
+typedef struct
+{
+  char  *title_zh;
+  char  *title_en;
+  char  *criteria;
+  int    year;       /* the list judged, 0 when there is none */
+  char  *verdict;    /* SQL, NULL without criteria */
+} MeasureJudgement;
+
+static void
+measure_judgement_clear (MeasureJudgement *judgement)
+{
+  g_clear_pointer (&judgement->title_zh, g_free);
+  g_clear_pointer (&judgement->title_en, g_free);
+  g_clear_pointer (&judgement->criteria, g_free);
+  g_clear_pointer (&judgement->verdict, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MeasureJudgement, measure_judgement_clear)
+
+static gboolean
+measure_judgement_load (DtStore           *store,
+                        gint64             no,
+                        int                year,
+                        MeasureJudgement  *judgement,
+                        GError           **error)
+{
+  g_autoptr(DtEnterpriseFacts) years = dt_enterprise_facts_new ();
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  stmt = dt_store_prepare (store,
+                           "SELECT title_zh, title_en, criteria,"
+                           " CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(year), 0) FROM listings) END "
+                           "FROM measures WHERE no = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, no);
+  sqlite3_bind_int (stmt, 2, year);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      judgement->title_zh = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      judgement->title_en = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      judgement->criteria = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      judgement->year = sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_finalize (stmt);
+  if (!found)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("There is no measure number %lld"), (long long)no);
+      return FALSE;
+    }
+
+  load_list_years (store, years);
+  judgement->verdict = verdict_sql (judgement->criteria, years->list_years);
+  return TRUE;
+}
+
+static int
+cancelled_handler (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* Lets @cancellable interrupt a long statement on @store's connection. */
+static void
+watch_cancellable (DtStore      *store,
+                   GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (dt_store_get_db (store), 10000, cancelled_handler, cancellable);
+  else
+    sqlite3_progress_handler (dt_store_get_db (store), 0, NULL, NULL);
+}
+
+static gboolean
+step_failed (DtStore       *store,
+             int            rc,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return TRUE;
+  dt_store_set_sqlite_error (error, dt_store_get_db (store), dt_store_get_path (store));
+  return TRUE;
+}
+
+static GPtrArray *
+qualifying_page (DtStore                 *store,
+                 gint64                   no,
+                 const MeasureJudgement  *judgement,
+                 guint                    offset,
+                 guint                    limit,
+                 GCancellable            *cancellable,
+                 GError                 **error)
+{
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify)dt_eligibility_free);
+  g_autoptr(GHashTable) region_names = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DtEnterpriseFacts) years = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (judgement->verdict == NULL || judgement->year == 0 || limit == 0)
+    return g_steal_pointer (&answers);
+
+  sql = g_strdup_printf ("SELECT l.enterprise_id FROM listings l JOIN enterprises e ON e.id = l.enterprise_id "
+                         "WHERE l.year = ?1 AND %s = %d ORDER BY l.rank LIMIT ?2 OFFSET ?3",
+                         judgement->verdict, DT_ELIGIBILITY_QUALIFIES);
+  if ((stmt = dt_store_prepare (store, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, judgement->year);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  watch_cancellable (store, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  watch_cancellable (store, NULL);
+  sqlite3_finalize (stmt);
+  if (step_failed (store, rc, cancellable, error))
+    return NULL;
+
+  /* Only the rows shown get their reasons spelled out. */
+  region_names = dt_measure_eligibility_region_names (store);
+  years = dt_enterprise_facts_new ();
+  load_list_years (store, years);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(DtEnterpriseFacts) facts = facts_load (store, g_array_index (ids, gint64, i),
+                                                       judgement->year, years->list_years, error);
+
+      if (facts == NULL)
+        return NULL;
+      g_ptr_array_add (answers, eligibility_new (no, judgement->title_zh, judgement->title_en,
+                                                 judgement->criteria, facts, region_names));
+    }
+  return g_steal_pointer (&answers);
+}
+
+void
+dt_eligibility_summary_free (DtEligibilitySummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_clear_pointer (&summary->qualifying, g_ptr_array_unref);
+  g_free (summary);
+}
+
+DtEligibilitySummary *
+dt_measure_eligibility_summarise (DtStore       *store,
+                                  gint64         no,
+                                  int            year,
+                                  guint          page_size,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_auto(MeasureJudgement) judgement = { 0 };
+  g_autoptr(DtEligibilitySummary) summary = g_new0 (DtEligibilitySummary, 1);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !measure_judgement_load (store, no, year, &judgement, error))
+    return NULL;
+
+  summary->measure_no = no;
+  summary->year = judgement.year;
+  if (judgement.verdict == NULL)
+    judgement.verdict = g_strdup_printf ("%d", DT_ELIGIBILITY_NO_CRITERIA);
+  sql = g_strdup_printf ("SELECT %s, count(*) FROM listings l JOIN enterprises e ON e.id = l.enterprise_id "
+                         "WHERE l.year = ?1 GROUP BY 1", judgement.verdict);
+  if ((stmt = dt_store_prepare (store, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, judgement.year);
+  watch_cancellable (store, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int verdict = sqlite3_column_int (stmt, 0);
+
+      if (verdict >= 0 && verdict < (int)G_N_ELEMENTS (summary->counts))
+        summary->counts[verdict] = sqlite3_column_int (stmt, 1);
+    }
+  watch_cancellable (store, NULL);
+  sqlite3_finalize (stmt);
+  if (step_failed (store, rc, cancellable, error))
+    return NULL;
+
+  summary->qualifying = qualifying_page (store, no, &judgement, 0, page_size, cancellable, error);
+  if (summary->qualifying == NULL)
+    return NULL;
+  return g_steal_pointer (&summary);
+}
+
+GPtrArray *
+dt_measure_eligibility_qualifying (DtStore       *store,
+                                   gint64         no,
+                                   int            year,
+                                   guint          offset,
+                                   guint          limit,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  g_auto(MeasureJudgement) judgement = { 0 };
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !measure_judgement_load (store, no, year, &judgement, error))
+    return NULL;
+  return qualifying_page (store, no, &judgement, offset, limit, cancellable, error);
+}
+
+/* The asynchronous forms: one job description, run on a read-only
+ * connection of the worker thread's own. */
+typedef enum
+{
+  JOB_SUMMARISE,
+  JOB_QUALIFYING,
+  JOB_FOR_ENTERPRISE,
+} JobKind;
+
+typedef struct
+{
+  JobKind  kind;
+  char    *path;
+  gint64   id;          /* measure number or enterprise id */
+  int      year;
+  guint    offset;
+  guint    limit;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open_read_only (job->path, &error);
+  gpointer result = NULL;
+  GDestroyNotify free_result = (GDestroyNotify)g_ptr_array_unref;
+
+  if (store != NULL)
+    switch (job->kind)
+      {
+      case JOB_SUMMARISE:
+        result = dt_measure_eligibility_summarise (store, job->id, job->year, job->limit, cancellable, &error);
+        free_result = (GDestroyNotify)dt_eligibility_summary_free;
+        break;
+      case JOB_QUALIFYING:
+        result = dt_measure_eligibility_qualifying (store, job->id, job->year, job->offset, job->limit,
+                                                    cancellable, &error);
+        break;
+      case JOB_FOR_ENTERPRISE:
+        result = dt_measure_eligibility_for_enterprise (store, job->id, job->year, &error);
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, free_result);
+}
+
+static void
+job_run (Job                 *job,
+         gpointer             source_tag,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static Job *
+job_new (JobKind     kind,
+         const char *path,
+         gint64      id,
+         int         year)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->path = g_strdup (path);
+  job->id = id;
+  job->year = year;
+  return job;
+}
+
+void
+dt_measure_eligibility_summarise_async (const char          *path,
+                                        gint64               no,
+                                        int                  year,
+                                        guint                page_size,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  Job *job = job_new (JOB_SUMMARISE, path, no, year);
+
+  g_return_if_fail (path != NULL);
+
+  job->limit = page_size;
+  job_run (job, dt_measure_eligibility_summarise_async, cancellable, callback, user_data);
+}
+
+DtEligibilitySummary *
+dt_measure_eligibility_summarise_finish (GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+dt_measure_eligibility_qualifying_async (const char          *path,
+                                         gint64               no,
+                                         int                  year,
+                                         guint                offset,
+                                         guint                limit,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  Job *job = job_new (JOB_QUALIFYING, path, no, year);
+
+  g_return_if_fail (path != NULL);
+
+  job->offset = offset;
+  job->limit = limit;
+  job_run (job, dt_measure_eligibility_qualifying_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dt_measure_eligibility_qualifying_finish (GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+dt_measure_eligibility_for_enterprise_async (const char          *path,
+                                             gint64               enterprise_id,
+                                             int                  year,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  job_run (job_new (JOB_FOR_ENTERPRISE, path, enterprise_id, year),
+           dt_measure_eligibility_for_enterprise_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dt_measure_eligibility_for_enterprise_finish (GAsyncResult  *result,
+                                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -100,10 +100,71 @@ GPtrArray         *dt_measure_eligibility_for_measure    (DtStore  *store,
                                                           int       year,
                                                           GError  **error);
 
+/* How one measure divides the enterprises of one list, judged as sets (one
+ * query per figure, not one per enterprise), with a page of the ones that
+ * qualify. */
+typedef struct
+{
+  gint64     measure_no;
+  int        year;                 /* the list judged; 0 when there is none */
+  guint      counts[4];            /* by DtEligibilityVerdict */
+  GPtrArray *qualifying;           /* DtEligibility, by rank: the first page */
+} DtEligibilitySummary;
+
+void                  dt_eligibility_summary_free (DtEligibilitySummary *summary);
+
+/* Counts the enterprises on the @year list (0: the latest) by verdict for
+ * measure @no, and returns the first @page_size (may be 0) that qualify. */
+DtEligibilitySummary *dt_measure_eligibility_summarise  (DtStore       *store,
+                                                         gint64         no,
+                                                         int            year,
+                                                         guint          page_size,
+                                                         GCancellable  *cancellable,
+                                                         GError       **error);
+/* The qualifying enterprises @offset.. of that list (DtEligibility, by rank). */
+GPtrArray            *dt_measure_eligibility_qualifying (DtStore       *store,
+                                                         gint64         no,
+                                                         int            year,
+                                                         guint          offset,
+                                                         guint          limit,
+                                                         GCancellable  *cancellable,
+                                                         GError       **error);
+
+/* The same off the calling thread, on a read-only connection of its own to
+ * the database at @path. */
+void                  dt_measure_eligibility_summarise_async   (const char          *path,
+                                                                gint64               no,
+                                                                int                  year,
+                                                                guint                page_size,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+DtEligibilitySummary *dt_measure_eligibility_summarise_finish  (GAsyncResult        *result,
+                                                                GError             **error);
+void                  dt_measure_eligibility_qualifying_async  (const char          *path,
+                                                                gint64               no,
+                                                                int                  year,
+                                                                guint                offset,
+                                                                guint                limit,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GPtrArray            *dt_measure_eligibility_qualifying_finish (GAsyncResult        *result,
+                                                                GError             **error);
+void                  dt_measure_eligibility_for_enterprise_async  (const char          *path,
+                                                                    gint64               enterprise_id,
+                                                                    int                  year,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+GPtrArray            *dt_measure_eligibility_for_enterprise_finish (GAsyncResult        *result,
+                                                                    GError             **error);
+
 /* County code → name in the user's language. */
 GHashTable        *dt_measure_eligibility_region_names   (DtStore  *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtEnterpriseFacts, dt_enterprise_facts_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtEligibility, dt_eligibility_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtEligibilitySummary, dt_eligibility_summary_free)
 
 G_END_DECLS

@@ -579,3 +579,23 @@ dt_store_emit_changed (DtStore    *self,
 
   g_signal_emit (self, signals[CHANGED], 0, kind);
 }
+
+DtStore *
+dt_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(DtStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (DT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      dt_store_set_sqlite_error (error, self->db, path);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+  return g_steal_pointer (&self);
+}

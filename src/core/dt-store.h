@@ -26,6 +26,11 @@ DtStore   *dt_store_open             (const char  *path,
 DtStore   *dt_store_open_with_samples (const char  *path,
                                        GError     **error);
 
+/* A read-only connection to an existing database, for work on another
+ * thread than the one that opened the store (each thread its own). */
+DtStore   *dt_store_open_read_only   (const char  *path,
+                                      GError     **error);
+
 sqlite3   *dt_store_get_db           (DtStore     *self);
 const char *dt_store_get_path        (DtStore     *self);
 guint      dt_store_get_schema_version (DtStore   *self);
