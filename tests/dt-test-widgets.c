@@ -17,20 +17,6 @@ dt_test_iterate_until_idle (void)
       g_main_context_iteration (NULL, FALSE);
 }
 
-void
-dt_test_iterate_while (gboolean (*busy) (gpointer data),
-                       gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (busy (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  dt_test_iterate_until_idle ();
-}
-
 GtkWidget *
 dt_test_find_descendant (GtkWidget *widget,
                          GType      type)

@@ -11,10 +11,6 @@ G_BEGIN_DECLS
 
 /* Runs the main loop until nothing is pending, a few times over. */
 void       dt_test_iterate_until_idle    (void);
-/* Runs the main loop while @busy (@data) says work is under way, e.g.
- * an answer computed on a thread. */
-void       dt_test_iterate_while         (gboolean (*busy) (gpointer data),
-                                          gpointer   data);
 /* @widget itself or its first descendant (depth first) of @type, or NULL. */
 GtkWidget *dt_test_find_descendant       (GtkWidget *widget,
                                           GType      type);

@@ -16,6 +16,13 @@
 #include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
 
+/* The eligibility list has its answer (worked out on a thread). */
+static gboolean
+eligibility_ready (gpointer list)
+{
+  return !dt_eligibility_list_is_busy (list);
+}
+
 static gboolean
 wake (gpointer data)
 {
@@ -113,7 +120,7 @@ test_detail_shows_eligibility (void)
 
   eligibility = DT_ELIGIBILITY_LIST (dt_test_find_descendant (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST));
   g_assert_nonnull (eligibility);
-  dt_test_iterate_while ((gboolean (*) (gpointer))dt_eligibility_list_is_busy, eligibility);
+  dt_test_wait_for (eligibility_ready, eligibility, 30);
   /* The sample carries FTZ-only measures, so an FTZ enterprise qualifies for some. */
   g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (eligibility), >, 0);
 

@@ -19,6 +19,13 @@
 #include "dt-measures-page.h"
 #include "dt-window.h"
 
+/* The eligibility list has its answer (worked out on a thread). */
+static gboolean
+eligibility_ready (gpointer list)
+{
+  return !dt_eligibility_list_is_busy (list);
+}
+
 static char *db_dir;
 static DtApplication *app;
 
@@ -130,7 +137,7 @@ test_status_set_and_exported (void)
   {
     GtkWidget *list = dt_test_find_descendant (detail, DT_TYPE_ELIGIBILITY_LIST);
 
-    dt_test_iterate_while ((gboolean (*) (gpointer))dt_eligibility_list_is_busy, list);
+    dt_test_wait_for (eligibility_ready, list, 30);
     g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (DT_ELIGIBILITY_LIST (list)), >, 0);
   }
 
@@ -432,7 +439,7 @@ test_eligibility_list_for_enterprise (void)
   sqlite3_finalize (stmt);
 
   dt_eligibility_list_show_enterprise (DT_ELIGIBILITY_LIST (list), store, id, 2023);
-  dt_test_iterate_while ((gboolean (*) (gpointer))dt_eligibility_list_is_busy, list);
+  dt_test_wait_for (eligibility_ready, list, 30);
   /* Measures 2 and 10 ask only for the FTZ block. */
   g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (DT_ELIGIBILITY_LIST (list)), >=, 2);
   g_assert_nonnull (dt_test_find_descendant (list, ADW_TYPE_EXPANDER_ROW));
