@@ -611,7 +611,7 @@ assert_summary_matches (DtStore *store,
   for (guint v = 0; v < 4; v++)
     g_assert_cmpuint (summary->counts[v], ==, expected[v]);
 
-  for (GPtrArray *page = g_ptr_array_ref (summary->qualifying); page->len > 0;)
+  for (g_autoptr(GPtrArray) page = g_ptr_array_ref (summary->qualifying); page->len > 0;)
     {
       for (guint i = 0; i < page->len; i++, listed++)
         {
