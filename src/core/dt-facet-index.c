@@ -254,7 +254,11 @@ static void
 facet_finish (Facet *f,
               Data  *d)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (f->values, NULL, NULL);
+  /* Not g_ptr_array_copy(): that would take the free function along. */
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (f->values->len);
+
+  for (guint i = 0; i < f->values->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (f->values, i));
 
   g_ptr_array_sort_with_data (sorted, compare_values, GINT_TO_POINTER (f->numeric));
   for (guint i = 0; i < sorted->len; i++)
@@ -924,7 +928,8 @@ dt_facet_index_count (DtFacetIndex      *self,
     }
   rows = matching_rows (d, -1);
   *count = rows != NULL ? (gint64)roaring_bitmap_get_cardinality (rows) : d->n_rows;
-  roaring_bitmap_free (rows);
+  /* CRoaring 0.2 does not take NULL. */
+  g_clear_pointer (&rows, roaring_bitmap_free);
   unlock_data (d);
   return TRUE;
 }
