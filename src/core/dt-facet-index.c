@@ -1256,6 +1256,13 @@ dt_facet_index_new (const char *path)
   return self;
 }
 
+const char *
+dt_facet_index_get_path (DtFacetIndex *self)
+{
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), NULL);
+  return self->path;
+}
+
 static void
 set_data (DtFacetIndex *self,
           Data         *d)

@@ -31,6 +31,7 @@ G_DECLARE_FINAL_TYPE (DtFacetIndex, dt_facet_index, DT, FACET_INDEX, GObject)
 /* An index of the database at @path; not built until dt_facet_index_rebuild()
  * or dt_facet_index_build_sync(). */
 DtFacetIndex *dt_facet_index_new          (const char        *path);
+const char   *dt_facet_index_get_path     (DtFacetIndex      *self);
 
 /* Drops the current content at once (queries decline until the new one is
  * ready) and builds it again on a thread; "ready" follows on the thread
