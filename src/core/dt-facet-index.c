@@ -94,6 +94,16 @@ typedef struct
   /* The last query's row sets, for the count and groups that follow it. */
   DtEnterpriseQuery *cached_query;
   roaring_bitmap_t  *cached[N_KEYS + 1];  /* per filtered key, then the search */
+  /* Per facet, counts and volume sums per value over the cached query's
+   * rows without the filter on key k (index k; N_KEYS: with every filter),
+   * so that all facets come from one pass over the rows. */
+  gint64            *group_counts[N_KEYS + 1][N_FACETS];
+  double            *group_volumes[N_KEYS + 1][N_FACETS];
+  /* The last search, kept across queries: typing changes the filters less
+   * often than the text, and a longer text only narrows a shorter one. */
+  char              *search_needle;
+  roaring_bitmap_t  *search_ents;
+  roaring_bitmap_t  *search_rows;
   gsize              memory;
 } Data;
 
@@ -118,7 +128,14 @@ clear_cache (Data *d)
 {
   g_clear_object (&d->cached_query);
   for (guint i = 0; i <= N_KEYS; i++)
-    g_clear_pointer (&d->cached[i], roaring_bitmap_free);
+    {
+      g_clear_pointer (&d->cached[i], roaring_bitmap_free);
+      for (guint f = 0; f < N_FACETS; f++)
+        {
+          g_clear_pointer (&d->group_counts[i][f], g_free);
+          g_clear_pointer (&d->group_volumes[i][f], g_free);
+        }
+    }
 }
 
 static void
@@ -154,6 +171,9 @@ data_unref (Data *d)
     return;
 
   clear_cache (d);
+  g_free (d->search_needle);
+  g_clear_pointer (&d->search_ents, roaring_bitmap_free);
+  g_clear_pointer (&d->search_rows, roaring_bitmap_free);
   for (guint i = 0; i < N_FACETS; i++)
     {
       g_clear_pointer (&d->facets[i].values, g_ptr_array_unref);
@@ -754,7 +774,8 @@ ent_matches (Data       *d,
 }
 
 /* Rows whose enterprise's name_zh, name_en or credit_code holds the search
- * text, ASCII case folded, taken literally (as instr(lower(…)) does). */
+ * text, ASCII case folded, taken literally (as instr(lower(…)) does).
+ * The result is the cached search_rows; do not free it. */
 static roaring_bitmap_t *
 search_rows (Data       *d,
              const char *search)
@@ -762,8 +783,13 @@ search_rows (Data       *d,
   g_autofree char *needle = g_ascii_strdown (search, -1);
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
   roaring_bitmap_t *candidates = NULL;
-  roaring_bitmap_t *rows = roaring_bitmap_create ();
+  roaring_bitmap_t *ents, *rows;
   roaring_uint32_iterator_t it;
+  glong n_chars = 0;
+  gboolean exact;
+
+  if (d->search_needle != NULL && g_str_equal (d->search_needle, needle))
+    return d->search_rows;
 
   if (g_utf8_validate (needle, -1, NULL))
     for (const char *p = needle; *p != '\0'; p = g_utf8_next_char (p))
@@ -772,12 +798,15 @@ search_rows (Data       *d,
         const char *next = g_utf8_next_char (p);
         guint64 key = c << 32;
 
+        n_chars++;
         if (*next != '\0')
           key |= g_utf8_get_char (next);
         else if (keys->len > 0)
           break;   /* the last character is in the last pair */
         g_array_append_val (keys, key);
       }
+  /* Grams are per field: one or two characters are found exactly. */
+  exact = n_chars > 0 && n_chars <= 2;
 
   if (keys->len == 0)
     {
@@ -806,17 +835,33 @@ search_rows (Data       *d,
         }
       roaring_bitmap_or_inplace (candidates, d->unindexed);
     }
+  /* Typing on: whatever holds the longer text held the shorter one. */
+  if (d->search_needle != NULL && strstr (needle, d->search_needle) != NULL)
+    roaring_bitmap_and_inplace (candidates, d->search_ents);
 
+  ents = roaring_bitmap_create ();
+  rows = roaring_bitmap_create ();
   roaring_init_iterator (candidates, &it);
   while (it.has_value)
     {
       guint32 e = it.current_value;
 
-      if (ent_matches (d, e, needle) && d->ent_first[e] < d->ent_first[e + 1])
-        roaring_bitmap_add_range (rows, d->ent_first[e], d->ent_first[e + 1]);
+      if ((exact && !roaring_bitmap_contains (d->unindexed, e)) || ent_matches (d, e, needle))
+        {
+          roaring_bitmap_add (ents, e);
+          if (d->ent_first[e] < d->ent_first[e + 1])
+            roaring_bitmap_add_range (rows, d->ent_first[e], d->ent_first[e + 1]);
+        }
       roaring_advance_uint32_iterator (&it);
     }
   roaring_bitmap_free (candidates);
+
+  g_free (d->search_needle);
+  g_clear_pointer (&d->search_ents, roaring_bitmap_free);
+  g_clear_pointer (&d->search_rows, roaring_bitmap_free);
+  d->search_needle = g_steal_pointer (&needle);
+  d->search_ents = ents;
+  d->search_rows = rows;
   return rows;
 }
 
@@ -847,7 +892,7 @@ prepare (Data              *d,
     }
   search = dt_enterprise_query_get_search (query);
   if (search != NULL)
-    d->cached[N_KEYS] = search_rows (d, search);
+    d->cached[N_KEYS] = roaring_bitmap_copy (search_rows (d, search));
   d->cached_query = dt_enterprise_query_copy (query);
   return TRUE;
 }
@@ -926,19 +971,86 @@ dt_facet_index_count (DtFacetIndex      *self,
       unlock_data (d);
       return FALSE;
     }
-  rows = matching_rows (d, -1);
-  *count = rows != NULL ? (gint64)roaring_bitmap_get_cardinality (rows) : d->n_rows;
-  /* CRoaring 0.2 does not take NULL. */
-  g_clear_pointer (&rows, roaring_bitmap_free);
+  {
+    roaring_bitmap_t *sets[N_KEYS + 1];
+    guint n = 0;
+
+    for (guint k = 0; k <= N_KEYS; k++)
+      if (d->cached[k] != NULL)
+        sets[n++] = d->cached[k];
+    /* One or two sets (the year and the search, typically): no copy. */
+    if (n == 0)
+      *count = d->n_rows;
+    else if (n == 1)
+      *count = roaring_bitmap_get_cardinality (sets[0]);
+    else if (n == 2)
+      *count = roaring_bitmap_and_cardinality (sets[0], sets[1]);
+    else
+      {
+        rows = matching_rows (d, -1);
+        *count = roaring_bitmap_get_cardinality (rows);
+        roaring_bitmap_free (rows);
+      }
+  }
   unlock_data (d);
   return TRUE;
 }
 
 typedef struct
 {
-  const Facet *facet;
-  gint64      *counts;
+  const Facet  *facet;
+  const gint64 *counts;
 } GroupSort;
+
+/* Counts and volume sums per value of every facet, over the cached query's
+ * rows without the filter on key @except (N_KEYS: with all), in one pass. */
+static void
+count_groups (Data *d,
+              int   except)
+{
+  roaring_bitmap_t *rows = matching_rows (d, except == N_KEYS ? -1 : except);
+  gint64 *counts[N_FACETS];
+  double *volumes[N_FACETS];
+  guint32 *of_row[N_FACETS];
+
+  for (guint f = 0; f < N_FACETS; f++)
+    {
+      counts[f] = d->group_counts[except][f] = g_new0 (gint64, d->facets[f].values->len);
+      volumes[f] = d->group_volumes[except][f] = g_new0 (double, d->facets[f].values->len);
+      of_row[f] = d->facets[f].of_row;
+    }
+
+#define COUNT_ROW(r) \
+  G_STMT_START { \
+    double vol = d->volume[r]; \
+    gboolean known = !isnan (vol); \
+    for (guint f = 0; f < N_FACETS; f++) \
+      { \
+        guint32 v = of_row[f][r]; \
+        counts[f][v]++; \
+        if (known) \
+          volumes[f][v] += vol; \
+      } \
+  } G_STMT_END
+
+  if (rows == NULL)
+    {
+      for (guint32 r = 0; r < d->n_rows; r++)
+        COUNT_ROW (r);
+    }
+  else
+    {
+      roaring_uint32_iterator_t it;
+      guint32 buf[4096], n;
+
+      roaring_init_iterator (rows, &it);
+      while ((n = roaring_read_uint32_iterator (&it, buf, G_N_ELEMENTS (buf))) > 0)
+        for (guint32 i = 0; i < n; i++)
+          COUNT_ROW (buf[i]);
+      roaring_bitmap_free (rows);
+    }
+#undef COUNT_ROW
+}
 
 static int
 compare_groups (gconstpointer a,
@@ -971,10 +1083,10 @@ dt_facet_index_groups (DtFacetIndex      *self,
   const char * const *keys = dt_enterprise_query_keys ();
   Data *d;
   int k = -1, fi = -1;
+  int except;
   Facet *f;
-  roaring_bitmap_t *rows;
-  g_autofree gint64 *counts = NULL;
-  g_autofree double *volumes = NULL;
+  const gint64 *counts;
+  const double *volumes;
   g_autoptr(GArray) order = NULL;
   GArray *groups;
 
@@ -995,37 +1107,12 @@ dt_facet_index_groups (DtFacetIndex      *self,
     }
 
   f = &d->facets[fi];
-  counts = g_new0 (gint64, f->values->len);
-  volumes = g_new0 (double, f->values->len);
-  rows = matching_rows (d, facet ? k : -1);
-  if (rows == NULL)
-    {
-      for (guint32 r = 0; r < d->n_rows; r++)
-        {
-          guint32 v = f->of_row[r];
-
-          counts[v]++;
-          if (!isnan (d->volume[r]))
-            volumes[v] += d->volume[r];
-        }
-    }
-  else
-    {
-      roaring_uint32_iterator_t it;
-      guint32 buf[4096], n;
-
-      roaring_init_iterator (rows, &it);
-      while ((n = roaring_read_uint32_iterator (&it, buf, G_N_ELEMENTS (buf))) > 0)
-        for (guint32 i = 0; i < n; i++)
-          {
-            guint32 r = buf[i], v = f->of_row[r];
-
-            counts[v]++;
-            if (!isnan (d->volume[r]))
-              volumes[v] += d->volume[r];
-          }
-      roaring_bitmap_free (rows);
-    }
+  /* Leaving out the key's own filter only matters when it has one. */
+  except = facet && d->cached[k] != NULL ? k : N_KEYS;
+  if (d->group_counts[except][fi] == NULL)
+    count_groups (d, except);
+  counts = d->group_counts[except][fi];
+  volumes = d->group_volumes[except][fi];
 
   order = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < f->values->len; i++)
@@ -1058,6 +1145,7 @@ typedef struct
   gboolean        descending;
   const double   *keys;
   const guint8   *null;
+  const guint32  *rows;   /* sorted positions → rows; NULL: the same */
 } RowSort;
 
 static int
@@ -1066,15 +1154,16 @@ compare_rows (gconstpointer a,
               gpointer      user_data)
 {
   const RowSort *s = user_data;
-  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  guint32 i = *(const guint32 *)a, j = *(const guint32 *)b;
+  guint32 x = s->rows != NULL ? s->rows[i] : i, y = s->rows != NULL ? s->rows[j] : j;
   const Data *d = s->d;
   int c;
 
   /* NULL first ascending, last descending, as SQLite does. */
-  if (s->null[x] || s->null[y])
-    c = (int)!s->null[x] - (int)!s->null[y];
+  if (s->null[i] || s->null[j])
+    c = (int)!s->null[i] - (int)!s->null[j];
   else
-    c = (s->keys[x] > s->keys[y]) - (s->keys[x] < s->keys[y]);
+    c = (s->keys[i] > s->keys[j]) - (s->keys[i] < s->keys[j]);
   if (s->descending)
     c = -c;
   if (c != 0)
@@ -1133,7 +1222,7 @@ sorted_rows (Data     *d,
 
   if (c->perm == NULL)
     {
-      RowSort s = { d, key, descending, NULL, NULL };
+      RowSort s = { d, key, descending, NULL, NULL, NULL };
       double *keys = g_new (double, MAX (d->n_rows, 1));
       guint8 *null = g_new (guint8, MAX (d->n_rows, 1));
 
@@ -1181,8 +1270,36 @@ dt_facet_index_query_ids (DtFacetIndex      *self,
       return NULL;
     }
 
-  perm = sorted_rows (d, k, dt_enterprise_query_get_sort_descending (query));
   rows = matching_rows (d, -1);
+  if (rows != NULL && roaring_bitmap_get_cardinality (rows) < d->n_rows / 16 + 1)
+    {
+      /* A few rows: sort them alone rather than sort every row once. */
+      guint32 m = (guint32)roaring_bitmap_get_cardinality (rows);
+      g_autofree guint32 *sub = g_new (guint32, MAX (m, 1));
+      g_autofree guint32 *pos = g_new (guint32, MAX (m, 1));
+      g_autofree double *values = g_new (double, MAX (m, 1));
+      g_autofree guint8 *null = g_new (guint8, MAX (m, 1));
+      RowSort s = { d, k, dt_enterprise_query_get_sort_descending (query), values, null, sub };
+
+      roaring_bitmap_to_uint32_array (rows, sub);
+      for (guint32 i = 0; i < m; i++)
+        {
+          gboolean n;
+
+          values[i] = sort_value (d, k, sub[i], &n);
+          null[i] = n;
+          pos[i] = i;
+        }
+      g_qsort_with_data (pos, m, sizeof (guint32), compare_rows, &s);
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), m);
+      for (guint32 i = 0; i < m; i++)
+        g_array_append_val (ids, d->listing_id[sub[pos[i]]]);
+      roaring_bitmap_free (rows);
+      unlock_data (d);
+      return ids;
+    }
+
+  perm = sorted_rows (d, k, dt_enterprise_query_get_sort_descending (query));
   if (rows == NULL)
     {
       ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), d->n_rows);
