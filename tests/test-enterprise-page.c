@@ -39,9 +39,13 @@ wait_for (gboolean (*done) (gpointer), gpointer data)
 
   while (!done (data) && !timed_out)
     {
-      guint tick = g_timeout_add (20, wake, &(gboolean){ FALSE });
+      gboolean ticked = FALSE;
+      guint tick = g_timeout_add (20, wake, &ticked);
+
+      /* A tick that fired has removed itself (as dt_test_wait_for() knows). */
       g_main_context_iteration (NULL, TRUE);
-      g_source_remove (tick);
+      if (!ticked)
+        g_source_remove (tick);
     }
   g_assert_false (timed_out);
   g_source_remove (id);
