@@ -348,6 +348,44 @@ test_differential (Fixture       *f,
   g_assert_cmpuint (n_nonempty, >, N_QUERIES / 4);
 }
 
+/* Typing a name or code a character at a time, and deleting it again: the
+ * index narrows each search from the one before, and must not keep what a
+ * shorter text found when the text changes otherwise. */
+static void
+test_typing (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtFacetIndex) index = dt_facet_index_new (f->path);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  sqlite3 *db = dt_store_get_db (f->store);
+
+  g_assert_true (dt_facet_index_build_sync (index, &error));
+  for (guint i = 0; i < 40; i++)
+    {
+      const char *text = g_ptr_array_index (f->texts, g_rand_int_range (rand, 0, f->texts->len));
+      glong len = MIN (g_utf8_strlen (text, -1), 8);
+      g_autoptr(DtEnterpriseQuery) q = dt_enterprise_query_new ();
+
+      if (i % 2 == 0)
+        dt_enterprise_query_add_filter (q, "year", "2025", NULL);
+      /* Forward, then back, then a different start. */
+      for (glong step = 1; step < 3 * len; step++)
+        {
+          glong end = step <= len ? step : step <= 2 * len ? 2 * len - step : step - 2 * len;
+          glong start = step <= 2 * len ? 0 : 1;
+          g_autofree char *prefix = g_utf8_substring (text, MIN (start, end), MAX (end, 1));
+          gint64 count = -1;
+
+          dt_enterprise_query_set_search (q, prefix);
+          g_assert_true (dt_facet_index_count (index, q, &count));
+          if (count != dt_enterprise_query_count (q, db, NULL))
+            g_error ("search “%s”: index %" G_GINT64_FORMAT ", SQL %" G_GINT64_FORMAT,
+                     prefix, count, dt_enterprise_query_count (q, db, NULL));
+        }
+    }
+}
+
 /* Filters the index cannot read the SQL way are left to SQL. */
 static void
 test_declines (Fixture       *f,
@@ -415,6 +453,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/facet-index/differential", Fixture, NULL, fixture_set_up, test_differential, fixture_tear_down);
+  g_test_add ("/facet-index/typing", Fixture, NULL, fixture_set_up, test_typing, fixture_tear_down);
   g_test_add ("/facet-index/declines", Fixture, NULL, fixture_set_up, test_declines, fixture_tear_down);
   g_test_add ("/facet-index/rebuild", Fixture, NULL, fixture_set_up, test_rebuild, fixture_tear_down);
 
