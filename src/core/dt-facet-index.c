@@ -78,7 +78,6 @@ typedef struct
   double           *volume;     /* NAN for NULL */
   guint32          *ent;        /* row → enterprise; rows are in enterprise order */
   Facet             facets[N_FACETS];
-  roaring_bitmap_t *all;
 
   guint32           n_ents;
   guint32          *ent_first;  /* rows of enterprise e: ent_first[e] … ent_first[e + 1] */
@@ -201,7 +200,6 @@ data_unref (Data *d)
   if (d->strings != NULL)
     g_string_chunk_free (d->strings);
   g_clear_pointer (&d->grams, g_hash_table_unref);
-  g_clear_pointer (&d->all, roaring_bitmap_free);
   g_clear_pointer (&d->unindexed, roaring_bitmap_free);
   g_mutex_clear (&d->lock);
   g_free (d);
@@ -524,7 +522,6 @@ build (const char    *path,
 
   for (guint f = 0; f < N_FACETS; f++)
     facet_finish (&d->facets[f], d);
-  d->all = roaring_bitmap_from_range (0, d->n_rows, 1);
   /* The rank order is what every list shows first: have it ready. */
   sorted_rows (d, K_RANK, FALSE);
 
@@ -544,8 +541,7 @@ build (const char    *path,
   }
 
   d->memory += (gsize)d->n_rows * (sizeof (gint64) + 4 * sizeof (gint32) + sizeof (double))
-               + (gsize)d->n_ents * (2 * sizeof (gint32) + 3 * sizeof (gpointer))
-               + roaring_bitmap_size_in_bytes (d->all);
+               + (gsize)d->n_ents * (2 * sizeof (gint32) + 3 * sizeof (gpointer));
   {
     /* The chunk's size is not public: count the texts it holds. */
     for (guint32 i = 0; i < d->n_ents * 3; i++)
