@@ -1257,6 +1257,13 @@ dt_enterprises_page_is_busy (DtEnterprisesPage *self)
   return self->busy;
 }
 
+DtFacetIndex *
+dt_enterprises_page_get_facet_index (DtEnterprisesPage *self)
+{
+  g_return_val_if_fail (DT_IS_ENTERPRISES_PAGE (self), NULL);
+  return self->facet_index;
+}
+
 GtkCheckButton *
 dt_enterprises_page_get_facet_button (DtEnterprisesPage *self,
                                       const char        *key,
