@@ -7,7 +7,7 @@ packages=(
   # build
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libjson-glib-dev libsoup-3.0-dev
+  libsqlite3-dev libjson-glib-dev libsoup-3.0-dev libroaring-dev
   # validation of desktop integration
   desktop-file-utils appstream libglib2.0-bin
   # tests: a display, a session bus, locales, fonts for Chinese text

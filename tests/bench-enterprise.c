@@ -8,6 +8,8 @@
  *   bench-enterprise load DB FILE.csv           import through DtCsvReader + DtDatasetImport
  *   bench-enterprise latency DB SQL-OUT         per-keystroke timings; writes the same SQL
  *                                               (parameters expanded) for the sqlite3 CLI
+ *   bench-enterprise index-latency DB           the same session through DtFacetIndex: build time,
+ *                                               memory, count, facets+charts and ordered-ids timings
  *   bench-enterprise export-sql DB              the SQL the export runs, parameters expanded
  */
 
@@ -24,6 +26,7 @@
 #include "dt-csv-writer.h"
 #include "dt-dataset-import.h"
 #include "dt-enterprise-query.h"
+#include "dt-facet-index.h"
 #include "dt-measure-eligibility.h"
 #include "dt-store.h"
 #include "dt-vocabulary.h"
@@ -309,32 +312,17 @@ write_expanded (FILE         *sql_out,
   sqlite3_free (sql);
 }
 
-/* What the page does on a keystroke: count the matches, then fetch the
- * first page of rows; the facets and charts follow off the main thread. */
-static int
-latency (const char *db_path,
-         const char *sql_path)
+/* The query states of a typing session: each word a character at a time
+ * on the latest list, then filters picked one after another with a search
+ * in place. */
+static void
+add_states (DtStore   *store,
+            GPtrArray *states)
 {
   static const char * const words[] = { "杭州若禾", "数据", "ruohe", "913301", NULL };
-  static const char * const facet_keys[] = { "year", "city", "category", "sector", "in_ftz", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = dt_store_open (db_path, &error);
-  g_autoptr(GArray) keystroke = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) summary = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3 *db;
-  FILE *sql_out;
   int latest = 0;
   g_autofree char *year = NULL;
 
-  if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  db = dt_store_get_db (store);
   {
     sqlite3_stmt *stmt = dt_store_prepare (store, "SELECT max(year) FROM listings", NULL);
     sqlite3_step (stmt);
@@ -343,8 +331,6 @@ latency (const char *db_path,
   }
   year = g_strdup_printf ("%d", latest);
 
-  /* Typing each word a character at a time on the latest list, then
-   * picking filters one after another with a search in place. */
   for (guint w = 0; words[w] != NULL; w++)
     for (const char *p = g_utf8_next_char (words[w]); ; p = g_utf8_next_char (p))
       {
@@ -375,6 +361,33 @@ latency (const char *db_path,
     g_ptr_array_add (states, dt_enterprise_query_copy (q));
     g_object_unref (q);
   }
+
+}
+
+/* What the page does on a keystroke: count the matches, then fetch the
+ * first page of rows; the facets and charts follow off the main thread. */
+static int
+latency (const char *db_path,
+         const char *sql_path)
+{
+  static const char * const facet_keys[] = { "year", "city", "category", "sector", "in_ftz", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (db_path, &error);
+  g_autoptr(GArray) keystroke = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) summary = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3 *db;
+  FILE *sql_out;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  db = dt_store_get_db (store);
+  add_states (store, states);
 
   sql_out = fopen (sql_path, "w");
   if (sql_out == NULL)
@@ -438,6 +451,107 @@ latency (const char *db_path,
   report ("count", counts);
   report ("first-page", pages);
   report ("facets+charts", summary);
+  return 0;
+}
+
+static gsize
+resident_bytes (void)
+{
+  g_autofree char *text = NULL;
+  unsigned long size = 0, resident = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &text, NULL, NULL))
+    sscanf (text, "%lu %lu", &size, &resident);
+  return (gsize)resident * 4096;
+}
+
+/* The same typing session through the facet index: its build, then per
+ * state the count (a keystroke), the ordered ids, and the facets and
+ * charts as the page's summary asks for them. */
+static int
+index_latency (const char *db_path)
+{
+  static const char * const facet_keys[] = { "year", "city", "category", "sector", "in_ftz", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (db_path, &error);
+  g_autoptr(DtFacetIndex) index = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) summary = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  gsize rss_before;
+  gint64 t0;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  add_states (store, states);
+
+  rss_before = resident_bytes ();
+  t0 = g_get_monotonic_time ();
+  index = dt_facet_index_new (db_path);
+  if (!dt_facet_index_build_sync (index, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("index build_s=%.2f memory_mb=%.1f rss_growth_mb=%.1f\n",
+           (g_get_monotonic_time () - t0) / 1e6, dt_facet_index_get_memory (index) / 1048576.0,
+           ((double)resident_bytes () - rss_before) / 1048576.0);
+
+  for (guint rep = 0; rep < 3; rep++)
+    for (guint i = 0; i < states->len; i++)
+      {
+        DtEnterpriseQuery *q = g_ptr_array_index (states, i);
+        g_autoptr(DtEnterpriseQuery) all = dt_enterprise_query_new ();
+        GPtrArray *years = dt_enterprise_query_get_filter (q, "year");
+        gint64 n = -1, total = -1;
+        double ms;
+        GArray *list;
+
+        for (guint y = 0; years != NULL && y < years->len; y++)
+          dt_enterprise_query_add_filter (all, "year", g_ptr_array_index (years, y), NULL);
+
+        /* A keystroke: the count of a query the index has not seen. */
+        t0 = g_get_monotonic_time ();
+        if (!dt_facet_index_count (index, q, &n))
+          {
+            g_printerr ("the index declined state %u\n", i);
+            return 1;
+          }
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        g_array_append_val (counts, ms);
+
+        /* The summary: "N of M", the facets and the charts. */
+        t0 = g_get_monotonic_time ();
+        dt_facet_index_count (index, q, &n);
+        dt_facet_index_count (index, all, &total);
+        dt_facet_index_count (index, q, &n);
+        for (guint k = 0; facet_keys[k] != NULL; k++)
+          g_array_unref (dt_facet_index_groups (index, q, facet_keys[k], TRUE));
+        g_array_unref (dt_facet_index_groups (index, q, "city", FALSE));
+        g_array_unref (dt_facet_index_groups (index, q, "category", FALSE));
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        g_array_append_val (summary, ms);
+
+        /* The ordered ids for the table. */
+        t0 = g_get_monotonic_time ();
+        list = dt_facet_index_query_ids (index, q);
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        if (rep > 0)
+          g_array_append_val (ids, ms);
+        if (rep == 0)
+          g_printerr ("  state %2u: search=%s sort=%s rows=%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " ids=%u %.1f ms\n", i,
+                      dt_enterprise_query_get_search (q) ? dt_enterprise_query_get_search (q) : "-",
+                      dt_enterprise_query_get_sort_key (q), n, total, list->len, ms);
+        g_array_unref (list);
+      }
+
+  report ("index-count", counts);
+  report ("index-facets+charts", summary);
+  report ("index-ordered-ids", ids);
   return 0;
 }
 
@@ -514,11 +628,13 @@ main (int   argc,
     return load (argv[2], argv[3]);
   if (argc == 4 && g_str_equal (argv[1], "latency"))
     return latency (argv[2], argv[3]);
+  if (argc == 3 && g_str_equal (argv[1], "index-latency"))
+    return index_latency (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "export-sql"))
     return export_sql (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "eligibility"))
     return eligibility (argv[2]);
 
-  g_printerr ("usage: %s generate N FILE.csv | load DB FILE.csv | latency DB SQL-OUT | export-sql DB | eligibility DB\n", argv[0]);
+  g_printerr ("usage: %s generate N FILE.csv | load DB FILE.csv | latency DB SQL-OUT | index-latency DB | export-sql DB | eligibility DB\n", argv[0]);
   return 2;
 }

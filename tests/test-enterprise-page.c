@@ -39,9 +39,13 @@ wait_for (gboolean (*done) (gpointer), gpointer data)
 
   while (!done (data) && !timed_out)
     {
-      guint tick = g_timeout_add (20, wake, &(gboolean){ FALSE });
+      gboolean ticked = FALSE;
+      guint tick = g_timeout_add (20, wake, &ticked);
+
+      /* A tick that fired has removed itself (as dt_test_wait_for() knows). */
       g_main_context_iteration (NULL, TRUE);
-      g_source_remove (tick);
+      if (!ticked)
+        g_source_remove (tick);
     }
   g_assert_false (timed_out);
   g_source_remove (id);
@@ -78,6 +82,88 @@ search_applied (gpointer data)
   DtEnterprisesPage *page = data;
   return g_strcmp0 (dt_enterprise_query_get_search (dt_enterprises_page_get_query (page)), "杭州") == 0 &&
          !dt_enterprises_page_is_busy (page);
+}
+
+static gboolean
+index_ready (gpointer data)
+{
+  DtFacetIndex *index = dt_enterprises_page_get_facet_index (data);
+
+  return index != NULL && dt_facet_index_is_ready (index) && !dt_enterprises_page_is_busy (data);
+}
+
+static gint64
+sql_count (DtStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (store, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The count a facet button announces, "Data trade (12)". */
+static gint64
+announced (DtEnterprisesPage *page,
+           const char        *key,
+           const char        *value)
+{
+  GtkCheckButton *button = dt_enterprises_page_get_facet_button (page, key, value);
+
+  g_assert_nonnull (button);
+  return g_ascii_strtoll (strrchr (gtk_check_button_get_label (button), '(') + 1, NULL, 10);
+}
+
+/* The facets come from the facet index once it is built, and after a
+ * change to the data from an index built again: never stale counts. */
+static void
+test_facet_index (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(DtStore) store = dt_store_open_with_samples (db_path, &error);
+  GtkWidget *window = gtk_window_new ();
+  DtEnterprisesPage *page = g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL);
+  DtEnterpriseQuery *query;
+  GListModel *model;
+  gint64 before, after;
+  const char *sql = "SELECT count(*) FROM listings WHERE category = 'data' AND year = (SELECT max(year) FROM listings)";
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  dt_enterprises_page_set_store (page, store);
+  gtk_window_present (GTK_WINDOW (window));
+  dt_test_wait_for (index_ready, page, 30);
+
+  before = announced (page, "category", "data");
+  g_assert_cmpint (before, ==, sql_count (store, sql));
+  g_assert_cmpint (before, >, 1);
+
+  /* Another part of the window changes the data. */
+  g_assert_true (dt_store_exec (store, "UPDATE listings SET category = (SELECT category FROM listings"
+                                       " WHERE category != 'data' LIMIT 1) WHERE id = (SELECT id FROM listings"
+                                       " WHERE category = 'data' ORDER BY year DESC, rank LIMIT 1)", &error));
+  dt_store_emit_changed (store, "enterprises");
+  g_assert_false (dt_facet_index_is_ready (dt_enterprises_page_get_facet_index (page)));
+  dt_test_wait_for (index_ready, page, 30);
+  after = announced (page, "category", "data");
+  g_assert_cmpint (after, ==, before - 1);
+
+  /* And the rows follow the count. */
+  query = dt_enterprises_page_get_query (page);
+  dt_enterprise_query_add_filter (query, "category", "data", NULL);
+  dt_test_wait_for (index_ready, page, 30);
+  model = G_LIST_MODEL (dt_enterprises_page_get_model (page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, (guint)after);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
 }
 
 /* The detail pane answers "which measures does this enterprise qualify for?". */
@@ -266,6 +352,7 @@ main (int   argc,
 
   g_test_add_func ("/enterprise/page/search-filter-export", test_search_filter_export);
   g_test_add_func ("/enterprise/page/detail-shows-eligibility", test_detail_shows_eligibility);
+  g_test_add_func ("/enterprise/page/facet-index", test_facet_index);
 
   return g_test_run ();
 }

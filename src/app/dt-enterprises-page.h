@@ -9,6 +9,7 @@
 
 #include "dt-enterprise-list-model.h"
 #include "dt-enterprise-query.h"
+#include "dt-facet-index.h"
 #include "dt-store.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,10 @@ gboolean               dt_enterprises_page_is_busy     (DtEnterprisesPage *self)
 GtkCheckButton        *dt_enterprises_page_get_facet_button (DtEnterprisesPage *self,
                                                         const char        *key,
                                                         const char        *value);
+/* The in-memory index the counts, facets and charts come from once it is
+ * ready (NULL before the first summary); its dt_facet_index_query_ids()
+ * gives the rows of a query in order. */
+DtFacetIndex          *dt_enterprises_page_get_facet_index (DtEnterprisesPage *self);
 /* Writes the rows shown to @file, off the main thread, as Ctrl+E does
  * after its file chooser. */
 void                   dt_enterprises_page_export_async  (DtEnterprisesPage   *self,

@@ -1,0 +1,1505 @@
+/* dt-facet-index.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dt-facet-index"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <roaring/roaring.h>
+
+#include "dt-error.h"
+#include "dt-facet-index.h"
+#include "dt-store.h"
+
+/* The query's keys, in dt_enterprise_query_keys() order. */
+enum
+{
+  K_YEAR, K_RANK, K_NAME_ZH, K_NAME_EN, K_CREDIT_CODE, K_CITY, K_DISTRICT,
+  K_CATEGORY, K_SECTOR, K_TRADE_VOLUME, K_IN_FTZ, K_FOUNDED, K_RANK_CHANGE,
+  N_KEYS
+};
+
+/* Keys with a bitmap per value: the facets and the chart groups. */
+enum { F_YEAR, F_CITY, F_DISTRICT, F_CATEGORY, F_SECTOR, F_IN_FTZ, N_FACETS };
+
+static const int facet_key[N_FACETS] = { K_YEAR, K_CITY, K_DISTRICT, K_CATEGORY, K_SECTOR, K_IN_FTZ };
+
+#define NO_INT G_MININT32
+#define NO_ENT G_MAXUINT32
+/* Index at most this many grams of a query, spread over it. */
+#define MAX_QUERY_GRAMS 8
+
+typedef struct
+{
+  char             *value;   /* as SQLite gives it as text; NULL for NULL */
+  roaring_bitmap_t *rows;
+  guint             order;   /* place in SQL's ORDER BY of the values */
+} Value;
+
+typedef struct
+{
+  GPtrArray  *values;     /* of Value * */
+  GHashTable *by_text;    /* value text → Value * (NULL value not in it) */
+  Value      *null_value;
+  guint32    *of_row;     /* index into values, per row */
+  gboolean    numeric;
+} Facet;
+
+typedef struct
+{
+  guint64           key;   /* first character << 32 | second (0 for one) */
+  roaring_bitmap_t *ents;
+} Gram;
+
+typedef struct
+{
+  guint32 *perm;
+  double  *keys;
+  guint8  *null;
+} SortCache;
+
+typedef struct
+{
+  gatomicrefcount   ref;
+  GMutex            lock;      /* queries run one at a time: the caches */
+  gint64            data_version;
+
+  guint32           n_rows;
+  gint64           *listing_id;
+  gint32           *rank;
+  gint32           *year;
+  gint32           *prev_rank;  /* NO_INT for NULL */
+  double           *volume;     /* NAN for NULL */
+  guint32          *ent;        /* row → enterprise; rows are in enterprise order */
+  Facet             facets[N_FACETS];
+
+  guint32           n_ents;
+  guint32          *ent_first;  /* rows of enterprise e: ent_first[e] … ent_first[e + 1] */
+  gint32           *founded;    /* NO_INT for NULL */
+  const char      **text;       /* 3 per enterprise, ASCII lower-cased; NULL for NULL */
+  guint32          *text_order[3]; /* 0 for NULL, else 1 + place in SQL's order */
+  GStringChunk     *strings;
+  GHashTable       *grams;      /* guint64 → Gram * */
+  roaring_bitmap_t *unindexed;  /* enterprises whose text is not UTF-8: always candidates */
+
+  SortCache         sorts[N_KEYS][2];
+
+  /* The last query's row sets, for the count and groups that follow it. */
+  DtEnterpriseQuery *cached_query;
+  roaring_bitmap_t  *cached[N_KEYS + 1];  /* per filtered key, then the search */
+  /* Per facet, counts and volume sums per value over the cached query's
+   * rows without the filter on key k (index k; N_KEYS: with every filter),
+   * so that all facets come from one pass over the rows. */
+  gint64            *group_counts[N_KEYS + 1][N_FACETS];
+  double            *group_volumes[N_KEYS + 1][N_FACETS];
+  /* The last search, kept across queries: typing changes the filters less
+   * often than the text, and a longer text only narrows a shorter one. */
+  char              *search_needle;
+  roaring_bitmap_t  *search_ents;
+  roaring_bitmap_t  *search_rows;
+  gsize              memory;
+} Data;
+
+struct _DtFacetIndex
+{
+  GObject       parent_instance;
+
+  char         *path;
+  GMutex        lock;
+  Data         *data;       /* NULL until built */
+  guint         serial;     /* of the latest rebuild */
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (DtFacetIndex, dt_facet_index, G_TYPE_OBJECT)
+
+enum { READY, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+clear_cache (Data *d)
+{
+  g_clear_object (&d->cached_query);
+  for (guint i = 0; i <= N_KEYS; i++)
+    {
+      g_clear_pointer (&d->cached[i], roaring_bitmap_free);
+      for (guint f = 0; f < N_FACETS; f++)
+        {
+          g_clear_pointer (&d->group_counts[i][f], g_free);
+          g_clear_pointer (&d->group_volumes[i][f], g_free);
+        }
+    }
+}
+
+static void
+value_free (gpointer data)
+{
+  Value *v = data;
+
+  g_free (v->value);
+  roaring_bitmap_free (v->rows);
+  g_free (v);
+}
+
+static void
+gram_free (gpointer data)
+{
+  Gram *g = data;
+
+  roaring_bitmap_free (g->ents);
+  g_free (g);
+}
+
+static Data *
+data_ref (Data *d)
+{
+  g_atomic_ref_count_inc (&d->ref);
+  return d;
+}
+
+static void
+data_unref (Data *d)
+{
+  if (d == NULL || !g_atomic_ref_count_dec (&d->ref))
+    return;
+
+  clear_cache (d);
+  g_free (d->search_needle);
+  g_clear_pointer (&d->search_ents, roaring_bitmap_free);
+  g_clear_pointer (&d->search_rows, roaring_bitmap_free);
+  for (guint i = 0; i < N_FACETS; i++)
+    {
+      g_clear_pointer (&d->facets[i].values, g_ptr_array_unref);
+      g_clear_pointer (&d->facets[i].by_text, g_hash_table_unref);
+      g_free (d->facets[i].of_row);
+    }
+  for (guint i = 0; i < N_KEYS; i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        g_free (d->sorts[i][j].perm);
+        g_free (d->sorts[i][j].keys);
+        g_free (d->sorts[i][j].null);
+      }
+  for (guint i = 0; i < 3; i++)
+    g_free (d->text_order[i]);
+  g_free (d->listing_id);
+  g_free (d->rank);
+  g_free (d->year);
+  g_free (d->prev_rank);
+  g_free (d->volume);
+  g_free (d->ent);
+  g_free (d->ent_first);
+  g_free (d->founded);
+  g_free (d->text);
+  if (d->strings != NULL)
+    g_string_chunk_free (d->strings);
+  g_clear_pointer (&d->grams, g_hash_table_unref);
+  g_clear_pointer (&d->unindexed, roaring_bitmap_free);
+  g_mutex_clear (&d->lock);
+  g_free (d);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Data, data_unref)
+
+static const guint32 *sorted_rows (Data     *d,
+                                    int       key,
+                                    gboolean  descending);
+
+/* Building */
+
+static void
+facet_init (Facet    *f,
+            gboolean  numeric,
+            guint32   n_rows)
+{
+  f->values = g_ptr_array_new_with_free_func (value_free);
+  f->by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  f->of_row = g_new (guint32, MAX (n_rows, 1));
+  f->numeric = numeric;
+}
+
+static void
+facet_add (Facet        *f,
+           guint32       row,
+           sqlite3_stmt *stmt,
+           int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  Value *v = text != NULL ? g_hash_table_lookup (f->by_text, text) : f->null_value;
+
+  if (v == NULL)
+    {
+      v = g_new0 (Value, 1);
+      v->value = g_strdup (text);
+      v->rows = roaring_bitmap_create ();
+      g_ptr_array_add (f->values, v);
+      if (text != NULL)
+        g_hash_table_insert (f->by_text, v->value, v);
+      else
+        f->null_value = v;
+    }
+  /* of_row follows from the bitmaps in facet_finish(). */
+  roaring_bitmap_add (v->rows, row);
+}
+
+static int
+compare_values (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const Value *x = *(Value * const *)a, *y = *(Value * const *)b;
+  gboolean numeric = GPOINTER_TO_INT (user_data);
+
+  /* SQL puts NULL first. */
+  if (x->value == NULL || y->value == NULL)
+    return (x->value != NULL) - (y->value != NULL);
+  if (numeric)
+    {
+      gint64 i = g_ascii_strtoll (x->value, NULL, 10), j = g_ascii_strtoll (y->value, NULL, 10);
+      return (i > j) - (i < j);
+    }
+  return strcmp (x->value, y->value);
+}
+
+/* Fills of_row and order once every row is in. */
+static void
+facet_finish (Facet *f,
+              Data  *d)
+{
+  /* Not g_ptr_array_copy(): that would take the free function along. */
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (f->values->len);
+
+  for (guint i = 0; i < f->values->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (f->values, i));
+
+  g_ptr_array_sort_with_data (sorted, compare_values, GINT_TO_POINTER (f->numeric));
+  for (guint i = 0; i < sorted->len; i++)
+    ((Value *)g_ptr_array_index (sorted, i))->order = i;
+
+  for (guint i = 0; i < f->values->len; i++)
+    {
+      Value *v = g_ptr_array_index (f->values, i);
+      roaring_uint32_iterator_t it;
+
+      roaring_bitmap_run_optimize (v->rows);
+      roaring_bitmap_shrink_to_fit (v->rows);
+      d->memory += roaring_bitmap_size_in_bytes (v->rows) + sizeof (Value);
+      roaring_init_iterator (v->rows, &it);
+      while (it.has_value)
+        {
+          f->of_row[it.current_value] = i;
+          roaring_advance_uint32_iterator (&it);
+        }
+    }
+  d->memory += (gsize)d->n_rows * sizeof (guint32);
+}
+
+static void
+add_gram (Data    *d,
+          guint64  key,
+          guint32  e)
+{
+  Gram *g = g_hash_table_lookup (d->grams, &key);
+
+  if (g == NULL)
+    {
+      g = g_new0 (Gram, 1);
+      g->key = key;
+      g->ents = roaring_bitmap_create ();
+      g_hash_table_insert (d->grams, &g->key, g);
+    }
+  roaring_bitmap_add (g->ents, e);
+}
+
+static void
+index_text (Data       *d,
+            guint32     e,
+            const char *lower)
+{
+  if (lower == NULL)
+    return;
+  if (!g_utf8_validate (lower, -1, NULL))
+    {
+      roaring_bitmap_add (d->unindexed, e);
+      return;
+    }
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint64 c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      add_gram (d, c << 32, e);
+      if (*next != '\0')
+        add_gram (d, c << 32 | g_utf8_get_char (next), e);
+    }
+}
+
+typedef struct
+{
+  Data *d;
+  guint field;
+} TextSort;
+
+static int
+compare_ents_by_text (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const TextSort *s = user_data;
+  const char *x = s->d->text[*(const guint32 *)a * 3 + s->field];
+  const char *y = s->d->text[*(const guint32 *)b * 3 + s->field];
+
+  if (x == NULL || y == NULL)
+    return (x != NULL) - (y != NULL);
+  return strcmp (x, y);
+}
+
+static Data *
+build (const char    *path,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  g_autoptr(DtStore) store = dt_store_open_read_only (path, error);
+  g_autoptr(Data) d = NULL;
+  g_autofree gint64 *ent_id = NULL;
+  g_autofree char **original = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  guint32 row = 0, e = 0, ent = 0;
+  gint64 n;
+
+  if (store == NULL)
+    return NULL;
+  db = dt_store_get_db (store);
+
+  d = g_new0 (Data, 1);
+  g_atomic_ref_count_init (&d->ref);
+  g_mutex_init (&d->lock);
+
+  /* One read transaction: the enterprises and listings of one moment. */
+  if (!dt_store_exec (store, "BEGIN", error))
+    return NULL;
+  d->data_version = dt_store_get_data_version (store);
+
+  if ((stmt = dt_store_prepare (store, "SELECT count(*) FROM enterprises", error)) == NULL)
+    goto fail;
+  sqlite3_step (stmt);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (n >= G_MAXUINT32)
+    goto too_big;
+  d->n_ents = (guint32)n;
+  if ((stmt = dt_store_prepare (store, "SELECT count(*) FROM listings", error)) == NULL)
+    goto fail;
+  sqlite3_step (stmt);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (n >= G_MAXUINT32)
+    goto too_big;
+  d->n_rows = (guint32)n;
+
+  d->founded = g_new (gint32, MAX (d->n_ents, 1));
+  d->text = g_new0 (const char *, MAX (d->n_ents, 1) * 3);
+  original = g_new0 (char *, MAX (d->n_ents, 1) * 3);
+  d->ent_first = g_new0 (guint32, d->n_ents + 1);
+  d->strings = g_string_chunk_new (1 << 20);
+  d->grams = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, gram_free);
+  d->unindexed = roaring_bitmap_create ();
+  ent_id = g_new (gint64, MAX (d->n_ents, 1));
+
+  if ((stmt = dt_store_prepare (store, "SELECT id, name_zh, name_en, credit_code, founded FROM enterprises ORDER BY id",
+                                error)) == NULL)
+    goto fail;
+  while (e < d->n_ents && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ent_id[e] = sqlite3_column_int64 (stmt, 0);
+      for (guint f = 0; f < 3; f++)
+        {
+          const char *t = (const char *)sqlite3_column_text (stmt, 1 + f);
+
+          if (t == NULL)
+            continue;
+          original[e * 3 + f] = g_strdup (t);
+          d->text[e * 3 + f] = g_string_chunk_insert (d->strings, t);
+          /* SQLite's lower() folds ASCII only. */
+          for (char *p = (char *)d->text[e * 3 + f]; *p != '\0'; p++)
+            *p = g_ascii_tolower (*p);
+          index_text (d, e, d->text[e * 3 + f]);
+        }
+      d->founded[e] = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NO_INT : sqlite3_column_int (stmt, 4);
+      e++;
+      if (e % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+    }
+  sqlite3_finalize (stmt);
+  d->n_ents = e;
+
+  /* The order of each text column, as SQLite's BINARY collation sorts
+   * them (byte-wise, as strcmp). */
+  for (guint f = 0; f < 3; f++)
+    {
+      g_autofree guint32 *by = g_new (guint32, MAX (d->n_ents, 1));
+      char **saved = (char **)d->text;
+      TextSort s = { d, f };
+      guint32 place = 0;
+
+      /* Sort the original (not lower-cased) text. */
+      d->text = (const char **)original;
+      for (guint32 i = 0; i < d->n_ents; i++)
+        by[i] = i;
+      g_qsort_with_data (by, d->n_ents, sizeof (guint32), compare_ents_by_text, &s);
+      d->text_order[f] = g_new0 (guint32, MAX (d->n_ents, 1));
+      for (guint32 i = 0; i < d->n_ents; i++)
+        {
+          const char *t = original[by[i] * 3 + f];
+
+          if (t == NULL)
+            continue;
+          if (i == 0 || original[by[i - 1] * 3 + f] == NULL || strcmp (original[by[i - 1] * 3 + f], t) != 0)
+            place++;
+          d->text_order[f][by[i]] = place;
+        }
+      d->text = (const char **)saved;
+      d->memory += (gsize)d->n_ents * sizeof (guint32);
+    }
+  for (guint32 i = 0; i < d->n_ents * 3; i++)
+    g_free (original[i]);
+
+  d->listing_id = g_new (gint64, MAX (d->n_rows, 1));
+  d->rank = g_new (gint32, MAX (d->n_rows, 1));
+  d->year = g_new (gint32, MAX (d->n_rows, 1));
+  d->prev_rank = g_new (gint32, MAX (d->n_rows, 1));
+  d->volume = g_new (double, MAX (d->n_rows, 1));
+  d->ent = g_new (guint32, MAX (d->n_rows, 1));
+  facet_init (&d->facets[F_YEAR], TRUE, d->n_rows);
+  facet_init (&d->facets[F_CITY], FALSE, d->n_rows);
+  facet_init (&d->facets[F_DISTRICT], FALSE, d->n_rows);
+  facet_init (&d->facets[F_CATEGORY], FALSE, d->n_rows);
+  facet_init (&d->facets[F_SECTOR], FALSE, d->n_rows);
+  facet_init (&d->facets[F_IN_FTZ], TRUE, d->n_rows);
+
+  /* In enterprise order, so that an enterprise's rows are one range. */
+  if ((stmt = dt_store_prepare (store,
+                                "SELECT l.id, l.enterprise_id, l.year, l.rank, l.prev_rank, l.trade_volume,"
+                                " l.year, l.city, l.district, l.category, l.sector, l.in_ftz"
+                                " FROM listings l JOIN enterprises e ON e.id = l.enterprise_id"
+                                " ORDER BY l.enterprise_id, l.id", error)) == NULL)
+    goto fail;
+  while (row < d->n_rows && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      /* Both are in id order: walk the enterprises along. */
+      while (ent + 1 < d->n_ents && ent_id[ent] < id)
+        ent++;
+
+      d->listing_id[row] = sqlite3_column_int64 (stmt, 0);
+      d->ent[row] = ent;
+      d->year[row] = sqlite3_column_int (stmt, 2);
+      d->rank[row] = sqlite3_column_int (stmt, 3);
+      d->prev_rank[row] = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NO_INT : sqlite3_column_int (stmt, 4);
+      d->volume[row] = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 5);
+      for (guint f = 0; f < N_FACETS; f++)
+        facet_add (&d->facets[f], row, stmt, 6 + f);
+      d->ent_first[ent + 1]++;
+      row++;
+      if (row % 65536 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  dt_store_exec (store, "COMMIT", NULL);
+  d->n_rows = row;
+  /* Counts to starts: enterprise e's rows begin where e - 1's end. */
+  for (guint32 i = 1; i <= d->n_ents; i++)
+    d->ent_first[i] += d->ent_first[i - 1];
+
+  for (guint f = 0; f < N_FACETS; f++)
+    facet_finish (&d->facets[f], d);
+  /* The rank order is what every list shows first: have it ready. */
+  sorted_rows (d, K_RANK, FALSE);
+
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, d->grams);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        Gram *g = value;
+
+        roaring_bitmap_run_optimize (g->ents);
+        roaring_bitmap_shrink_to_fit (g->ents);
+        d->memory += roaring_bitmap_size_in_bytes (g->ents) + sizeof (Gram) + 3 * sizeof (gpointer);
+      }
+  }
+
+  d->memory += (gsize)d->n_rows * (sizeof (gint64) + 4 * sizeof (gint32) + sizeof (double))
+               + (gsize)d->n_ents * (2 * sizeof (gint32) + 3 * sizeof (gpointer));
+  {
+    /* The chunk's size is not public: count the texts it holds. */
+    for (guint32 i = 0; i < d->n_ents * 3; i++)
+      if (d->text[i] != NULL)
+        d->memory += strlen (d->text[i]) + 1;
+  }
+  return g_steal_pointer (&d);
+
+too_big:
+  g_set_error (error, DT_ERROR, DT_ERROR_FAILED, "too many rows for the facet index");
+fail:
+  if (original != NULL)
+    for (guint32 i = 0; i < d->n_ents * 3; i++)
+      g_free (original[i]);
+  sqlite3_finalize (stmt);
+  dt_store_exec (store, "ROLLBACK", NULL);
+  if (error != NULL && *error == NULL)
+    dt_store_set_sqlite_error (error, db, "facet index");
+  return NULL;
+}
+
+/* Queries */
+
+static gboolean
+parse_number (int         key,
+              const char *text,
+              double     *out)
+{
+  if (key == K_TRADE_VOLUME)
+    {
+      char *end = NULL;
+      double v = g_ascii_strtod (text, &end);
+
+      if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite (v))
+        return FALSE;
+      *out = v;
+      return TRUE;
+    }
+  else
+    {
+      gint64 v;
+
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &v, NULL))
+        return FALSE;
+      *out = (double)v;
+      return TRUE;
+    }
+}
+
+/* The value of numeric @key on @row; FALSE for NULL. */
+static inline gboolean
+row_number (Data    *d,
+            int      key,
+            guint32  row,
+            double  *out)
+{
+  switch (key)
+    {
+    case K_YEAR:
+      *out = d->year[row];
+      return TRUE;
+    case K_RANK:
+      *out = d->rank[row];
+      return TRUE;
+    case K_TRADE_VOLUME:
+      *out = d->volume[row];
+      return !isnan (*out);
+    case K_FOUNDED:
+      *out = d->founded[d->ent[row]];
+      return d->founded[d->ent[row]] != NO_INT;
+    case K_RANK_CHANGE:
+      *out = (double)d->prev_rank[row] - d->rank[row];
+      return d->prev_rank[row] != NO_INT;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+typedef struct
+{
+  gboolean is_new;
+  gboolean has_min, has_max;
+  double   min, max;
+} Test;
+
+/* Rows where numeric @key matches any of @values; as append_filter() of
+ * dt-enterprise-query.c does it. */
+static roaring_bitmap_t *
+numeric_rows (Data      *d,
+              int        key,
+              GPtrArray *values)
+{
+  g_autoptr(GArray) tests = g_array_new (FALSE, TRUE, sizeof (Test));
+  roaring_bitmap_t *rows;
+  gboolean plain_years = key == K_YEAR;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      const char *dots = strstr (value, "..");
+      Test t = { 0 };
+
+      if (key == K_RANK_CHANGE && g_str_equal (value, "new"))
+        t.is_new = TRUE;
+      else if (dots != NULL)
+        {
+          g_autofree char *min = g_strstrip (g_strndup (value, dots - value));
+          g_autofree char *max = g_strstrip (g_strdup (dots + 2));
+
+          t.has_min = min[0] != '\0' && parse_number (key, min, &t.min);
+          t.has_max = max[0] != '\0' && parse_number (key, max, &t.max);
+          plain_years = FALSE;
+        }
+      else if (parse_number (key, value, &t.min))
+        {
+          t.max = t.min;
+          t.has_min = t.has_max = TRUE;
+        }
+      else
+        continue;   /* cannot happen: the query checks its values */
+      g_array_append_val (tests, t);
+    }
+
+  /* The year filter is on every list: from its bitmaps, not a scan. */
+  if (plain_years)
+    {
+      rows = roaring_bitmap_create ();
+      for (guint i = 0; i < tests->len; i++)
+        {
+          Test *t = &g_array_index (tests, Test, i);
+          char text[32];
+          Value *v;
+
+          if (t->min != floor (t->min) || fabs (t->min) > G_MAXINT32)
+            continue;
+          g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, (gint64)t->min);
+          if ((v = g_hash_table_lookup (d->facets[F_YEAR].by_text, text)) != NULL)
+            roaring_bitmap_or_inplace (rows, v->rows);
+        }
+      return rows;
+    }
+
+  rows = roaring_bitmap_create ();
+  for (guint32 r = 0; r < d->n_rows; r++)
+    {
+      double x;
+      gboolean known = row_number (d, key, r, &x);
+
+      for (guint i = 0; i < tests->len; i++)
+        {
+          Test *t = &g_array_index (tests, Test, i);
+
+          if (t->is_new ? !known
+              : known && (!t->has_min || x >= t->min) && (!t->has_max || x <= t->max))
+            {
+              roaring_bitmap_add (rows, r);
+              break;
+            }
+        }
+    }
+  return rows;
+}
+
+/* NULL when the index cannot say which rows match. */
+static roaring_bitmap_t *
+key_rows (Data      *d,
+          int        key,
+          GPtrArray *values)
+{
+  Facet *f = NULL;
+  roaring_bitmap_t *rows;
+
+  switch (key)
+    {
+    case K_YEAR: case K_RANK: case K_TRADE_VOLUME: case K_FOUNDED: case K_RANK_CHANGE:
+      return numeric_rows (d, key, values);
+    case K_CITY: f = &d->facets[F_CITY]; break;
+    case K_DISTRICT: f = &d->facets[F_DISTRICT]; break;
+    case K_CATEGORY: f = &d->facets[F_CATEGORY]; break;
+    case K_SECTOR: f = &d->facets[F_SECTOR]; break;
+    case K_IN_FTZ: f = &d->facets[F_IN_FTZ]; break;
+    default:
+      return NULL;
+    }
+
+  rows = roaring_bitmap_create ();
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      Value *v;
+
+      if (key == K_IN_FTZ)
+        {
+          gint64 n;
+          char text[32];
+
+          /* SQLite turns the bound text into a number for the INTEGER
+           * column; what it would turn otherwise, leave to SQL. */
+          if (!g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &n, NULL) ||
+              value[0] == '+' || (value[0] == '0' && value[1] != '\0') ||
+              (value[0] == '-' && value[1] == '0'))
+            {
+              roaring_bitmap_free (rows);
+              return NULL;
+            }
+          g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, n);
+          v = g_hash_table_lookup (f->by_text, text);
+        }
+      else
+        v = g_hash_table_lookup (f->by_text, value);
+      if (v != NULL)
+        roaring_bitmap_or_inplace (rows, v->rows);
+    }
+  return rows;
+}
+
+static gboolean
+ent_matches (Data       *d,
+             guint32     e,
+             const char *needle)
+{
+  for (guint f = 0; f < 3; f++)
+    if (d->text[e * 3 + f] != NULL && strstr (d->text[e * 3 + f], needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Rows whose enterprise's name_zh, name_en or credit_code holds the search
+ * text, ASCII case folded, taken literally (as instr(lower(…)) does).
+ * The result is the cached search_rows; do not free it. */
+static roaring_bitmap_t *
+search_rows (Data       *d,
+             const char *search)
+{
+  g_autofree char *needle = g_ascii_strdown (search, -1);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  roaring_bitmap_t *candidates = NULL;
+  roaring_bitmap_t *ents, *rows;
+  roaring_uint32_iterator_t it;
+  glong n_chars = 0;
+  gboolean exact;
+
+  if (d->search_needle != NULL && g_str_equal (d->search_needle, needle))
+    return d->search_rows;
+
+  if (g_utf8_validate (needle, -1, NULL))
+    for (const char *p = needle; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        guint64 c = g_utf8_get_char (p);
+        const char *next = g_utf8_next_char (p);
+        guint64 key = c << 32;
+
+        n_chars++;
+        if (*next != '\0')
+          key |= g_utf8_get_char (next);
+        else if (keys->len > 0)
+          break;   /* the last character is in the last pair */
+        g_array_append_val (keys, key);
+      }
+  /* Grams are per field: one or two characters are found exactly. */
+  exact = n_chars > 0 && n_chars <= 2;
+
+  if (keys->len == 0)
+    {
+      /* Not UTF-8: every enterprise is a candidate. */
+      candidates = roaring_bitmap_from_range (0, d->n_ents, 1);
+    }
+  else
+    {
+      guint step = (keys->len + MAX_QUERY_GRAMS - 1) / MAX_QUERY_GRAMS;
+
+      for (guint i = 0; i < keys->len; i += step)
+        {
+          guint64 key = g_array_index (keys, guint64, i);
+          Gram *g = g_hash_table_lookup (d->grams, &key);
+
+          if (g == NULL)
+            {
+              g_clear_pointer (&candidates, roaring_bitmap_free);
+              candidates = roaring_bitmap_create ();
+              break;
+            }
+          if (candidates == NULL)
+            candidates = roaring_bitmap_copy (g->ents);
+          else
+            roaring_bitmap_and_inplace (candidates, g->ents);
+        }
+      roaring_bitmap_or_inplace (candidates, d->unindexed);
+    }
+  /* Typing on: whatever holds the longer text held the shorter one. */
+  if (d->search_needle != NULL && strstr (needle, d->search_needle) != NULL)
+    roaring_bitmap_and_inplace (candidates, d->search_ents);
+
+  ents = roaring_bitmap_create ();
+  rows = roaring_bitmap_create ();
+  roaring_init_iterator (candidates, &it);
+  while (it.has_value)
+    {
+      guint32 e = it.current_value;
+
+      if ((exact && !roaring_bitmap_contains (d->unindexed, e)) || ent_matches (d, e, needle))
+        {
+          roaring_bitmap_add (ents, e);
+          if (d->ent_first[e] < d->ent_first[e + 1])
+            roaring_bitmap_add_range (rows, d->ent_first[e], d->ent_first[e + 1]);
+        }
+      roaring_advance_uint32_iterator (&it);
+    }
+  roaring_bitmap_free (candidates);
+
+  g_free (d->search_needle);
+  g_clear_pointer (&d->search_ents, roaring_bitmap_free);
+  g_clear_pointer (&d->search_rows, roaring_bitmap_free);
+  d->search_needle = g_steal_pointer (&needle);
+  d->search_ents = ents;
+  d->search_rows = rows;
+  return rows;
+}
+
+/* Fills d->cached for @query; FALSE when a filter is of a kind the index
+ * does not know. Called with d->lock held. */
+static gboolean
+prepare (Data              *d,
+         DtEnterpriseQuery *query)
+{
+  const char * const *keys = dt_enterprise_query_keys ();
+  const char *search;
+
+  if (d->cached_query != NULL && dt_enterprise_query_equal (d->cached_query, query))
+    return TRUE;
+
+  clear_cache (d);
+  for (guint k = 0; k < N_KEYS; k++)
+    {
+      GPtrArray *values = dt_enterprise_query_get_filter (query, keys[k]);
+
+      if (values == NULL)
+        continue;
+      if ((d->cached[k] = key_rows (d, k, values)) == NULL)
+        {
+          clear_cache (d);
+          return FALSE;
+        }
+    }
+  search = dt_enterprise_query_get_search (query);
+  if (search != NULL)
+    d->cached[N_KEYS] = roaring_bitmap_copy (search_rows (d, search));
+  d->cached_query = dt_enterprise_query_copy (query);
+  return TRUE;
+}
+
+/* The rows of the cached query, leaving out the filter on @except (-1:
+ * none); NULL for every row. */
+static roaring_bitmap_t *
+matching_rows (Data *d,
+               int   except)
+{
+  roaring_bitmap_t *rows = NULL;
+
+  for (int k = 0; k <= N_KEYS; k++)
+    {
+      if (k == except || d->cached[k] == NULL)
+        continue;
+      if (rows == NULL)
+        rows = roaring_bitmap_copy (d->cached[k]);
+      else
+        roaring_bitmap_and_inplace (rows, d->cached[k]);
+    }
+  return rows;
+}
+
+/* The content, with its lock held, or NULL when not ready. */
+static Data *
+lock_data (DtFacetIndex *self)
+{
+  Data *d;
+
+  g_mutex_lock (&self->lock);
+  d = self->data != NULL ? data_ref (self->data) : NULL;
+  g_mutex_unlock (&self->lock);
+  if (d != NULL)
+    g_mutex_lock (&d->lock);
+  return d;
+}
+
+static void
+unlock_data (Data *d)
+{
+  g_mutex_unlock (&d->lock);
+  data_unref (d);
+}
+
+gboolean
+dt_facet_index_can_answer (DtFacetIndex      *self,
+                           DtEnterpriseQuery *query)
+{
+  Data *d;
+  gboolean ok;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), FALSE);
+
+  if ((d = lock_data (self)) == NULL)
+    return FALSE;
+  ok = prepare (d, query);
+  unlock_data (d);
+  return ok;
+}
+
+gboolean
+dt_facet_index_count (DtFacetIndex      *self,
+                      DtEnterpriseQuery *query,
+                      gint64            *count)
+{
+  Data *d;
+  roaring_bitmap_t *rows;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), FALSE);
+
+  if ((d = lock_data (self)) == NULL)
+    return FALSE;
+  if (!prepare (d, query))
+    {
+      unlock_data (d);
+      return FALSE;
+    }
+  {
+    roaring_bitmap_t *sets[N_KEYS + 1];
+    guint n = 0;
+
+    for (guint k = 0; k <= N_KEYS; k++)
+      if (d->cached[k] != NULL)
+        sets[n++] = d->cached[k];
+    /* One or two sets (the year and the search, typically): no copy. */
+    if (n == 0)
+      *count = d->n_rows;
+    else if (n == 1)
+      *count = roaring_bitmap_get_cardinality (sets[0]);
+    else if (n == 2)
+      *count = roaring_bitmap_and_cardinality (sets[0], sets[1]);
+    else
+      {
+        rows = matching_rows (d, -1);
+        *count = roaring_bitmap_get_cardinality (rows);
+        roaring_bitmap_free (rows);
+      }
+  }
+  unlock_data (d);
+  return TRUE;
+}
+
+typedef struct
+{
+  const Facet  *facet;
+  const gint64 *counts;
+} GroupSort;
+
+/* Counts and volume sums per value of every facet, over the cached query's
+ * rows without the filter on key @except (N_KEYS: with all), in one pass. */
+static void
+count_groups (Data *d,
+              int   except)
+{
+  roaring_bitmap_t *rows = matching_rows (d, except == N_KEYS ? -1 : except);
+  gint64 *counts[N_FACETS];
+  double *volumes[N_FACETS];
+  guint32 *of_row[N_FACETS];
+
+  for (guint f = 0; f < N_FACETS; f++)
+    {
+      counts[f] = d->group_counts[except][f] = g_new0 (gint64, d->facets[f].values->len);
+      volumes[f] = d->group_volumes[except][f] = g_new0 (double, d->facets[f].values->len);
+      of_row[f] = d->facets[f].of_row;
+    }
+
+#define COUNT_ROW(r) \
+  G_STMT_START { \
+    double vol = d->volume[r]; \
+    gboolean known = !isnan (vol); \
+    for (guint f = 0; f < N_FACETS; f++) \
+      { \
+        guint32 v = of_row[f][r]; \
+        counts[f][v]++; \
+        if (known) \
+          volumes[f][v] += vol; \
+      } \
+  } G_STMT_END
+
+  if (rows == NULL)
+    {
+      for (guint32 r = 0; r < d->n_rows; r++)
+        COUNT_ROW (r);
+    }
+  else
+    {
+      roaring_uint32_iterator_t it;
+      guint32 buf[4096], n;
+
+      roaring_init_iterator (rows, &it);
+      while ((n = roaring_read_uint32_iterator (&it, buf, G_N_ELEMENTS (buf))) > 0)
+        for (guint32 i = 0; i < n; i++)
+          COUNT_ROW (buf[i]);
+      roaring_bitmap_free (rows);
+    }
+#undef COUNT_ROW
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const GroupSort *s = user_data;
+  guint x = *(const guint *)a, y = *(const guint *)b;
+  const Value *vx = g_ptr_array_index (s->facet->values, x);
+  const Value *vy = g_ptr_array_index (s->facet->values, y);
+
+  /* ORDER BY count DESC, value */
+  if (s->counts[x] != s->counts[y])
+    return s->counts[x] > s->counts[y] ? -1 : 1;
+  return (vx->order > vy->order) - (vx->order < vy->order);
+}
+
+static void
+group_clear (gpointer data)
+{
+  g_clear_pointer (&((DtEnterpriseGroup *)data)->value, g_free);
+}
+
+GArray *
+dt_facet_index_groups (DtFacetIndex      *self,
+                       DtEnterpriseQuery *query,
+                       const char        *key,
+                       gboolean           facet)
+{
+  const char * const *keys = dt_enterprise_query_keys ();
+  Data *d;
+  int k = -1, fi = -1;
+  int except;
+  Facet *f;
+  const gint64 *counts;
+  const double *volumes;
+  g_autoptr(GArray) order = NULL;
+  GArray *groups;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), NULL);
+
+  for (int i = 0; i < N_KEYS; i++)
+    if (g_strcmp0 (keys[i], key) == 0)
+      k = i;
+  for (int i = 0; i < N_FACETS; i++)
+    if (facet_key[i] == k)
+      fi = i;
+  if (fi < 0 || (d = lock_data (self)) == NULL)
+    return NULL;
+  if (!prepare (d, query))
+    {
+      unlock_data (d);
+      return NULL;
+    }
+
+  f = &d->facets[fi];
+  /* Leaving out the key's own filter only matters when it has one. */
+  except = facet && d->cached[k] != NULL ? k : N_KEYS;
+  if (d->group_counts[except][fi] == NULL)
+    count_groups (d, except);
+  counts = d->group_counts[except][fi];
+  volumes = d->group_volumes[except][fi];
+
+  order = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < f->values->len; i++)
+    if (counts[i] > 0)
+      g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_groups, &(GroupSort) { f, counts });
+
+  groups = g_array_sized_new (FALSE, TRUE, sizeof (DtEnterpriseGroup), order->len);
+  g_array_set_clear_func (groups, group_clear);
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint v = g_array_index (order, guint, i);
+      DtEnterpriseGroup g = {
+        .value = g_strdup (((Value *)g_ptr_array_index (f->values, v))->value),
+        .count = counts[v],
+        .volume = volumes[v],
+      };
+      g_array_append_val (groups, g);
+    }
+  unlock_data (d);
+  return groups;
+}
+
+/* Sorting: the order of append_order() in dt-enterprise-query.c. */
+
+typedef struct
+{
+  Data           *d;
+  int             key;
+  gboolean        descending;
+  const double   *keys;
+  const guint8   *null;
+  const guint32  *rows;   /* sorted positions → rows; NULL: the same */
+} RowSort;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const RowSort *s = user_data;
+  guint32 i = *(const guint32 *)a, j = *(const guint32 *)b;
+  guint32 x = s->rows != NULL ? s->rows[i] : i, y = s->rows != NULL ? s->rows[j] : j;
+  const Data *d = s->d;
+  int c;
+
+  /* NULL first ascending, last descending, as SQLite does. */
+  if (s->null[i] || s->null[j])
+    c = (int)!s->null[i] - (int)!s->null[j];
+  else
+    c = (s->keys[i] > s->keys[j]) - (s->keys[i] < s->keys[j]);
+  if (s->descending)
+    c = -c;
+  if (c != 0)
+    return c;
+
+  /* year and rank are unique together: a total order. */
+  if (s->key == K_YEAR)
+    return (d->rank[x] > d->rank[y]) - (d->rank[x] < d->rank[y]);
+  if (d->year[x] != d->year[y])
+    return d->year[x] > d->year[y] ? -1 : 1;
+  if (s->key == K_RANK)
+    return 0;
+  return (d->rank[x] > d->rank[y]) - (d->rank[x] < d->rank[y]);
+}
+
+static double
+sort_value (Data    *d,
+            int      key,
+            guint32  r,
+            gboolean *null)
+{
+  double x = 0;
+
+  *null = FALSE;
+  switch (key)
+    {
+    case K_NAME_ZH: case K_NAME_EN: case K_CREDIT_CODE:
+      {
+        guint32 place = d->text_order[key - K_NAME_ZH][d->ent[r]];
+
+        *null = place == 0;
+        return place;
+      }
+    case K_CITY: case K_DISTRICT: case K_CATEGORY: case K_SECTOR: case K_IN_FTZ:
+      {
+        int fi = key == K_CITY ? F_CITY : key == K_DISTRICT ? F_DISTRICT : key == K_CATEGORY ? F_CATEGORY
+                 : key == K_SECTOR ? F_SECTOR : F_IN_FTZ;
+        const Value *v = g_ptr_array_index (d->facets[fi].values, d->facets[fi].of_row[r]);
+
+        *null = v->value == NULL;
+        return v->order;
+      }
+    default:
+      *null = !row_number (d, key, r, &x);
+      return x;
+    }
+}
+
+/* The rows in the order of (@key, @descending); built on first use. */
+static const guint32 *
+sorted_rows (Data     *d,
+             int       key,
+             gboolean  descending)
+{
+  SortCache *c = &d->sorts[key][descending];
+
+  if (c->perm == NULL)
+    {
+      RowSort s = { d, key, descending, NULL, NULL, NULL };
+      double *keys = g_new (double, MAX (d->n_rows, 1));
+      guint8 *null = g_new (guint8, MAX (d->n_rows, 1));
+
+      for (guint32 r = 0; r < d->n_rows; r++)
+        {
+          gboolean n;
+
+          keys[r] = sort_value (d, key, r, &n);
+          null[r] = n;
+        }
+      s.keys = keys;
+      s.null = null;
+      c->perm = g_new (guint32, MAX (d->n_rows, 1));
+      for (guint32 r = 0; r < d->n_rows; r++)
+        c->perm[r] = r;
+      g_qsort_with_data (c->perm, d->n_rows, sizeof (guint32), compare_rows, &s);
+      g_free (keys);
+      g_free (null);
+    }
+  return c->perm;
+}
+
+GArray *
+dt_facet_index_query_ids (DtFacetIndex      *self,
+                          DtEnterpriseQuery *query)
+{
+  const char * const *keys = dt_enterprise_query_keys ();
+  const char *sort_key = dt_enterprise_query_get_sort_key (query);
+  Data *d;
+  int k = -1;
+  const guint32 *perm;
+  roaring_bitmap_t *rows;
+  GArray *ids;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), NULL);
+
+  for (int i = 0; i < N_KEYS; i++)
+    if (g_strcmp0 (keys[i], sort_key) == 0)
+      k = i;
+  if (k < 0 || (d = lock_data (self)) == NULL)
+    return NULL;
+  if (!prepare (d, query))
+    {
+      unlock_data (d);
+      return NULL;
+    }
+
+  rows = matching_rows (d, -1);
+  if (rows != NULL && roaring_bitmap_get_cardinality (rows) < d->n_rows / 16 + 1)
+    {
+      /* A few rows: sort them alone rather than sort every row once. */
+      guint32 m = (guint32)roaring_bitmap_get_cardinality (rows);
+      g_autofree guint32 *sub = g_new (guint32, MAX (m, 1));
+      g_autofree guint32 *pos = g_new (guint32, MAX (m, 1));
+      g_autofree double *values = g_new (double, MAX (m, 1));
+      g_autofree guint8 *null = g_new (guint8, MAX (m, 1));
+      RowSort s = { d, k, dt_enterprise_query_get_sort_descending (query), values, null, sub };
+
+      roaring_bitmap_to_uint32_array (rows, sub);
+      for (guint32 i = 0; i < m; i++)
+        {
+          gboolean n;
+
+          values[i] = sort_value (d, k, sub[i], &n);
+          null[i] = n;
+          pos[i] = i;
+        }
+      g_qsort_with_data (pos, m, sizeof (guint32), compare_rows, &s);
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), m);
+      for (guint32 i = 0; i < m; i++)
+        g_array_append_val (ids, d->listing_id[sub[pos[i]]]);
+      roaring_bitmap_free (rows);
+      unlock_data (d);
+      return ids;
+    }
+
+  perm = sorted_rows (d, k, dt_enterprise_query_get_sort_descending (query));
+  if (rows == NULL)
+    {
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), d->n_rows);
+      for (guint32 i = 0; i < d->n_rows; i++)
+        g_array_append_val (ids, d->listing_id[perm[i]]);
+    }
+  else
+    {
+      guint64 n = roaring_bitmap_get_cardinality (rows);
+      g_autofree guint8 *in = g_new0 (guint8, MAX (d->n_rows, 1));
+      roaring_uint32_iterator_t it;
+      guint32 buf[4096], got;
+
+      roaring_init_iterator (rows, &it);
+      while ((got = roaring_read_uint32_iterator (&it, buf, G_N_ELEMENTS (buf))) > 0)
+        for (guint32 i = 0; i < got; i++)
+          in[buf[i]] = 1;
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint)n);
+      for (guint32 i = 0; i < d->n_rows && ids->len < n; i++)
+        if (in[perm[i]])
+          g_array_append_val (ids, d->listing_id[perm[i]]);
+      roaring_bitmap_free (rows);
+    }
+  unlock_data (d);
+  return ids;
+}
+
+/* The object */
+
+static void
+dt_facet_index_finalize (GObject *object)
+{
+  DtFacetIndex *self = (DtFacetIndex *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->data, data_unref);
+  g_mutex_clear (&self->lock);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (dt_facet_index_parent_class)->finalize (object);
+}
+
+static void
+dt_facet_index_class_init (DtFacetIndexClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dt_facet_index_finalize;
+
+  /* The content of the latest rebuild is in place. */
+  signals[READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dt_facet_index_init (DtFacetIndex *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+DtFacetIndex *
+dt_facet_index_new (const char *path)
+{
+  DtFacetIndex *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (DT_TYPE_FACET_INDEX, NULL);
+  self->path = g_strdup (path);
+  return self;
+}
+
+const char *
+dt_facet_index_get_path (DtFacetIndex *self)
+{
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), NULL);
+  return self->path;
+}
+
+static void
+set_data (DtFacetIndex *self,
+          Data         *d)
+{
+  Data *old;
+
+  g_mutex_lock (&self->lock);
+  old = self->data;
+  self->data = d;
+  g_mutex_unlock (&self->lock);
+  data_unref (old);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  Data *d = build (task_data, cancellable, &error);
+
+  if (d == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, d, (GDestroyNotify)data_unref);
+}
+
+static void
+build_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DtFacetIndex *self = DT_FACET_INDEX (object);
+  g_autoptr(GError) error = NULL;
+  Data *d = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (d == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot build the facet index: %s", error->message);
+      return;
+    }
+  /* A later rebuild supersedes this one. */
+  if (GPOINTER_TO_UINT (user_data) != self->serial)
+    {
+      data_unref (d);
+      return;
+    }
+  set_data (self, d);
+  g_signal_emit (self, signals[READY], 0);
+}
+
+void
+dt_facet_index_rebuild (DtFacetIndex *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DT_IS_FACET_INDEX (self));
+
+  set_data (self, NULL);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->cancellable, build_done, GUINT_TO_POINTER (++self->serial));
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
+gboolean
+dt_facet_index_build_sync (DtFacetIndex  *self,
+                           GError       **error)
+{
+  Data *d;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), FALSE);
+
+  d = build (self->path, NULL, error);
+  if (d == NULL)
+    return FALSE;
+  set_data (self, d);
+  return TRUE;
+}
+
+gboolean
+dt_facet_index_is_ready (DtFacetIndex *self)
+{
+  gboolean ready;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ready = self->data != NULL;
+  g_mutex_unlock (&self->lock);
+  return ready;
+}
+
+gint64
+dt_facet_index_get_data_version (DtFacetIndex *self)
+{
+  gint64 version = -1;
+
+  g_mutex_lock (&self->lock);
+  if (self->data != NULL)
+    version = self->data->data_version;
+  g_mutex_unlock (&self->lock);
+  return version;
+}
+
+gsize
+dt_facet_index_get_memory (DtFacetIndex *self)
+{
+  gsize memory = 0;
+
+  g_mutex_lock (&self->lock);
+  if (self->data != NULL)
+    {
+      memory = self->data->memory;
+      for (guint i = 0; i < N_KEYS; i++)
+        for (guint j = 0; j < 2; j++)
+          if (self->data->sorts[i][j].perm != NULL)
+            memory += (gsize)self->data->n_rows * sizeof (guint32);
+    }
+  g_mutex_unlock (&self->lock);
+  return memory;
+}

@@ -1,0 +1,70 @@
+/* dt-facet-index.h — the Top-100 listings in memory, for counts and facets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * At a million listing rows, a SQL GROUP BY per facet per keystroke takes
+ * seconds. The index holds every listing row as compact columns, a Roaring
+ * bitmap per facet value and an n-gram index over the names and credit
+ * codes, so that a DtEnterpriseQuery's count, facet counts, chart sums and
+ * ordered ids take milliseconds. It answers exactly what the SQL path of
+ * dt-enterprise-query.c answers; whatever it cannot (filters on names,
+ * codes, or values it cannot read the SQL way) it declines with FALSE or
+ * NULL, and the caller asks SQL.
+ *
+ * It is built on a thread of its own from its own read-only connection, and
+ * rebuilt on dt_facet_index_rebuild() (call it when the store changes).
+ * Every query function may be called from any thread.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dt-enterprise-query.h"
+
+G_BEGIN_DECLS
+
+#define DT_TYPE_FACET_INDEX (dt_facet_index_get_type ())
+
+G_DECLARE_FINAL_TYPE (DtFacetIndex, dt_facet_index, DT, FACET_INDEX, GObject)
+
+/* An index of the database at @path; not built until dt_facet_index_rebuild()
+ * or dt_facet_index_build_sync(). */
+DtFacetIndex *dt_facet_index_new          (const char        *path);
+const char   *dt_facet_index_get_path     (DtFacetIndex      *self);
+
+/* Drops the current content at once (queries decline until the new one is
+ * ready) and builds it again on a thread; "ready" follows on the thread
+ * default main context of the caller. */
+void          dt_facet_index_rebuild      (DtFacetIndex      *self);
+/* Builds on the calling thread (tests, benchmarks). */
+gboolean      dt_facet_index_build_sync   (DtFacetIndex      *self,
+                                           GError           **error);
+gboolean      dt_facet_index_is_ready     (DtFacetIndex      *self);
+/* The PRAGMA data_version the content was read at, -1 when not ready. */
+gint64        dt_facet_index_get_data_version (DtFacetIndex *self);
+/* Bytes the content takes, roughly. */
+gsize         dt_facet_index_get_memory   (DtFacetIndex      *self);
+
+/* Whether the index can answer @query at all (ready, and every filter of a
+ * kind it knows). The functions below check it themselves. */
+gboolean      dt_facet_index_can_answer   (DtFacetIndex      *self,
+                                           DtEnterpriseQuery *query);
+/* FALSE when the index cannot answer; then *@count is untouched. */
+gboolean      dt_facet_index_count        (DtFacetIndex      *self,
+                                           DtEnterpriseQuery *query,
+                                           gint64            *count);
+/* Like dt_enterprise_query_groups(): DtEnterpriseGroup, largest count
+ * first, then by value; NULL when the index cannot answer (also for @key
+ * other than year, city, district, category, sector and in_ftz). */
+GArray       *dt_facet_index_groups       (DtFacetIndex      *self,
+                                           DtEnterpriseQuery *query,
+                                           const char        *key,
+                                           gboolean           facet);
+/* The listing ids (gint64) the query selects, in its sort order, as
+ * dt_enterprise_query_prepare_rows() gives them; NULL when the index
+ * cannot answer. Every sort key is supported. */
+GArray       *dt_facet_index_query_ids    (DtFacetIndex      *self,
+                                           DtEnterpriseQuery *query);
+
+G_END_DECLS
