@@ -529,7 +529,7 @@ page_done (GObject      *object,
         set_error (self, error);
       page_fill (self, page, job->records, job->data_changed);
       g_signal_emit (self, signals[PAGE_LOADED], 0, start, page->rows->len);
-      if (job->data_changed && !self->refresh_queued)
+      if (job->data_changed && error == NULL && !self->refresh_queued)
         {
           self->refresh_queued = TRUE;
           dt_enterprise_list_model_refresh (self);
