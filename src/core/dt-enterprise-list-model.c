@@ -528,6 +528,7 @@ page_done (GObject      *object,
       if (error != NULL)
         set_error (self, error);
       page_fill (self, page, job->records, job->data_changed);
+      g_debug ("page %u: %u rows", job->number, page->rows->len);
       g_signal_emit (self, signals[PAGE_LOADED], 0, start, page->rows->len);
       if (job->data_changed && error == NULL && !self->refresh_queued)
         {
@@ -598,6 +599,7 @@ typedef struct
   guint               generation;
   GArray             *ids;
   gint64              data_version;
+  gint64              started;      /* monotonic µs, for the debug log */
 } SnapshotJob;
 
 static void
@@ -691,6 +693,8 @@ snapshot_done (GObject      *object,
     {
       g_autoptr(DtEnterpriseQuery) query = g_steal_pointer (&self->pending);
 
+      g_debug ("snapshot of %u ids in %.1f ms", job->ids->len,
+               (g_get_monotonic_time () - job->started) / 1000.0);
       show_snapshot (self, query, job->ids, job->data_version);
     }
   kick_fetch (self);
@@ -712,6 +716,7 @@ build_snapshot (DtEnterpriseListModel *self)
   job->func = self->ids_func;
   job->func_data = self->ids_data;
   job->generation = ++self->generation;
+  job->started = g_get_monotonic_time ();
   self->building = TRUE;
 
   task = g_task_new (self, self->cancellable, snapshot_done, NULL);
