@@ -108,7 +108,15 @@ wait_for (gboolean (*done) (gpointer), gpointer data)
   guint id = g_timeout_add_seconds (20, wake, &timed_out);
 
   while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      /* A tick: some conditions are set by threads, which wake no loop. */
+      gboolean ticked = FALSE;
+      guint tick = g_timeout_add (10, wake, &ticked);
+
+      g_main_context_iteration (NULL, TRUE);
+      if (!ticked)
+        g_source_remove (tick);
+    }
   g_assert_false (timed_out);
   g_source_remove (id);
 }
