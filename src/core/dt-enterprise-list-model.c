@@ -848,7 +848,7 @@ dt_enterprise_list_model_refresh (DtEnterpriseListModel *self)
 {
   g_return_if_fail (DT_IS_ENTERPRISE_LIST_MODEL (self));
 
-  if (self->sync)
+  if (self->sync && self->query != NULL)
     {
       g_autoptr(DtEnterpriseQuery) query = g_object_ref (self->query);
 
