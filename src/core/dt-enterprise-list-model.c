@@ -599,6 +599,7 @@ typedef struct
   guint               generation;
   GArray             *ids;
   gint64              data_version;
+  GPtrArray          *first_rows;   /* the records of page 0, read with the ids */
   gint64              started;      /* monotonic µs, for the debug log */
 } SnapshotJob;
 
@@ -608,6 +609,7 @@ snapshot_job_free (SnapshotJob *job)
   reader_unref (job->reader);
   g_clear_object (&job->query);
   g_clear_pointer (&job->ids, g_array_unref);
+  g_clear_pointer (&job->first_rows, records_free);
   g_free (job);
 }
 
@@ -632,6 +634,11 @@ snapshot_thread (GTask        *task,
       sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
       job->ids = job->func (job->query, db, cancellable, job->func_data, &error);
       job->data_version = dt_store_get_data_version (job->reader->store);
+      /* The first rows come with the ids: the list opens on them, not on
+       * placeholders. If they cannot be read, page 0 is fetched as any other. */
+      if (job->ids != NULL && job->ids->len > 0)
+        job->first_rows = read_rows (db, (const gint64 *)(gpointer)job->ids->data,
+                                     MIN (job->ids->len, DT_ENTERPRISE_PAGE_SIZE), NULL);
       sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
     }
   reader_release (job->reader);
@@ -647,7 +654,8 @@ static void
 show_snapshot (DtEnterpriseListModel *self,
                DtEnterpriseQuery     *query,
                GArray                *ids,
-               gint64                 data_version)
+               gint64                 data_version,
+               GPtrArray             *first_rows)
 {
   guint old_n = n_items (self);
 
@@ -664,8 +672,19 @@ show_snapshot (DtEnterpriseListModel *self,
   drop_pages (self);
   set_error (self, NULL);
 
+  if (first_rows != NULL)
+    {
+      Page *page = page_new (self, 0);
+
+      page_fill (self, page, first_rows, FALSE);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (0));
+    }
+
   if (old_n > 0 || ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
+  if (first_rows != NULL)
+    g_signal_emit (self, signals[PAGE_LOADED], 0, 0, MIN (ids->len, DT_ENTERPRISE_PAGE_SIZE));
 }
 
 static void
@@ -695,7 +714,7 @@ snapshot_done (GObject      *object,
 
       g_debug ("snapshot of %u ids in %.1f ms", job->ids->len,
                (g_get_monotonic_time () - job->started) / 1000.0);
-      show_snapshot (self, query, job->ids, job->data_version);
+      show_snapshot (self, query, job->ids, job->data_version, job->first_rows);
     }
   kick_fetch (self);
 }
@@ -885,7 +904,7 @@ dt_enterprise_list_model_load (DtEnterpriseListModel  *self,
   ids = self->ids_func (query, dt_store_get_db (self->store), NULL, self->ids_data, error);
   if (ids == NULL)
     return FALSE;
-  show_snapshot (self, query, ids, dt_store_get_data_version (self->store));
+  show_snapshot (self, query, ids, dt_store_get_data_version (self->store), NULL);
   update_loading (self);
   return TRUE;
 }
