@@ -11,6 +11,8 @@
  *   bench-enterprise index-latency DB           the same session through DtFacetIndex: build time,
  *                                               memory, count, facets+charts and ordered-ids timings
  *   bench-enterprise export-sql DB              the SQL the export runs, parameters expanded
+ *   bench-enterprise scroll DB                  the list model: time to first rows, and per
+ *                                               page when jumping to the end and around
  */
 
 #include "config.h"
@@ -25,6 +27,7 @@
 #include "dt-csv-reader.h"
 #include "dt-csv-writer.h"
 #include "dt-dataset-import.h"
+#include "dt-enterprise-list-model.h"
 #include "dt-enterprise-query.h"
 #include "dt-facet-index.h"
 #include "dt-measure-eligibility.h"
@@ -598,6 +601,97 @@ eligibility (const char *db_path)
   return 0;
 }
 
+/* Runs the main loop until @row's page has arrived; milliseconds taken. */
+static double
+wait_for_row (DtEnterpriseListModel *model,
+              guint                  position)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  g_autoptr(DtEnterpriseRow) row = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  while (dt_enterprise_row_get_loading (row))
+    g_main_context_iteration (NULL, TRUE);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+/* The page's model on a whole database: the snapshot of ids off the main
+ * thread, then pages by id, as the view asks for them. */
+static int
+scroll (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_store_open (db_path, &error);
+  static const char * const sorts[] = { "rank", "name_zh", "trade_volume:desc", NULL };
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (guint s = 0; sorts[s] != NULL; s++)
+    {
+      g_autoptr(DtEnterpriseListModel) model = dt_enterprise_list_model_new (store);
+      g_autoptr(DtEnterpriseQuery) q = dt_enterprise_query_new ();
+      g_autoptr(GArray) end = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) jumps = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *what = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      double snapshot_ms, first_ms;
+      guint n;
+
+      dt_enterprise_query_parse_sort (q, sorts[s], NULL);
+      dt_enterprise_list_model_set_query (model, q);
+      while (g_list_model_get_n_items (G_LIST_MODEL (model)) == 0 &&
+             dt_enterprise_list_model_get_loading (model))
+        g_main_context_iteration (NULL, TRUE);
+      snapshot_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      if (n == 0)
+        {
+          g_printerr ("no rows\n");
+          return 1;
+        }
+      wait_for_row (model, 0);
+      first_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_print ("scroll sort=%s rows=%u snapshot_ms=%.1f first_rows_ms=%.1f\n",
+               sorts[s], n, snapshot_ms, first_ms);
+
+      /* The end, then page by page upwards: each a page not yet fetched. */
+      for (guint k = 0; k < 20 && k * DT_ENTERPRISE_PAGE_SIZE < n; k++)
+        {
+          double ms = wait_for_row (model, n - 1 - k * DT_ENTERPRISE_PAGE_SIZE);
+          g_array_append_val (end, ms);
+        }
+      /* Dragging the scroll bar: anywhere. */
+      for (guint k = 0; k < 40; k++)
+        {
+          double ms = wait_for_row (model, g_random_int_range (0, (gint32)n));
+          g_array_append_val (jumps, ms);
+        }
+      what = g_strdup_printf ("scroll-end-page sort=%s", sorts[s]);
+      report (what, end);
+      g_free (what);
+      what = g_strdup_printf ("scroll-random-page sort=%s", sorts[s]);
+      report (what, jumps);
+    }
+
+  /* What the end of the list cost before: LIMIT/OFFSET over the sort. */
+  {
+    g_autoptr(DtEnterpriseQuery) q = dt_enterprise_query_new ();
+    gint64 n = dt_enterprise_query_count (q, dt_store_get_db (store), NULL);
+    gint64 t0 = g_get_monotonic_time ();
+    sqlite3_stmt *stmt = dt_enterprise_query_prepare_rows (q, dt_store_get_db (store), DT_ENTERPRISE_PAGE_SIZE,
+                                                           MAX (0, n - DT_ENTERPRISE_PAGE_SIZE), NULL);
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      ;
+    sqlite3_finalize (stmt);
+    g_print ("limit-offset-last-page sort=rank ms=%.1f\n", (g_get_monotonic_time () - t0) / 1000.0);
+  }
+  return 0;
+}
+
 static int
 export_sql (const char *db_path)
 {
@@ -634,7 +728,9 @@ main (int   argc,
     return export_sql (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "eligibility"))
     return eligibility (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "scroll"))
+    return scroll (argv[2]);
 
-  g_printerr ("usage: %s generate N FILE.csv | load DB FILE.csv | latency DB SQL-OUT | index-latency DB | export-sql DB | eligibility DB\n", argv[0]);
+  g_printerr ("usage: %s generate N FILE.csv | load DB FILE.csv | latency DB SQL-OUT | index-latency DB | export-sql DB | eligibility DB | scroll DB\n", argv[0]);
   return 2;
 }

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "dt-enterprise-row.h"
 #include "dt-test-widgets.h"
 
 void
@@ -58,6 +59,23 @@ dt_test_wait_for (gboolean (*done) (gpointer data),
     }
   g_assert_false (timed_out);
   g_source_remove (id);
+}
+
+static gboolean
+row_loaded (gpointer row)
+{
+  return !dt_enterprise_row_get_loading (row);
+}
+
+gpointer
+dt_test_get_loaded_row (GListModel *model,
+                        guint       position)
+{
+  gpointer row = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (row);
+  dt_test_wait_for (row_loaded, row, 10);
+  return row;
 }
 
 GtkWidget *

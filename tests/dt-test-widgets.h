@@ -25,6 +25,10 @@ GtkWidget *dt_test_find_toplevel         (GType       type);
 void       dt_test_wait_for              (gboolean (*done) (gpointer data),
                                           gpointer   data,
                                           guint      seconds);
+/* Item @position of a DtEnterpriseListModel, once its page has arrived
+ * (a placeholder until then). */
+gpointer   dt_test_get_loaded_row        (GListModel *model,
+                                          guint       position);
 /* The first label below @widget whose text contains @text, or NULL. */
 GtkWidget *dt_test_find_label            (GtkWidget  *widget,
                                           const char *text);

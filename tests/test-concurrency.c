@@ -165,6 +165,19 @@ wait_for_window (const char  *database,
       g_usleep (50 * 1000);
     }
   g_assert_true (window_lock_held (database));
+
+  /* The lock comes first, then a new database gets its sample data: wait
+   * for that commit, or a "before" taken now would see an empty database. */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(DtStore) store = dt_store_open_read_only (database, NULL);
+
+      if (store != NULL && dt_test_query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'datasets'") > 0 &&
+          dt_test_query_int (store, "SELECT count(*) FROM datasets") > 0)
+        return;
+      g_usleep (50 * 1000);
+    }
+  g_assert_not_reached ();
 }
 
 static gboolean

@@ -193,7 +193,7 @@ test_detail_shows_eligibility (void)
   model = G_LIST_MODEL (dt_enterprises_page_get_model (page));
   for (guint i = 0; i < g_list_model_get_n_items (model) && ftz_row == G_MAXUINT; i++)
     {
-      g_autoptr(DtEnterpriseRow) item = g_list_model_get_item (model, i);
+      g_autoptr(DtEnterpriseRow) item = dt_test_get_loaded_row (model, i);
 
       if (dt_enterprise_row_get_record (item)->in_ftz)
         ftz_row = i;
@@ -309,7 +309,7 @@ test_search_filter_export (void)
   g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "Year");
   for (i = 0; (row = dt_csv_reader_next_row (reader, &error)) != NULL; i++)
     {
-      g_autoptr(DtEnterpriseRow) item = g_list_model_get_item (model, i);
+      g_autoptr(DtEnterpriseRow) item = dt_test_get_loaded_row (model, i);
       const DtEnterpriseRecord *r;
       g_autofree char *rank = NULL;
 

@@ -132,7 +132,7 @@ assert_rows_exist (GtkWidget *page)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(DtEnterpriseRow) row = g_list_model_get_item (model, i);
+      g_autoptr(DtEnterpriseRow) row = dt_test_get_loaded_row (model, i);
       sqlite3_stmt *stmt = dt_store_prepare (store, "SELECT 1 FROM enterprises WHERE id = ?", NULL);
 
       g_assert_nonnull (row);
@@ -191,7 +191,7 @@ test_other_process_import_shown (void)
   gtk_selection_model_select_item (page_selection (page), 0, TRUE);
   dt_test_iterate_until_idle ();
   {
-    g_autoptr(DtEnterpriseRow) first = g_list_model_get_item (G_LIST_MODEL (dt_enterprises_page_get_model (DT_ENTERPRISES_PAGE (page))), 0);
+    g_autoptr(DtEnterpriseRow) first = dt_test_get_loaded_row (G_LIST_MODEL (dt_enterprises_page_get_model (DT_ENTERPRISES_PAGE (page))), 0);
 
     old_name = g_strdup (dt_enterprise_row_get_record (first)->name_zh);
   }

@@ -227,16 +227,12 @@ quit_after_paint (GdkFrameClock *clock,
   g_application_quit (g_application_get_default ());
 }
 
-/* @total < 0: only the first page is known yet; the full count follows. */
+/* The "N of M" label; the rows come from the model's own snapshot. */
 static void
 show_count (DtEnterprisesPage *self,
-            DtEnterpriseQuery *query,
             gint64             count,
             gint64             total)
 {
-  DtEnterpriseQuery *shown = dt_enterprise_list_model_get_query (self->model);
-  guint n = (guint)MIN (count, G_MAXUINT);
-
   if (total >= 0)
     {
       g_autofree char *c = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
@@ -248,20 +244,29 @@ show_count (DtEnterprisesPage *self,
     }
   else
     gtk_label_set_text (self->count_label, _("Counting…"));
+}
 
-  /* For build-aux/bench.sh: quit after the first frame that shows rows. */
-  if (self->quit_after_rows && n > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+/* For build-aux/bench.sh: quit after the first frame that shows rows. */
+static void
+on_page_loaded (DtEnterprisesPage *self,
+                guint              position,
+                guint              n_rows)
+{
+  if (self->quit_after_rows && n_rows > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->quit_after_rows = FALSE;
       g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                         G_CALLBACK (quit_after_paint), self);
     }
+}
 
-  /* The same query grows in place, keeping scroll position and selection. */
-  if (shown != NULL && dt_enterprise_query_equal (shown, query))
-    dt_enterprise_list_model_set_n_items (self->model, n);
-  else
-    dt_enterprise_list_model_set_query (self->model, query, n);
+static void
+on_model_error (DtEnterprisesPage *self)
+{
+  const GError *error = dt_enterprise_list_model_get_error (self->model);
+
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static gboolean
@@ -270,7 +275,7 @@ count_ready (gpointer data)
   CountMessage *m = data;
 
   if (m->generation == m->page->generation)
-    show_count (m->page, m->query, m->count, m->total);
+    show_count (m->page, m->count, m->total);
 
   g_object_unref (m->page);
   g_object_unref (m->query);
@@ -343,43 +348,9 @@ summary_thread (GTask        *task,
     }
   handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL);
 
-  /* The first page alone is quick even when a million rows match: the
-   * table shows it at once, and grows when the count is in. */
-  {
-    sqlite3_stmt *first = dt_enterprise_query_prepare_rows (input->query, db, DT_ENTERPRISE_PAGE_SIZE, 0, &error);
-    CountMessage *m;
-    gint64 n = 0;
-    int rc;
-
-    if (first == NULL)
-      goto out;
-    while ((rc = sqlite3_step (first)) == SQLITE_ROW)
-      n++;
-    sqlite3_finalize (first);
-    if (rc != SQLITE_DONE)
-      {
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "interrupted");
-        goto out;
-      }
-    if (n < DT_ENTERPRISE_PAGE_SIZE)
-      {
-        /* That was all of them. */
-        s->count = n;
-      }
-    else
-      {
-        m = g_new0 (CountMessage, 1);
-        m->page = g_object_ref (input->page);
-        m->query = g_object_ref (input->query);
-        m->generation = input->generation;
-        m->count = n;
-        m->total = -1;
-        g_idle_add_full (G_PRIORITY_DEFAULT, count_ready, m, NULL);
-        s->count = dt_enterprise_query_count (input->query, db, &error);
-        if (s->count < 0)
-          goto out;
-      }
-  }
+  s->count = dt_enterprise_query_count (input->query, db, &error);
+  if (s->count < 0)
+    goto out;
 
   s->total = dt_enterprise_query_count (all, db, &error);
   if (s->total < 0)
@@ -523,7 +494,7 @@ summary_done (GObject      *object,
     }
 
   /* The early count message may still be queued: show the same now. */
-  show_count (self, input->query, s->count, s->total);
+  show_count (self, s->count, s->total);
 
   self->updating = TRUE;
   for (guint i = 0; i < N_FACETS; i++)
@@ -556,6 +527,9 @@ run_summary (gpointer data)
   g_cancellable_cancel (self->summary_cancellable);
   g_clear_object (&self->summary_cancellable);
   self->summary_cancellable = g_cancellable_new ();
+
+  /* The rows: the model builds its snapshot of the query on a thread. */
+  dt_enterprise_list_model_set_query (self->model, self->query);
 
   input = g_new0 (SummaryInput, 1);
   input->query = dt_enterprise_query_copy (self->query);
@@ -703,18 +677,50 @@ cell_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  data)
+cell_update (GtkListItem *item)
 {
-  DtEnterprisesPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  DtEnterprisesPage *self = g_object_get_data (G_OBJECT (item), "page");
+  const char *key = g_object_get_data (G_OBJECT (item), "key");
   DtEnterpriseRow *row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
   if (row == NULL)
     return;
-  text = cell_text (self, data, dt_enterprise_row_get_record (row));
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* A placeholder is empty until its page arrives; one that could not
+   * be read says so in the name column. */
+  if (dt_enterprise_row_get_failed (row))
+    text = g_strdup (g_str_has_prefix (key, "name_") ? _("Could not read this row") : "");
+  else if (dt_enterprise_row_get_loading (row))
+    text = g_strdup ("");
+  else
+    text = cell_text (self, key, dt_enterprise_row_get_record (row));
+  gtk_label_set_text (label, text);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  DtEnterpriseRow *row = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "page", g_object_get_data (G_OBJECT (factory), "page"));
+  g_object_set_data (G_OBJECT (item), "key", data);
+  if (row != NULL && dt_enterprise_row_get_loading (row))
+    g_signal_connect_object (row, "notify::loading", G_CALLBACK (cell_update), item, G_CONNECT_SWAPPED);
+  cell_update (item);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  DtEnterpriseRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, cell_update, item);
 }
 
 static void
@@ -733,6 +739,7 @@ add_column (DtEnterprisesPage *self,
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer)key);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), (gpointer)key);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), (gpointer)key);
 
   sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
   column = gtk_column_view_column_new (title, factory);
@@ -782,6 +789,18 @@ show_detail (DtEnterprisesPage *self)
   if (row == NULL || self->store == NULL)
     {
       gtk_label_set_text (self->detail_title, _("No enterprise selected"));
+      gtk_label_set_text (self->detail_subtitle, "");
+      gtk_label_set_text (self->detail_source, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->rank_chart), FALSE);
+      dt_eligibility_list_clear (self->eligibility);
+      return;
+    }
+  if (dt_enterprise_row_get_loading (row))
+    {
+      /* Shown when its page arrives. */
+      g_signal_handlers_disconnect_by_func (row, show_detail, self);
+      g_signal_connect_object (row, "notify::loading", G_CALLBACK (show_detail), self, G_CONNECT_SWAPPED);
+      gtk_label_set_text (self->detail_title, _("Loading…"));
       gtk_label_set_text (self->detail_subtitle, "");
       gtk_label_set_text (self->detail_source, "");
       gtk_widget_set_visible (GTK_WIDGET (self->rank_chart), FALSE);
@@ -1230,6 +1249,8 @@ dt_enterprises_page_set_store (DtEnterprisesPage *self,
 
   g_clear_object (&self->model);
   self->model = dt_enterprise_list_model_new (store);
+  g_signal_connect_object (self->model, "page-loaded", G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::error", G_CALLBACK (on_model_error), self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
@@ -1254,7 +1275,7 @@ gboolean
 dt_enterprises_page_is_busy (DtEnterprisesPage *self)
 {
   g_return_val_if_fail (DT_IS_ENTERPRISES_PAGE (self), FALSE);
-  return self->busy;
+  return self->busy || (self->model != NULL && dt_enterprise_list_model_get_loading (self->model));
 }
 
 DtFacetIndex *

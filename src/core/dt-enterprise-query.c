@@ -886,6 +886,16 @@ prepare_with (DtEnterpriseQuery *self,
   return stmt;
 }
 
+/* The columns dt_enterprise_query_read_record() reads, and their joins. */
+#define ROW_SELECT \
+  "SELECT l.id, l.enterprise_id, l.dataset_id, l.year, l.rank," \
+  " e.name_zh, e.name_en, e.credit_code," \
+  " l.city, rc.name_zh, rc.name_en, l.district, rd.name_zh, rd.name_en," \
+  " l.category, l.sector, l.trade_volume, l.in_ftz, e.founded, l.prev_rank"
+#define ROW_JOINS \
+  " LEFT JOIN regions rc ON rc.code = l.city" \
+  " LEFT JOIN regions rd ON rd.code = l.district"
+
 sqlite3_stmt *
 dt_enterprise_query_prepare_rows (DtEnterpriseQuery  *self,
                                   sqlite3            *db,
@@ -895,14 +905,48 @@ dt_enterprise_query_prepare_rows (DtEnterpriseQuery  *self,
 {
   g_return_val_if_fail (DT_IS_ENTERPRISE_QUERY (self), NULL);
 
-  return prepare_with (self, db,
-                       "SELECT l.id, l.enterprise_id, l.dataset_id, l.year, l.rank,"
-                       " e.name_zh, e.name_en, e.credit_code,"
-                       " l.city, rc.name_zh, rc.name_en, l.district, rd.name_zh, rd.name_en,"
-                       " l.category, l.sector, l.trade_volume, l.in_ftz, e.founded, l.prev_rank",
-                       " LEFT JOIN regions rc ON rc.code = l.city"
-                       " LEFT JOIN regions rd ON rd.code = l.district",
-                       -1, TRUE, NULL, limit, offset, TRUE, error);
+  return prepare_with (self, db, ROW_SELECT, ROW_JOINS, -1, TRUE, NULL, limit, offset, TRUE, error);
+}
+
+sqlite3_stmt *
+dt_enterprise_query_prepare_ids (DtEnterpriseQuery  *self,
+                                 sqlite3            *db,
+                                 GError            **error)
+{
+  g_return_val_if_fail (DT_IS_ENTERPRISE_QUERY (self), NULL);
+
+  /* Every listing has its enterprise (a NOT NULL foreign key), so the
+   * join is left out when nothing needs it: the same rows as
+   * prepare_rows(), in the same order, at a fraction of the cost. */
+  return prepare_with (self, db, "SELECT l.id", NULL, -1, TRUE, NULL, -1, 0, FALSE, error);
+}
+
+sqlite3_stmt *
+dt_enterprise_query_prepare_rows_by_id (sqlite3       *db,
+                                        const gint64  *ids,
+                                        guint          n_ids,
+                                        GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (ROW_SELECT " FROM listings l"
+                                         " JOIN enterprises e ON e.id = l.enterprise_id"
+                                         ROW_JOINS " WHERE l.id IN (");
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (n_ids > 0 && n_ids <= 10000, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append (sql, i > 0 ? ",?" : "?");
+  g_string_append_c (sql, ')');
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_FAILED,
+                   _("Cannot read the enterprises: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  for (guint i = 0; i < n_ids; i++)
+    sqlite3_bind_int64 (stmt, i + 1, ids[i]);
+  return stmt;
 }
 
 sqlite3_stmt *
@@ -982,6 +1026,34 @@ set_step_error (GError  **error,
   else
     g_set_error (error, DT_ERROR, DT_ERROR_FAILED,
                  _("Cannot read the enterprises: %s"), sqlite3_errmsg (db));
+}
+
+GArray *
+dt_enterprise_query_ids (DtEnterpriseQuery  *self,
+                         sqlite3            *db,
+                         GError            **error)
+{
+  sqlite3_stmt *stmt = dt_enterprise_query_prepare_ids (self, db, error);
+  g_autoptr(GArray) ids = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_step_error (error, db);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&ids);
 }
 
 gint64

@@ -132,11 +132,27 @@ sqlite3_stmt *dt_enterprise_query_prepare_groups    (DtEnterpriseQuery  *self,
                                                      gboolean            facet,
                                                      GError            **error);
 
+/* The listing ids the query selects, in its order (one column, l.id). */
+sqlite3_stmt *dt_enterprise_query_prepare_ids       (DtEnterpriseQuery  *self,
+                                                     sqlite3            *db,
+                                                     GError            **error);
+/* The rows of the listings @ids, as prepare_rows() selects them, in no
+ * particular order; ids that are gone are left out. */
+sqlite3_stmt *dt_enterprise_query_prepare_rows_by_id (sqlite3           *db,
+                                                     const gint64       *ids,
+                                                     guint               n_ids,
+                                                     GError            **error);
+
 /* Reads the row @stmt (from prepare_rows) is on. */
 void         dt_enterprise_query_read_record        (sqlite3_stmt       *stmt,
                                                      DtEnterpriseRecord *record);
 
 gint64       dt_enterprise_query_count              (DtEnterpriseQuery  *self,
+                                                     sqlite3            *db,
+                                                     GError            **error);
+/* An array of the gint64 listing ids the query selects, in its order:
+ * the order of prepare_rows() and of the export. */
+GArray      *dt_enterprise_query_ids                (DtEnterpriseQuery  *self,
                                                      sqlite3            *db,
                                                      GError            **error);
 /* An array of DtEnterpriseGroup, largest count first. */
