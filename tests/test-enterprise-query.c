@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-sample-data.h"
 #include "dt-dataset-import.h"
 #include "dt-enterprise-export.h"
 #include "dt-enterprise-list-model.h"
@@ -64,7 +65,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-enterprise-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = samples ? dt_store_open_with_samples (f->path, &error) : dt_store_open (f->path, &error);
+  f->store = samples ? dt_sample_data_open (f->path, &error) : dt_store_open (f->path, &error);
   g_assert_no_error (error);
   f->db = dt_store_get_db (f->store);
   f->all = read_all (query, f->db);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dt-sample-data.h"
 #include "dt-backup.h"
 #include "dt-error.h"
 #include "dt-schema.h"
@@ -722,7 +723,7 @@ dt_backup_start_fresh (const char  *database,
   if (moved == NULL)
     return NULL;
 
-  store = dt_store_open_with_samples (database, error);
+  store = dt_sample_data_open (database, error);
   if (store == NULL)
     {
       move_back (database, moved);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-sample-data.h"
 #include "dt-backup.h"
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
@@ -184,7 +185,7 @@ open_store (DtCommandLine  *options,
 {
   g_autofree char *path = dt_command_line_get_database (options);
 
-  return dt_store_open_with_samples (path, error);
+  return dt_sample_data_open (path, error);
 }
 
 /* Needs no working database: it is how one finds a way back from a

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-sample-data.h"
 #include "dt-enterprise-export.h"
 #include "dt-error.h"
 #include "dt-output.h"
@@ -89,7 +90,7 @@ dt_enterprise_export_run (DtCommandLine *options)
     }
 
   path = options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
-  store = dt_store_open_with_samples (path, &error);
+  store = dt_sample_data_open (path, &error);
   if (store == NULL)
     goto fail;
 

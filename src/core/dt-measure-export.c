@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-sample-data.h"
 #include "dt-columns.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
@@ -154,7 +155,7 @@ dt_measure_export_run_command (DtCommandLine *options)
     }
 
   path = options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
-  store = dt_store_open_with_samples (path, &error);
+  store = dt_sample_data_open (path, &error);
   if (store == NULL)
     {
       g_printerr ("%s\n", error->message);

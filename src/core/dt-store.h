@@ -21,10 +21,6 @@ char      *dt_store_default_path     (void);
  * written is refused and left exactly as it was. */
 DtStore   *dt_store_open             (const char  *path,
                                       GError     **error);
-/* Like dt_store_open(), then fills a database without any dataset with the
- * sample data packs. */
-DtStore   *dt_store_open_with_samples (const char  *path,
-                                       GError     **error);
 
 /* A read-only connection to an existing database, for work on another
  * thread than the one that opened the store (each thread its own). */
@@ -59,10 +55,6 @@ gboolean   dt_store_reload_schema    (DtStore     *self,
 
 gboolean   dt_store_is_empty         (DtStore     *self);
 gboolean   dt_store_has_sample_data  (DtStore     *self);
-/* Loads the sample packs into a database without any dataset (checked
- * under the write lock); one that has some is left alone. */
-gboolean   dt_store_load_samples     (DtStore     *self,
-                                      GError     **error);
 
 /* A GError for the last SQLite failure on @db, in the app's error domain. */
 void       dt_store_set_sqlite_error (GError     **error,

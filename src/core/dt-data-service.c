@@ -1,0 +1,237 @@
+/* dt-data-service.c — database work off the main thread
+ *
+ * Two queues, each a GThreadPool of one thread: reads run on a read-only
+ * connection, writes on a writing connection, one at a time and in the
+ * order they were submitted. Each connection is only ever used by its own
+ * queue, so never by two threads at once (SQLite's multi-thread mode).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "dt-data-service.h"
+#include "dt-error.h"
+
+struct _DtDataService
+{
+  GObject      parent_instance;
+
+  char        *path;
+  GThreadPool *reads;
+  GThreadPool *writes;
+  /* Owned by the pools' threads once opened; closed in finalize, when
+   * no job is left. */
+  DtStore     *reader;
+  DtStore     *writer;
+};
+
+G_DEFINE_FINAL_TYPE (DtDataService, dt_data_service, G_TYPE_OBJECT)
+
+typedef struct
+{
+  DtDataServiceFunc func;
+  gpointer          data;
+  GDestroyNotify    data_free;
+  GDestroyNotify    result_free;
+  gboolean          write;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static DtStore *
+connection (DtDataService  *self,
+            gboolean        write,
+            GError        **error)
+{
+  DtStore **store = write ? &self->writer : &self->reader;
+
+  if (*store == NULL)
+    *store = write ? dt_store_open (self->path, error) : dt_store_open_read_only (self->path, error);
+  return *store;
+}
+
+static void
+run_job (gpointer item,
+         gpointer pool_data)
+{
+  g_autoptr(GTask) task = item;
+  DtDataService *self = g_task_get_source_object (task);
+  Job *job = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+  DtStore *store;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  store = connection (self, job->write, &error);
+  if (store == NULL || (job->write && !dt_store_begin (store, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result = job->func (store, job->data, cancellable, &error);
+
+  /* Cancelled while it ran: whatever it wrote is rolled back. */
+  if (result != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
+    g_clear_pointer (&result, job->result_free != NULL ? job->result_free : (GDestroyNotify)NULL);
+  if (job->write)
+    {
+      if (result != NULL && !dt_store_commit (store, &error))
+        g_clear_pointer (&result, job->result_free != NULL ? job->result_free : (GDestroyNotify)NULL);
+      if (result == NULL)
+        dt_store_rollback (store);
+    }
+
+  if (result == NULL)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, DT_ERROR, DT_ERROR_FAILED, "database work failed without a reason");
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+static void
+dt_data_service_finalize (GObject *object)
+{
+  DtDataService *self = DT_DATA_SERVICE (object);
+
+  /* Every job holds a reference on the service, so both pools are idle. */
+  g_thread_pool_free (self->reads, FALSE, TRUE);
+  g_thread_pool_free (self->writes, FALSE, TRUE);
+  g_clear_object (&self->reader);
+  g_clear_object (&self->writer);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (dt_data_service_parent_class)->finalize (object);
+}
+
+static void
+dt_data_service_class_init (DtDataServiceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dt_data_service_finalize;
+}
+
+static void
+dt_data_service_init (DtDataService *self)
+{
+  /* Non-exclusive pools of at most one thread: one job at a time per
+   * queue, in submission order. */
+  self->reads = g_thread_pool_new (run_job, self, 1, FALSE, NULL);
+  self->writes = g_thread_pool_new (run_job, self, 1, FALSE, NULL);
+}
+
+DtDataService *
+dt_data_service_new (const char *path)
+{
+  DtDataService *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (DT_TYPE_DATA_SERVICE, NULL);
+  self->path = g_strdup (path);
+  return self;
+}
+
+const char *
+dt_data_service_get_path (DtDataService *self)
+{
+  g_return_val_if_fail (DT_IS_DATA_SERVICE (self), NULL);
+
+  return self->path;
+}
+
+static void
+submit (DtDataService       *self,
+        gboolean             write,
+        DtDataServiceFunc    func,
+        gpointer             data,
+        GDestroyNotify       data_free,
+        GDestroyNotify       result_free,
+        GCancellable        *cancellable,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data,
+        gpointer             source_tag)
+{
+  GTask *task;
+  Job *job;
+
+  job = g_new0 (Job, 1);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  job->write = write;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, job_free);
+  g_thread_pool_push (write ? self->writes : self->reads, task, NULL);
+}
+
+void
+dt_data_service_read_async (DtDataService       *self,
+                            DtDataServiceFunc    func,
+                            gpointer             data,
+                            GDestroyNotify       data_free,
+                            GDestroyNotify       result_free,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (DT_IS_DATA_SERVICE (self));
+  g_return_if_fail (func != NULL);
+
+  submit (self, FALSE, func, data, data_free, result_free, cancellable, callback, user_data,
+          dt_data_service_read_async);
+}
+
+gpointer
+dt_data_service_read_finish (DtDataService  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+dt_data_service_write_async (DtDataService       *self,
+                             DtDataServiceFunc    func,
+                             gpointer             data,
+                             GDestroyNotify       data_free,
+                             GDestroyNotify       result_free,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (DT_IS_DATA_SERVICE (self));
+  g_return_if_fail (func != NULL);
+
+  submit (self, TRUE, func, data, data_free, result_free, cancellable, callback, user_data,
+          dt_data_service_write_async);
+}
+
+gpointer
+dt_data_service_write_finish (DtDataService  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
