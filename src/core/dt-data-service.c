@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dt-data-service.h"
 #include "dt-error.h"
 
@@ -59,6 +61,15 @@ connection (DtDataService  *self,
   return *store;
 }
 
+static gpointer
+drop_result (Job      *job,
+             gpointer  result)
+{
+  if (job->result_free != NULL)
+    job->result_free (result);
+  return NULL;
+}
+
 static void
 run_job (gpointer item,
          gpointer pool_data)
@@ -85,11 +96,11 @@ run_job (gpointer item,
 
   /* Cancelled while it ran: whatever it wrote is rolled back. */
   if (result != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
-    g_clear_pointer (&result, job->result_free != NULL ? job->result_free : (GDestroyNotify)NULL);
+    result = drop_result (job, result);
   if (job->write)
     {
       if (result != NULL && !dt_store_commit (store, &error))
-        g_clear_pointer (&result, job->result_free != NULL ? job->result_free : (GDestroyNotify)NULL);
+        result = drop_result (job, result);
       if (result == NULL)
         dt_store_rollback (store);
     }
@@ -97,7 +108,7 @@ run_job (gpointer item,
   if (result == NULL)
     {
       if (error == NULL)
-        g_set_error_literal (&error, DT_ERROR, DT_ERROR_FAILED, "database work failed without a reason");
+        g_set_error_literal (&error, DT_ERROR, DT_ERROR_FAILED, _("The database work failed without giving a reason"));
       g_task_return_error (task, error);
     }
   else

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "dt-sample-data.h"
 #include "dt-columns.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
@@ -119,55 +118,4 @@ dt_measure_export_to_file (DtStore         *store,
     }
 
   return dt_output_close (output, cancellable, error);
-}
-
-int
-dt_measure_export_run_command (DtCommandLine *options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = NULL;
-  g_autoptr(DtMeasureQuery) query = dt_measure_query_new ();
-  g_autofree char *path = NULL;
-  gboolean header_keys = FALSE;
-
-  if (options->header != NULL && g_strcmp0 (options->header, "labels") != 0)
-    {
-      if (g_strcmp0 (options->header, "keys") != 0)
-        {
-          g_printerr (_("--header=%s: expected labels or keys\n"), options->header);
-          return 1;
-        }
-      header_keys = TRUE;
-    }
-
-  for (guint i = 0; options->filters != NULL && options->filters[i] != NULL; i++)
-    if (!dt_measure_query_parse_filter (query, options->filters[i], &error))
-      {
-        g_printerr ("%s\n", error->message);
-        return 1;
-      }
-  if (options->search != NULL)
-    dt_measure_query_set_search (query, options->search);
-  if (!dt_measure_query_set_sort (query, options->sort, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  path = options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
-  store = dt_sample_data_open (path, &error);
-  if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  if (!dt_measure_export_to_file (store, query, options->output != NULL ? options->output : "-",
-                                  header_keys, !options->no_bom, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  return 0;
 }
