@@ -165,6 +165,22 @@ dt_data_service_get_path (DtDataService *self)
   return self->path;
 }
 
+DtDataService *
+dt_data_service_for_store (DtStore *store)
+{
+  DtDataService *self;
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+
+  self = g_object_get_data (G_OBJECT (store), "dt-data-service");
+  if (self == NULL)
+    {
+      self = dt_data_service_new (dt_store_get_path (store));
+      g_object_set_data_full (G_OBJECT (store), "dt-data-service", self, g_object_unref);
+    }
+  return self;
+}
+
 static void
 submit (DtDataService       *self,
         gboolean             write,
@@ -245,4 +261,55 @@ dt_data_service_write_finish (DtDataService  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char  *today;
+  guint  follow_up_days;
+} FiguresRequest;
+
+static void
+figures_request_free (gpointer data)
+{
+  FiguresRequest *request = data;
+
+  g_free (request->today);
+  g_free (request);
+}
+
+static gpointer
+read_overview_figures (DtStore       *store,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  FiguresRequest *request = data;
+
+  return dt_overview_figures_compute (store, request->today, request->follow_up_days, error);
+}
+
+void
+dt_data_service_overview_figures_async (DtDataService       *self,
+                                        const char          *today,
+                                        guint                follow_up_days,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  FiguresRequest *request = g_new0 (FiguresRequest, 1);
+
+  request->today = g_strdup (today);
+  request->follow_up_days = follow_up_days;
+  dt_data_service_read_async (self, read_overview_figures, request, figures_request_free,
+                              (GDestroyNotify)dt_overview_figures_free,
+                              cancellable, callback, user_data);
+}
+
+DtOverviewFigures *
+dt_data_service_overview_figures_finish (DtDataService  *self,
+                                         GAsyncResult   *result,
+                                         GError        **error)
+{
+  return dt_data_service_read_finish (self, result, error);
 }

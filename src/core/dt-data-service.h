@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "dt-overview-figures.h"
 #include "dt-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ typedef gpointer (*DtDataServiceFunc) (DtStore       *store,
  * the write queue. */
 DtDataService *dt_data_service_new          (const char          *path);
 const char    *dt_data_service_get_path     (DtDataService       *self);
+/* The service of the database @store has open, shared by everything that
+ * holds @store (so that there is one write queue) and kept as long as it
+ * lives; created on first use. (transfer none) */
+DtDataService *dt_data_service_for_store    (DtStore             *store);
 
 /* Runs @func on the read connection, on the service's reading thread
  * (one read at a time, in order). */
@@ -59,5 +64,19 @@ void      dt_data_service_write_async       (DtDataService       *self,
 gpointer  dt_data_service_write_finish      (DtDataService       *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+
+/* Typed calls for the pages. */
+
+/* The overview's figures (dt_overview_figures_compute()), read off the
+ * main thread. */
+void      dt_data_service_overview_figures_async  (DtDataService       *self,
+                                                   const char          *today,
+                                                   guint                follow_up_days,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+DtOverviewFigures *dt_data_service_overview_figures_finish (DtDataService  *self,
+                                                            GAsyncResult   *result,
+                                                            GError        **error);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _DtStore
   sqlite3 *db;
   guint    schema_version;
   gint64   data_version;   /* at the last dt_store_check_for_changes() */
+  guint64  signalled;      /* changes seen or announced, for the generation */
 };
 
 G_DEFINE_FINAL_TYPE (DtStore, dt_store, G_TYPE_OBJECT)
@@ -501,9 +502,19 @@ dt_store_check_for_changes (DtStore *self)
     return FALSE;
 
   self->data_version = version;
+  self->signalled++;
   g_debug ("%s was changed by another connection", self->path);
   g_signal_emit (self, signals[CHANGED], 0, NULL);
   return TRUE;
+}
+
+guint64
+dt_store_get_generation (DtStore *self)
+{
+  g_return_val_if_fail (DT_IS_STORE (self), 0);
+
+  /* Both only grow, so their sum does. */
+  return self->signalled + (guint64)sqlite3_total_changes64 (self->db);
 }
 
 void
@@ -512,6 +523,7 @@ dt_store_emit_changed (DtStore    *self,
 {
   g_return_if_fail (DT_IS_STORE (self));
 
+  self->signalled++;
   g_signal_emit (self, signals[CHANGED], 0, kind);
 }
 

@@ -69,6 +69,12 @@ gint64     dt_store_get_data_version (DtStore     *self);
  * for a timer. */
 gboolean   dt_store_check_for_changes (DtStore    *self);
 
+/* A number that grows whenever the content may have changed: a write on
+ * this connection, a commit by another one seen by
+ * dt_store_check_for_changes(), or dt_store_emit_changed(). Views compare
+ * it to skip work when nothing changed. */
+guint64    dt_store_get_generation   (DtStore     *self);
+
 /* Tell views that a dataset of @kind ("enterprises", …; NULL: any) changed. */
 void       dt_store_emit_changed     (DtStore     *self,
                                       const char  *kind);
