@@ -226,6 +226,21 @@ test_write_busy (Fixture       *fixture,
   g_assert_cmpint (dt_test_query_int (fixture->store, "SELECT count(*) FROM t"), ==, 1);
 }
 
+/* Waiting for the queue writes everything submitted before, without the
+ * main loop running. */
+static void
+test_wait_for_writes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(DtDataService) service = dt_data_service_new (fixture->path);
+
+  for (int i = 1; i <= 5; i++)
+    dt_data_service_write_async (service, insert_number, GINT_TO_POINTER (i), NULL, NULL,
+                                 NULL, NULL, NULL);
+  dt_data_service_wait_for_writes (service);
+  g_assert_cmpint (dt_test_query_int (fixture->store, "SELECT count(*) FROM t"), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +253,8 @@ main (int   argc,
               fixture_set_up, test_read_on_worker, fixture_tear_down);
   g_test_add ("/data-service/write/in-submission-order", Fixture, NULL,
               fixture_set_up, test_writes_in_order, fixture_tear_down);
+  g_test_add ("/data-service/write/wait-for-writes", Fixture, NULL,
+              fixture_set_up, test_wait_for_writes, fixture_tear_down);
   g_test_add ("/data-service/cancel/before-running", Fixture, NULL,
               fixture_set_up, test_cancelled_before, fixture_tear_down);
   g_test_add ("/data-service/cancel/while-running", Fixture, NULL,

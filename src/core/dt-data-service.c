@@ -37,6 +37,8 @@ typedef struct
   GDestroyNotify    data_free;
   GDestroyNotify    result_free;
   gboolean          write;
+  gboolean          barrier;   /* runs without a connection or transaction */
+  gboolean          try_lock;  /* a locked database fails at once, not after the busy timeout */
 } Job;
 
 static void
@@ -82,11 +84,17 @@ run_job (gpointer item,
   DtStore *store;
   gpointer result;
 
+  if (job->barrier)
+    {
+      g_task_return_pointer (task, job->func (NULL, job->data, cancellable, NULL), NULL);
+      return;
+    }
   if (g_task_return_error_if_cancelled (task))
     return;
 
   store = connection (self, job->write, &error);
-  if (store == NULL || (job->write && !dt_store_begin (store, &error)))
+  if (store == NULL ||
+      (job->write && !(job->try_lock ? dt_store_try_begin (store, &error) : dt_store_begin (store, &error))))
     {
       g_task_return_error (task, error);
       return;
@@ -181,9 +189,11 @@ dt_data_service_for_store (DtStore *store)
   return self;
 }
 
-static void
+static GTask *
 submit (DtDataService       *self,
         gboolean             write,
+        gboolean             barrier,
+        gboolean             try_lock,
         DtDataServiceFunc    func,
         gpointer             data,
         GDestroyNotify       data_free,
@@ -202,11 +212,15 @@ submit (DtDataService       *self,
   job->data_free = data_free;
   job->result_free = result_free;
   job->write = write;
+  job->barrier = barrier;
+  job->try_lock = try_lock;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, job_free);
-  g_thread_pool_push (write ? self->writes : self->reads, task, NULL);
+  /* The pool's reference; the one returned is the caller's to drop. */
+  g_thread_pool_push (write ? self->writes : self->reads, g_object_ref (task), NULL);
+  return task;
 }
 
 void
@@ -222,8 +236,8 @@ dt_data_service_read_async (DtDataService       *self,
   g_return_if_fail (DT_IS_DATA_SERVICE (self));
   g_return_if_fail (func != NULL);
 
-  submit (self, FALSE, func, data, data_free, result_free, cancellable, callback, user_data,
-          dt_data_service_read_async);
+  g_object_unref (submit (self, FALSE, FALSE, FALSE, func, data, data_free, result_free, cancellable,
+                          callback, user_data, dt_data_service_read_async));
 }
 
 gpointer
@@ -249,8 +263,8 @@ dt_data_service_write_async (DtDataService       *self,
   g_return_if_fail (DT_IS_DATA_SERVICE (self));
   g_return_if_fail (func != NULL);
 
-  submit (self, TRUE, func, data, data_free, result_free, cancellable, callback, user_data,
-          dt_data_service_write_async);
+  g_object_unref (submit (self, TRUE, FALSE, FALSE, func, data, data_free, result_free, cancellable,
+                          callback, user_data, dt_data_service_write_async));
 }
 
 gpointer
@@ -312,4 +326,119 @@ dt_data_service_overview_figures_finish (DtDataService  *self,
                                          GError        **error)
 {
   return dt_data_service_read_finish (self, result, error);
+}
+
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean done;
+} Barrier;
+
+static gpointer
+reach_barrier (DtStore       *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  Barrier *barrier = data;
+
+  g_mutex_lock (&barrier->lock);
+  barrier->done = TRUE;
+  g_cond_signal (&barrier->cond);
+  g_mutex_unlock (&barrier->lock);
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+dt_data_service_wait_for_writes (DtDataService *self)
+{
+  Barrier barrier = { 0 };
+
+  g_return_if_fail (DT_IS_DATA_SERVICE (self));
+
+  g_mutex_init (&barrier.lock);
+  g_cond_init (&barrier.cond);
+  /* The queue runs in order: once this job runs, every earlier write has. */
+  g_mutex_lock (&barrier.lock);
+  g_object_unref (submit (self, TRUE, TRUE, FALSE, reach_barrier, &barrier, NULL, NULL, NULL, NULL, NULL,
+                          dt_data_service_wait_for_writes));
+  while (!barrier.done)
+    g_cond_wait (&barrier.cond, &barrier.lock);
+  g_mutex_unlock (&barrier.lock);
+  g_mutex_clear (&barrier.lock);
+  g_cond_clear (&barrier.cond);
+}
+
+/* Queues @func on the write queue and blocks until it ran: in order with
+ * every other write, on the writing connection. */
+static gpointer
+write_and_wait (DtDataService      *self,
+                gboolean            try_lock,
+                DtDataServiceFunc   func,
+                gpointer            data,
+                GDestroyNotify      data_free,
+                GDestroyNotify      result_free,
+                GError            **error)
+{
+  g_autoptr(GTask) task = submit (self, TRUE, FALSE, try_lock, func, data, data_free, result_free,
+                                  NULL, NULL, NULL, write_and_wait);
+
+  /* The barrier's lock makes the task's result visible to this thread. */
+  dt_data_service_wait_for_writes (self);
+  return g_task_propagate_pointer (task, error);
+}
+
+typedef struct
+{
+  gint64           no;
+  DtTrackingField  field;
+  char            *text;
+  int              number;
+} TrackingEdit;
+
+static void
+tracking_edit_free (gpointer data)
+{
+  TrackingEdit *edit = data;
+
+  g_free (edit->text);
+  g_free (edit);
+}
+
+static gpointer
+write_tracking (DtStore       *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  TrackingEdit *edit = data;
+  g_autofree DtMeasureTracking *previous = g_new0 (DtMeasureTracking, 1);
+
+  /* Within the queue's transaction: the lock is already taken. */
+  if (!dt_measure_tracking_write (store, edit->no, edit->field, edit->text, edit->number,
+                                  TRUE, previous, error))
+    return NULL;
+  return g_steal_pointer (&previous);
+}
+
+DtMeasureTracking *
+dt_data_service_write_tracking (DtDataService    *self,
+                                gint64            no,
+                                DtTrackingField   field,
+                                const char       *text,
+                                int               number,
+                                gboolean          wait,
+                                GError          **error)
+{
+  TrackingEdit *edit = g_new0 (TrackingEdit, 1);
+
+  g_return_val_if_fail (DT_IS_DATA_SERVICE (self), NULL);
+
+  edit->no = no;
+  edit->field = field;
+  edit->text = g_strdup (text);
+  edit->number = number;
+  return write_and_wait (self, !wait, write_tracking, edit, tracking_edit_free,
+                         (GDestroyNotify)dt_measure_tracking_free, error);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "dt-measure-tracking.h"
 #include "dt-overview-figures.h"
 #include "dt-store.h"
 
@@ -65,6 +66,11 @@ gpointer  dt_data_service_write_finish      (DtDataService       *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
+/* Blocks until every write submitted before has run (committed or
+ * failed); their callbacks still run later on their main contexts. For
+ * work that must be written before a page or the program goes away. */
+void      dt_data_service_wait_for_writes   (DtDataService       *self);
+
 /* Typed calls for the pages. */
 
 /* The overview's figures (dt_overview_figures_compute()), read off the
@@ -78,5 +84,19 @@ void      dt_data_service_overview_figures_async  (DtDataService       *self,
 DtOverviewFigures *dt_data_service_overview_figures_finish (DtDataService  *self,
                                                             GAsyncResult   *result,
                                                             GError        **error);
+
+/* One tracking edit (dt_measure_tracking_write()) through the write queue:
+ * written in order after every write queued before, on the writing
+ * connection, while the caller waits (a one-row write; the caller keeps
+ * its own queue of edits and retries). Returns the tracking it replaced,
+ * for Undo (free with dt_measure_tracking_free()). Without @wait a
+ * database locked by another program fails at once with DT_ERROR_BUSY. */
+DtMeasureTracking *dt_data_service_write_tracking (DtDataService    *self,
+                                                   gint64            no,
+                                                   DtTrackingField   field,
+                                                   const char       *text,
+                                                   int               number,
+                                                   gboolean          wait,
+                                                   GError          **error);
 
 G_END_DECLS

@@ -518,6 +518,19 @@ dt_store_get_generation (DtStore *self)
 }
 
 void
+dt_store_note_own_write (DtStore *self)
+{
+  gint64 version;
+
+  g_return_if_fail (DT_IS_STORE (self));
+
+  self->signalled++;
+  version = dt_store_get_data_version (self);
+  if (version >= 0)
+    self->data_version = version;
+}
+
+void
 dt_store_emit_changed (DtStore    *self,
                        const char *kind)
 {

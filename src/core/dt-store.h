@@ -75,6 +75,13 @@ gboolean   dt_store_check_for_changes (DtStore    *self);
  * it to skip work when nothing changed. */
 guint64    dt_store_get_generation   (DtStore     *self);
 
+/* A write of this program on another connection of this database (the
+ * data service's write queue) was committed: counts it in the generation
+ * and takes the new data_version as seen, so that
+ * dt_store_check_for_changes() does not announce it as another program's.
+ * The callers already tell their views. */
+void       dt_store_note_own_write   (DtStore     *self);
+
 /* Tell views that a dataset of @kind ("enterprises", …; NULL: any) changed. */
 void       dt_store_emit_changed     (DtStore     *self,
                                       const char  *kind);
