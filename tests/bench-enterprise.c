@@ -19,13 +19,13 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
 #include "dt-credit-code.h"
 #include "dt-csv-reader.h"
 #include "dt-csv-writer.h"
 #include "dt-dataset-import.h"
 #include "dt-enterprise-query.h"
 #include "dt-measure-eligibility.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-vocabulary.h"
 

@@ -9,10 +9,10 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
 #include "dt-backup.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-test-util.h"
 

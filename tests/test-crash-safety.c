@@ -23,11 +23,11 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
-#include "dt-test-util.h"
 #include "dt-error.h"
 #include "dt-measure-tracking.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 #define N_ROWS   200000
 #define N_KILLS  12

@@ -11,11 +11,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
-#include "dt-test-widgets.h"
 #include "dt-csv-reader.h"
 #include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
+#include "dt-sample-data.h"
+#include "dt-test-widgets.h"
 
 /* The eligibility list has its answer (worked out on a thread). */
 static gboolean

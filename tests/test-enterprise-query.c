@@ -11,13 +11,13 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
 #include "dt-dataset-import.h"
 #include "dt-enterprise-export.h"
 #include "dt-enterprise-list-model.h"
 #include "dt-enterprise-query.h"
 #include "dt-enterprise-search.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 
 typedef struct

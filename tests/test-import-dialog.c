@@ -10,10 +10,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
 #include "dt-import-dialog.h"
 #include "dt-import-file.h"
 #include "dt-preferences-window.h"
+#include "dt-sample-data.h"
 #include "dt-screenshot.h"
 #include "dt-store.h"
 

@@ -11,14 +11,14 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
-#include "dt-test-util.h"
 #include "dt-data-pack.h"
-#include "dt-enterprise-search.h"
 #include "dt-dataset-import.h"
+#include "dt-enterprise-search.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 typedef struct
 {

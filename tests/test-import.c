@@ -12,8 +12,6 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
-#include "dt-test-util.h"
 #include "dt-columns.h"
 #include "dt-credit-code.h"
 #include "dt-csv-import.h"
@@ -21,7 +19,9 @@
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 typedef struct
 {

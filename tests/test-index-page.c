@@ -8,10 +8,10 @@
 #include <math.h>
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
 #include "dt-chart.h"
 #include "dt-index-page.h"
 #include "dt-index-ranking-row.h"
+#include "dt-sample-data.h"
 
 static void
 find_all (GtkWidget *widget,

@@ -10,13 +10,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "dt-sample-data.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-measure-eligibility.h"
 #include "dt-measure-export.h"
 #include "dt-measure-query.h"
 #include "dt-measure-tracking.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 
 typedef struct

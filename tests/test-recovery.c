@@ -9,14 +9,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
-#include "dt-test-widgets.h"
 #include "dt-application.h"
 #include "dt-backup.h"
 #include "dt-error.h"
 #include "dt-recovery-page.h"
 #include "dt-restore-dialog.h"
+#include "dt-sample-data.h"
 #include "dt-screenshot.h"
+#include "dt-test-widgets.h"
 #include "dt-window.h"
 
 static char *db_dir;

@@ -19,11 +19,11 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
-#include "dt-test-util.h"
 #include "dt-columns.h"
 #include "dt-import-file.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 /* In the order an empty database needs them: regions before the rows
  * that name them. */

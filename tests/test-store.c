@@ -7,12 +7,12 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
-#include "dt-test-util.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-schema.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 typedef struct
 {

@@ -10,12 +10,12 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "dt-sample-data.h"
 #include "dt-backup.h"
 #include "dt-error.h"
-#include "dt-test-util.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-sync.h"
+#include "dt-test-util.h"
 
 static const char pack_json[] =
   "{\"format\": \"digital-trade-pack\", \"version\": 1, \"kind\": \"measures\",\n"

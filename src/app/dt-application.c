@@ -19,9 +19,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
 #include "dt-application.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-screenshot.h"
 #include "dt-store-lock.h"
 #include "dt-window.h"

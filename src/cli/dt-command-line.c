@@ -11,19 +11,19 @@
 
 #include <glib/gi18n.h>
 
-#include "dt-sample-data.h"
 #include "dt-backup.h"
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
 #include "dt-enterprise-export.h"
+#include "dt-enterprise-query.h"
 #include "dt-error.h"
+#include "dt-import-file.h"
 #include "dt-index-compute.h"
 #include "dt-index-ranking.h"
-#include "dt-import-file.h"
 #include "dt-measure-export.h"
-#include "dt-output.h"
-#include "dt-enterprise-query.h"
 #include "dt-measure-query.h"
+#include "dt-output.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-sync.h"
 

@@ -14,9 +14,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "dt-sample-data.h"
 #include "dt-backup.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-schema.h"
 
 /* A snapshot is named STEM-YYYYmmdd-HHMMSS-REASON[-N].db, STEM being the

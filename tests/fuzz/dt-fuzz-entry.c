@@ -16,7 +16,6 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-sample-data.h"
 #include "dt-csv-import.h"
 #include "dt-csv-reader.h"
 #include "dt-data-pack.h"
@@ -24,6 +23,7 @@
 #include "dt-error.h"
 #include "dt-index-engine.h"
 #include "dt-index-framework.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 
 #include "dt-fuzz-entry.h"
