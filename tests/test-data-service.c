@@ -7,6 +7,7 @@
 
 #include "dt-data-service.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-test-util.h"
 
 typedef struct
@@ -241,6 +242,65 @@ test_wait_for_writes (Fixture       *fixture,
   g_assert_cmpint (dt_test_query_int (fixture->store, "SELECT count(*) FROM t"), ==, 5);
 }
 
+/* The overview's figures come from the read thread; they show the
+ * sample list. */
+static void
+test_overview_figures (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(DtDataService) service = NULL;
+  g_autoptr(DtOverviewFigures) figures = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dt_sample_data_load (fixture->store, &error));
+  g_assert_no_error (error);
+  service = g_object_ref (dt_data_service_for_store (fixture->store));
+  g_assert_true (dt_data_service_for_store (fixture->store) == service);
+
+  dt_data_service_overview_figures_async (service, "2024-01-01", 14, NULL, store_result, &result);
+  figures = dt_data_service_overview_figures_finish (service, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (figures->has_list);
+  g_assert_true (figures->list_sample);
+  g_assert_cmpint (figures->list_count, ==,
+                   dt_test_query_int (fixture->store, "SELECT count(*) FROM listings WHERE year = (SELECT max(year) FROM listings)"));
+  g_assert_cmpint (figures->measures, ==, dt_test_query_int (fixture->store, "SELECT count(*) FROM measures"));
+  g_assert_cmpuint (figures->datasets->len, ==, dt_test_query_int (fixture->store, "SELECT count(*) FROM datasets"));
+}
+
+/* What the overview reads again on: the generation moves with a write of
+ * the store's own connection, a write of the service's, and a change
+ * announced, but not with reads. */
+static void
+test_generation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  DtDataService *service = dt_data_service_for_store (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint64 generation = dt_store_get_generation (fixture->store);
+
+  dt_test_query_int (fixture->store, "SELECT count(*) FROM t");
+  g_assert_true (dt_store_check_for_changes (fixture->store) == FALSE);
+  g_assert_cmpuint (dt_store_get_generation (fixture->store), ==, generation);
+
+  g_assert_true (dt_store_exec (fixture->store, "INSERT INTO t (n) VALUES (1)", &error));
+  g_assert_cmpuint (dt_store_get_generation (fixture->store), >, generation);
+  generation = dt_store_get_generation (fixture->store);
+
+  /* Another connection's commit is seen by the check. */
+  dt_data_service_write_async (service, insert_number, GINT_TO_POINTER (2), NULL, NULL, NULL,
+                               store_result, &result);
+  g_assert_nonnull (dt_data_service_write_finish (service, wait_for (&result), NULL));
+  g_assert_true (dt_store_check_for_changes (fixture->store));
+  g_assert_cmpuint (dt_store_get_generation (fixture->store), >, generation);
+  generation = dt_store_get_generation (fixture->store);
+
+  dt_store_emit_changed (fixture->store, NULL);
+  g_assert_cmpuint (dt_store_get_generation (fixture->store), >, generation);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +321,11 @@ main (int   argc,
               fixture_set_up, test_cancelled_while_running, fixture_tear_down);
   g_test_add ("/data-service/write/busy", Fixture, NULL,
               fixture_set_up, test_write_busy, fixture_tear_down);
+
+  g_test_add ("/data-service/read/overview-figures", Fixture, NULL,
+              fixture_set_up, test_overview_figures, fixture_tear_down);
+  g_test_add ("/data-service/store/generation", Fixture, NULL,
+              fixture_set_up, test_generation, fixture_tear_down);
 
   return g_test_run ();
 }
