@@ -107,10 +107,11 @@ run_job (gpointer item,
     result = drop_result (job, result);
   if (job->write)
     {
-      if (result != NULL && !dt_store_commit (store, &error))
-        result = drop_result (job, result);
+      /* A failed commit has rolled back already. */
       if (result == NULL)
         dt_store_rollback (store);
+      else if (!dt_store_commit (store, &error))
+        result = drop_result (job, result);
     }
 
   if (result == NULL)
@@ -128,9 +129,11 @@ dt_data_service_finalize (GObject *object)
 {
   DtDataService *self = DT_DATA_SERVICE (object);
 
-  /* Every job holds a reference on the service, so both pools are idle. */
-  g_thread_pool_free (self->reads, FALSE, TRUE);
-  g_thread_pool_free (self->writes, FALSE, TRUE);
+  /* Every job holds a reference on the service (through its task), so no
+   * job is left. Not waiting for the threads to exit: the last reference
+   * may be dropped on one of them. */
+  g_thread_pool_free (self->reads, FALSE, FALSE);
+  g_thread_pool_free (self->writes, FALSE, FALSE);
   g_clear_object (&self->reader);
   g_clear_object (&self->writer);
   g_free (self->path);
