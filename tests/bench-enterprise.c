@@ -31,6 +31,7 @@
 #include "dt-enterprise-query.h"
 #include "dt-facet-index.h"
 #include "dt-measure-eligibility.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-vocabulary.h"
 
@@ -91,7 +92,7 @@ generate (guint64     n,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dt-bench-XXXXXX", NULL);
   g_autofree char *db_path = g_build_filename (dir, "regions.db", NULL);
-  g_autoptr(DtStore) store = dt_store_open_with_samples (db_path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (db_path, &error);
   g_autoptr(GPtrArray) cities = g_ptr_array_new ();
   g_autoptr(GPtrArray) counties = g_ptr_array_new ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -241,7 +242,7 @@ load (const char *db_path,
       const char *csv_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = dt_store_open_with_samples (db_path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (db_path, &error);
   g_autoptr(DtCsvReader) reader = NULL;
   g_autoptr(DtDatasetImport) import = NULL;
   g_autoptr(GPtrArray) header = NULL;

@@ -12,6 +12,7 @@
 #include "dt-backup.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-test-util.h"
 
@@ -30,7 +31,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-backup-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = dt_store_open_with_samples (f->path, &error);
+  f->store = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
 }
 

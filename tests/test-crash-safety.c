@@ -23,10 +23,11 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-test-util.h"
 #include "dt-error.h"
 #include "dt-measure-tracking.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 #define N_ROWS   200000
 #define N_KILLS  12
@@ -64,7 +65,7 @@ fixture_set_up (Fixture       *f,
   f->pristine = g_build_filename (f->dir, "pristine.db", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
 
-  store = dt_store_open_with_samples (f->pristine, &error);
+  store = dt_sample_data_open (f->pristine, &error);
   g_assert_no_error (error);
   /* Leave everything in the main file, so one copy is a whole database. */
   g_assert_true (dt_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));

@@ -11,10 +11,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "dt-test-widgets.h"
 #include "dt-csv-reader.h"
 #include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
+#include "dt-sample-data.h"
+#include "dt-test-widgets.h"
 
 /* The eligibility list has its answer (worked out on a thread). */
 static gboolean
@@ -173,7 +174,7 @@ test_detail_shows_eligibility (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
   g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
-  g_autoptr(DtStore) store = dt_store_open_with_samples (db_path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (db_path, &error);
   GtkWidget *window = gtk_window_new ();
   DtEnterprisesPage *page = g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL);
   DtEligibilityList *eligibility;
@@ -221,7 +222,7 @@ test_search_filter_export (void)
   g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
   g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "shown.csv", NULL);
-  g_autoptr(DtStore) store = dt_store_open_with_samples (db_path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (db_path, &error);
   g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
   g_autoptr(DtCsvReader) reader = NULL;
   GtkWidget *window = gtk_window_new ();

@@ -17,6 +17,7 @@
 #include "dt-enterprise-query.h"
 #include "dt-enterprise-search.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 
 typedef struct
@@ -64,7 +65,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-enterprise-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = samples ? dt_store_open_with_samples (f->path, &error) : dt_store_open (f->path, &error);
+  f->store = samples ? dt_sample_data_open (f->path, &error) : dt_store_open (f->path, &error);
   g_assert_no_error (error);
   f->db = dt_store_get_db (f->store);
   f->all = read_all (query, f->db);

@@ -13,6 +13,7 @@
 #include "dt-import-dialog.h"
 #include "dt-import-file.h"
 #include "dt-preferences-window.h"
+#include "dt-sample-data.h"
 #include "dt-screenshot.h"
 #include "dt-store.h"
 
@@ -43,7 +44,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-import-dialog-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = dt_store_open_with_samples (f->path, &error);
+  f->store = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
   g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), f);
 }

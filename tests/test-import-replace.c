@@ -11,13 +11,14 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-test-util.h"
 #include "dt-data-pack.h"
-#include "dt-enterprise-search.h"
 #include "dt-dataset-import.h"
+#include "dt-enterprise-search.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 typedef struct
 {
@@ -34,7 +35,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-import-replace-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = dt_store_open_with_samples (f->path, &error);
+  f->store = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
 }
 

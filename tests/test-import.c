@@ -12,7 +12,6 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-test-util.h"
 #include "dt-columns.h"
 #include "dt-credit-code.h"
 #include "dt-csv-import.h"
@@ -20,7 +19,9 @@
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 typedef struct
 {
@@ -51,7 +52,7 @@ fixture_set_up (Fixture       *f,
       template_path = g_build_filename (g_get_tmp_dir (), "dt-import-template-XXXXXX.db", NULL);
       g_close (g_mkstemp (template_path), NULL);
       g_remove (template_path);
-      store = dt_store_open_with_samples (template_path, &error);
+      store = dt_sample_data_open (template_path, &error);
       g_assert_no_error (error);
       /* Fold the WAL into the file so that copying the file is enough. */
       g_assert_true (dt_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));

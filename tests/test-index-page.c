@@ -11,6 +11,7 @@
 #include "dt-chart.h"
 #include "dt-index-page.h"
 #include "dt-index-ranking-row.h"
+#include "dt-sample-data.h"
 
 static void
 find_all (GtkWidget *widget,
@@ -49,7 +50,7 @@ test_sample (void)
   g_autofree char *dir = g_dir_make_tmp ("test-index-page-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "index.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = dt_store_open_with_samples (path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (path, &error);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) spins = g_ptr_array_new ();
   g_autoptr(GPtrArray) charts = g_ptr_array_new ();

@@ -16,6 +16,7 @@
 #include "dt-measure-export.h"
 #include "dt-measure-query.h"
 #include "dt-measure-tracking.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 
 typedef struct
@@ -33,7 +34,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-measures-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = dt_store_open_with_samples (f->path, &error);
+  f->store = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
 }

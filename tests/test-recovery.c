@@ -9,13 +9,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "dt-test-widgets.h"
 #include "dt-application.h"
 #include "dt-backup.h"
 #include "dt-error.h"
 #include "dt-recovery-page.h"
 #include "dt-restore-dialog.h"
+#include "dt-sample-data.h"
 #include "dt-screenshot.h"
+#include "dt-test-widgets.h"
 #include "dt-window.h"
 
 static char *db_dir;
@@ -51,7 +52,7 @@ static DtWindow *
 open_recovery_window (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = dt_store_open_with_samples (path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (path, &error);
   DtWindow *window;
 
   g_assert_null (store);
@@ -122,7 +123,7 @@ test_restore_latest (void)
   gint64 n_measures;
 
   {
-    g_autoptr(DtStore) store = dt_store_open_with_samples (path, &error);
+    g_autoptr(DtStore) store = dt_sample_data_open (path, &error);
 
     g_assert_no_error (error);
     g_assert_true (dt_store_exec (store, "DELETE FROM measures WHERE no > 10", &error));
@@ -162,7 +163,7 @@ test_restore_dialog (void)
 {
   g_autofree char *path = g_build_filename (db_dir, "dialog.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = dt_store_open_with_samples (path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (path, &error);
   const char *shot_dir = g_getenv ("DT_TEST_SCREENSHOT_DIR");
   DtWindow *window;
   GtkWidget *dialog;

@@ -19,10 +19,11 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-test-util.h"
 #include "dt-columns.h"
 #include "dt-import-file.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 /* In the order an empty database needs them: regions before the rows
  * that name them. */
@@ -105,7 +106,7 @@ make_source (void)
   g_autoptr(GError) error = NULL;
 
   source_path = g_build_filename (work_dir, "source.db", NULL);
-  store = dt_store_open_with_samples (source_path, &error);
+  store = dt_sample_data_open (source_path, &error);
   g_assert_no_error (error);
   g_assert_true (dt_store_exec (store,
       "UPDATE regions SET name_en = 'Hangzhou City' WHERE code = 'hangzhou';"
@@ -273,7 +274,7 @@ test_criteria_kept_without_column (void)
   const char *text_invalid = "序号,标题,适用条件\r\n3,第三条,in the FTZ\r\n";
 
   remove_database (path);
-  store = dt_store_open_with_samples (path, &error);
+  store = dt_sample_data_open (path, &error);
   g_assert_no_error (error);
   before = dt_test_query_text (store, "SELECT criteria FROM measures WHERE no = 3");
   g_assert_nonnull (before);

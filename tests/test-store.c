@@ -7,11 +7,12 @@
 
 #include <glib/gstdio.h>
 
-#include "dt-test-util.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-schema.h"
 #include "dt-store.h"
+#include "dt-test-util.h"
 
 typedef struct
 {
@@ -253,7 +254,7 @@ open_thread (gpointer data)
 {
   OpenData *open = data;
 
-  open->store = dt_store_open_with_samples (open->path, &open->error);
+  open->store = dt_sample_data_open (open->path, &open->error);
   return NULL;
 }
 
@@ -295,7 +296,7 @@ test_concurrent_first_open (Fixture       *f,
   g_clear_object (&open.store);
 
   /* And a third finds the samples loaded once. */
-  first = dt_store_open_with_samples (f->path, &error);
+  first = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dt_test_query_int (first, "SELECT count(*) FROM datasets"), ==,
                    dt_test_query_int (first, "SELECT count(DISTINCT key) FROM datasets"));
@@ -306,7 +307,7 @@ test_samples_fill_empty_database (Fixture       *f,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = dt_store_open_with_samples (f->path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (f->path, &error);
 
   g_assert_no_error (error);
   g_assert_true (dt_store_has_sample_data (store));
@@ -325,7 +326,7 @@ test_samples_carry_published_figures (Fixture       *f,
                                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = dt_store_open_with_samples (f->path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (f->path, &error);
   g_autofree char *source = NULL;
 
   g_assert_no_error (error);
@@ -347,7 +348,7 @@ test_samples_not_into_filled_database (Fixture       *f,
   g_autoptr(DtStore) store = NULL;
 
   make_database_at_version (f->path, dt_schema_latest_version ());
-  store = dt_store_open_with_samples (f->path, &error);
+  store = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_false (dt_store_has_sample_data (store));
   g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
@@ -359,12 +360,12 @@ test_samples_loaded_once (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) first = dt_store_open_with_samples (f->path, &error);
+  g_autoptr(DtStore) first = dt_sample_data_open (f->path, &error);
   g_autoptr(DtStore) second = NULL;
 
   g_assert_no_error (error);
   g_clear_object (&first);
-  second = dt_store_open_with_samples (f->path, &error);
+  second = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dt_test_query_int (second, "SELECT count(*) FROM datasets WHERE key = 'measures'"), ==, 1);
   g_assert_cmpint (dt_test_query_int (second, "SELECT count(*) FROM measures"), ==, 36);
@@ -382,7 +383,7 @@ test_samples_replaced_by_official_pack (Fixture       *f,
     "             \"source\": \"Binjiang District\", \"provenance\": \"official\"},\n"
     " \"rows\": [{\"no\": 1, \"title_zh\": \"第一条\"}, {\"no\": 2, \"title_zh\": \"第二条\"}]}";
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = dt_store_open_with_samples (f->path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (f->path, &error);
   g_autoptr(GBytes) bytes = g_bytes_new_static (pack, sizeof pack - 1);
 
   g_assert_no_error (error);

@@ -12,9 +12,10 @@
 
 #include "dt-backup.h"
 #include "dt-error.h"
-#include "dt-test-util.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-sync.h"
+#include "dt-test-util.h"
 
 static const char pack_json[] =
   "{\"format\": \"digital-trade-pack\", \"version\": 1, \"kind\": \"measures\",\n"
@@ -195,7 +196,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-sync-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = dt_store_open_with_samples (f->path, &error);
+  f->store = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
 }
 

@@ -21,6 +21,7 @@
 
 #include "dt-application.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-screenshot.h"
 #include "dt-store-lock.h"
 #include "dt-window.h"
@@ -433,7 +434,7 @@ dt_application_startup (GApplication *app)
   self->lock = dt_store_lock_acquire (self->database, DT_STORE_LOCK_EXCLUSIVE,
                                       lock_wait_ms (), &self->store_error);
   if (self->lock != NULL)
-    self->store = dt_store_open_with_samples (self->database, &self->store_error);
+    self->store = dt_sample_data_open (self->database, &self->store_error);
 }
 
 gboolean

@@ -22,6 +22,7 @@
 #include "dt-chart.h"
 #include "dt-index-engine.h"
 #include "dt-index-page.h"
+#include "dt-index-query.h"
 #include "dt-index-ranking-row.h"
 #include "dt-output.h"
 #include "dt-util.h"
@@ -29,13 +30,7 @@
 
 #define MAX_TREND_REGIONS 8
 
-typedef struct
-{
-  char *code;
-  char *name_zh;
-  char *name_en;
-  char *level;
-} Region;
+typedef DtIndexRegion Region;
 
 struct _DtIndexPage
 {
@@ -84,18 +79,6 @@ static void refresh_trend (DtIndexPage *self);
 static void refresh_ranking (DtIndexPage *self);
 static void refresh_breakdown (DtIndexPage *self);
 
-static void
-region_free (gpointer data)
-{
-  Region *region = data;
-
-  g_free (region->code);
-  g_free (region->name_zh);
-  g_free (region->name_en);
-  g_free (region->level);
-  g_free (region);
-}
-
 static const char *
 region_name (const Region *region)
 {
@@ -117,43 +100,6 @@ format_score (double value)
   if (isnan (value))
     return g_strdup ("—");
   return g_strdup_printf ("%.2f", value);
-}
-
-/* The value shown for one region, year and node: published where the
- * academy released one, else computed, else imputed. */
-static gboolean
-best_value (DtStore     *store,
-            const char  *region,
-            int          year,
-            const char  *code,
-            double      *value,
-            char       **status,
-            char       **source)
-{
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-
-  stmt = dt_store_prepare (store,
-                           "SELECT value, status, source FROM index_values"
-                           " WHERE region = ?1 AND year = ?2 AND code = ?3"
-                           " ORDER BY CASE status WHEN 'published' THEN 0 WHEN 'computed' THEN 1 ELSE 2 END"
-                           " LIMIT 1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, region, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      *value = sqlite3_column_double (stmt, 0);
-      if (status != NULL)
-        *status = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      if (source != NULL)
-        *source = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-    }
-  sqlite3_finalize (stmt);
-  return found;
 }
 
 static int
@@ -283,40 +229,6 @@ build_whatif (DtIndexPage *self)
     }
 }
 
-/* The indicator values of every region and year, for the engine. */
-static DtIndexTable *
-load_indicator_table (DtIndexPage      *self,
-                      DtIndexFramework *framework)
-{
-  g_autoptr(DtIndexTable) table = dt_index_table_new (framework, TRUE, "index_values");
-  sqlite3_stmt *stmt;
-
-  stmt = dt_store_prepare (self->store,
-                           "SELECT region, year, code, value FROM ("
-                           "  SELECT v.region, v.year, v.code, v.value, row_number () OVER ("
-                           "    PARTITION BY v.region, v.year, v.code ORDER BY"
-                           "    CASE v.status WHEN 'published' THEN 0 WHEN 'computed' THEN 1 ELSE 2 END) AS pick"
-                           "  FROM index_values v JOIN index_nodes n ON n.code = v.code AND n.level = 1)"
-                           " WHERE pick = 1 ORDER BY region, year", NULL);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *region = (const char *)sqlite3_column_text (stmt, 0);
-      int year = sqlite3_column_int (stmt, 1);
-      int node = dt_index_framework_lookup (framework, (const char *)sqlite3_column_text (stmt, 2));
-      int row = dt_index_table_find_row (table, region, year);
-
-      if (node < 0)
-        continue;
-      if (row < 0)
-        row = dt_index_table_add_row (table, region, year, 0);
-      dt_index_table_set_value (table, row, node, sqlite3_column_double (stmt, 3));
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&table);
-}
-
 /* Trend */
 
 static void
@@ -350,7 +262,6 @@ refresh_trend (DtIndexPage *self)
 {
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
   int node = selected_node (self);
-  sqlite3_stmt *stmt;
 
   dt_chart_clear_series (self->trend_chart);
   if (node < 0 || self->years == NULL)
@@ -362,14 +273,6 @@ refresh_trend (DtIndexPage *self)
   dt_chart_set_categories (self->trend_chart, (const char * const *)categories->pdata);
   dt_chart_set_title (self->trend_chart, node_name (self->framework, node));
 
-  stmt = dt_store_prepare (self->store,
-                           "SELECT year, value FROM ("
-                           "  SELECT year, value, row_number () OVER (PARTITION BY year ORDER BY"
-                           "    CASE status WHEN 'published' THEN 0 WHEN 'computed' THEN 1 ELSE 2 END) AS pick"
-                           "  FROM index_values WHERE region = ?1 AND code = ?2)"
-                           " WHERE pick = 1", NULL);
-  if (stmt == NULL)
-    return;
   for (guint r = 0; r < self->regions->len; r++)
     {
       Region *region = g_ptr_array_index (self->regions, r);
@@ -377,23 +280,11 @@ refresh_trend (DtIndexPage *self)
 
       if (!gtk_check_button_get_active (g_ptr_array_index (self->region_checks, r)))
         continue;
-      values = g_new (double, self->years->len);
-      for (guint i = 0; i < self->years->len; i++)
-        values[i] = NAN;
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, region->code, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, dt_index_framework_get_node (self->framework, node)->code, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          int year = sqlite3_column_int (stmt, 0);
-
-          for (guint i = 0; i < self->years->len; i++)
-            if (g_array_index (self->years, int, i) == year)
-              values[i] = sqlite3_column_double (stmt, 1);
-        }
+      values = dt_index_query_trend (self->store, region->code,
+                                     dt_index_framework_get_node (self->framework, node)->code,
+                                     (const int *)(gpointer)self->years->data, self->years->len);
       dt_chart_add_series (self->trend_chart, region_name (region), values, self->years->len);
     }
-  sqlite3_finalize (stmt);
 }
 
 /* Ranking */
@@ -651,7 +542,7 @@ add_indicator_row (DtIndexPage         *self,
   double value = NAN;
   GtkWidget *label;
 
-  best_value (self->store, region->code, year, dt_index_framework_get_node (self->framework, node)->code,
+  dt_index_query_best_value (self->store, region->code, year, dt_index_framework_get_node (self->framework, node)->code,
               &value, &status, &source);
   text = format_score (value);
   subtitle = g_strdup_printf ("%s · %s", parent >= 0 ? node_name (self->framework, parent) : "",
@@ -695,7 +586,7 @@ refresh_breakdown (DtIndexPage *self)
     {
       g_ptr_array_add (names, (gpointer)node_name (self->framework, children[i]));
       values[i] = NAN;
-      best_value (self->store, region->code, year, dt_index_framework_get_node (self->framework, children[i])->code,
+      dt_index_query_best_value (self->store, region->code, year, dt_index_framework_get_node (self->framework, children[i])->code,
                   &values[i], NULL, NULL);
     }
   g_ptr_array_add (names, NULL);
@@ -745,7 +636,6 @@ reload (DtIndexPage *self)
   g_autoptr(GPtrArray) year_labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) level_labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) region_labels = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
   GtkWidget *child;
   guint default_year = 0, default_region = 0;
 
@@ -786,45 +676,25 @@ reload (DtIndexPage *self)
       g_ptr_array_add (node_labels, g_strdup_printf ("%*s%s", depth * 3, "", node_name (self->framework, i)));
     }
   self->whatif = dt_index_framework_copy (self->framework);
-  self->whatif_table = load_indicator_table (self, self->whatif);
+  self->whatif_table = dt_index_query_indicator_table (self->store, self->whatif);
 
-  stmt = dt_store_prepare (self->store, "SELECT DISTINCT year FROM index_values ORDER BY year", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int year = sqlite3_column_int (stmt, 0);
+  {
+    g_autoptr(GArray) years = dt_index_query_years (self->store);
+    g_autoptr(GPtrArray) regions = dt_index_query_regions (self->store);
+    int ranking_year = dt_index_query_ranking_year (self->store);
 
-      g_array_append_val (self->years, year);
-      g_ptr_array_add (year_labels, g_strdup_printf ("%d", year));
-    }
-  sqlite3_finalize (stmt);
-  /* Open on the latest year with published city figures, where the
-   * academy's own ranking can be seen; else on the latest year. */
-  default_year = self->years->len > 0 ? self->years->len - 1 : 0;
-  stmt = dt_store_prepare (self->store,
-                           "SELECT max(v.year) FROM index_values v JOIN regions r ON r.code = v.region"
-                           " WHERE v.status = 'published' AND r.level = 'city' AND v.year <> 2018", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_array_append_vals (self->years, years->data, years->len);
+    for (guint i = 0; i < years->len; i++)
+      g_ptr_array_add (year_labels, g_strdup_printf ("%d", g_array_index (years, int, i)));
+    /* Open on the latest year with published city figures, where the
+     * academy's own ranking can be seen; else on the latest year. */
+    default_year = self->years->len > 0 ? self->years->len - 1 : 0;
     for (guint i = 0; i < self->years->len; i++)
-      if (g_array_index (self->years, int, i) == sqlite3_column_int (stmt, 0))
+      if (g_array_index (self->years, int, i) == ranking_year)
         default_year = i;
-  sqlite3_finalize (stmt);
-
-  stmt = dt_store_prepare (self->store,
-                           "SELECT r.code, r.name_zh, r.name_en, r.level FROM regions r"
-                           " WHERE EXISTS (SELECT 1 FROM index_values v WHERE v.region = r.code)"
-                           " ORDER BY CASE r.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, r.position, r.code",
-                           NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      Region *region = g_new0 (Region, 1);
-
-      region->code = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      region->name_zh = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      region->name_en = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      region->level = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-      g_ptr_array_add (self->regions, region);
-    }
-  sqlite3_finalize (stmt);
+    for (guint i = 0; i < regions->len; i++)
+      g_ptr_array_add (self->regions, g_steal_pointer (&regions->pdata[i]));
+  }
 
   for (guint i = 0; i < self->regions->len; i++)
     {
@@ -1118,7 +988,7 @@ dt_index_page_init (DtIndexPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
-  self->regions = g_ptr_array_new_with_free_func (region_free);
+  self->regions = g_ptr_array_new_with_free_func (dt_index_region_free);
   self->levels = g_ptr_array_new_with_free_func (g_free);
   self->region_checks = g_ptr_array_new ();
   self->dimension_spins = g_ptr_array_new ();

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-app-util.h"
+#include "dt-data-service.h"
 #include "dt-eligibility-list.h"
 #include "dt-error.h"
 #include "dt-measure-detail.h"
@@ -223,10 +224,14 @@ on_undo_clicked (AdwToast *toast,
   if (self == NULL || self->store != undo->store)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(DtMeasureTracking) previous = NULL;
 
       /* The page is gone: nothing can retry later, so wait for the lock. */
-      if (!dt_measure_tracking_write (undo->store, undo->no, undo->field, undo->text, undo->number,
-                                      TRUE, NULL, &error))
+      previous = dt_data_service_write_tracking (dt_data_service_for_store (undo->store), undo->no, undo->field,
+                                                 undo->text, undo->number, TRUE, &error);
+      if (previous != NULL)
+        dt_store_note_own_write (undo->store);
+      else
         g_warning ("Undo of a change to measure %lld failed: %s", (long long)undo->no, error->message);
       return;
     }
@@ -392,12 +397,16 @@ flush (DtMeasureDetail *self,
   self->flushing = TRUE;
   while ((edit = g_queue_peek_head (&self->pending)) != NULL)
     {
-      g_auto(DtMeasureTracking) previous = { 0 };
+      g_autoptr(DtMeasureTracking) previous = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (!dt_measure_tracking_write (self->store, edit->no, edit->field, edit->text, edit->number,
-                                      wait, &previous, &error) &&
-          g_error_matches (error, DT_ERROR, DT_ERROR_BUSY))
+      /* Through the data service's write queue, in order with every other
+       * write of the program; a one-row write, so waited for here. */
+      previous = dt_data_service_write_tracking (dt_data_service_for_store (self->store), edit->no, edit->field,
+                                                 edit->text, edit->number, wait, &error);
+      if (previous != NULL)
+        dt_store_note_own_write (self->store);
+      else if (g_error_matches (error, DT_ERROR, DT_ERROR_BUSY))
         {
           if (!wait && self->retry_timeout == 0)
             self->retry_timeout = g_timeout_add (RETRY_DELAY_MS, retry_pending, self);
@@ -410,7 +419,7 @@ flush (DtMeasureDetail *self,
       else if (error != NULL)
         edit_refused (self, edit, error);
       else if (!self->leaving)
-        edit_saved (self, edit, &previous);
+        edit_saved (self, edit, previous);
       edit_free (edit);
     }
   if (g_queue_is_empty (&self->pending))

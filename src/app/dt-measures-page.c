@@ -130,8 +130,7 @@ refresh (DtMeasuresPage *self)
   g_autoptr(GError) error = NULL;
   gint64 shown_no = dt_measure_detail_get_no (self->detail);
   GtkWidget *child;
-  int total = 0;
-  sqlite3_stmt *stmt;
+  int total;
 
   if (self->store == NULL)
     return;
@@ -162,10 +161,7 @@ refresh (DtMeasuresPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->list), measures->len > 0);
   gtk_widget_set_visible (self->empty_page, measures->len == 0);
 
-  stmt = dt_store_prepare (self->store, "SELECT count(*) FROM measures", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    total = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  total = MAX (dt_measure_query_count_all (self->store, NULL), 0);
   {
     g_autofree char *summary = g_strdup_printf (ngettext ("%u of %d measure shown", "%u of %d measures shown", total),
                                                 measures->len, total);
@@ -244,13 +240,7 @@ build_facets (DtMeasuresPage *self)
 static void
 update_sample_note (DtMeasuresPage *self)
 {
-  sqlite3_stmt *stmt = dt_store_prepare (self->store,
-                                         "SELECT 1 FROM datasets WHERE kind = 'measures' AND provenance = 'sample'",
-                                         NULL);
-  gboolean sample = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
-
-  sqlite3_finalize (stmt);
-  gtk_widget_set_visible (GTK_WIDGET (self->sample_label), sample);
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_label), dt_measure_query_is_sample (self->store));
 }
 
 static void

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-chart.h"
-#include "dt-measure-tracking.h"
+#include "dt-data-service.h"
 #include "dt-overview-page.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
@@ -22,8 +22,13 @@ struct _DtOverviewPage
 {
   AdwBin      parent_instance;
 
-  DtStore    *store;
-  GtkBox     *content;
+  DtStore      *store;
+  GCancellable *cancellable;   /* the figures being read */
+  /* dt_store_get_generation() of what is shown, or G_MAXUINT64 when nothing
+   * is; the figures are read again only when it changed. */
+  guint64       shown_generation;
+  guint64       reading_generation;
+  GtkBox       *content;
   GtkWidget  *figures;
   GtkWidget  *tracking;
   GtkWidget  *follow_ups;
@@ -50,63 +55,46 @@ add_figure (AdwPreferencesGroup *group,
 }
 
 static void
-add_key_figures (DtOverviewPage *self)
+add_key_figures (DtOverviewPage    *self,
+                 DtOverviewFigures *figures)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  sqlite3_stmt *stmt;
 
   adw_preferences_group_set_title (group, _("Key Figures"));
 
-  stmt = dt_store_prepare (self->store,
-                           "SELECT year, value, source FROM index_values "
-                           "WHERE region = 'ZJ' AND code = (SELECT code FROM index_nodes WHERE parent IS NULL OR parent = '' LIMIT 1) "
-                           "AND status = 'published' ORDER BY year DESC LIMIT 1", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (figures->has_index)
     {
-      g_autofree char *title = g_strdup_printf (_("Zhejiang Openness Index, %d"), sqlite3_column_int (stmt, 0));
-      g_autofree char *value = g_strdup_printf ("%.1f", sqlite3_column_double (stmt, 1));
-      g_autofree char *subtitle = g_strdup_printf (_("Published · %s"), (const char *)sqlite3_column_text (stmt, 2));
+      g_autofree char *title = g_strdup_printf (_("Zhejiang Openness Index, %d"), figures->index_year);
+      g_autofree char *value = g_strdup_printf ("%.1f", figures->index_value);
+      g_autofree char *subtitle = g_strdup_printf (_("Published · %s"), figures->index_source);
 
       add_figure (group, title, subtitle, value);
     }
-  sqlite3_finalize (stmt);
 
-  stmt = dt_store_prepare (self->store,
-                           "SELECT l.year, count(*), sum(l.trade_volume), max(d.provenance = 'sample') "
-                           "FROM listings l JOIN datasets d ON d.id = l.dataset_id "
-                           "WHERE l.year = (SELECT max(year) FROM listings)", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (figures->has_list)
     {
-      g_autofree char *title = g_strdup_printf (_("Enterprises on the %d list"), sqlite3_column_int (stmt, 0));
-      g_autofree char *count = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
-      g_autofree char *volume_title = g_strdup_printf (_("Digital trade volume of the %d list"), sqlite3_column_int (stmt, 0));
+      g_autofree char *title = g_strdup_printf (_("Enterprises on the %d list"), figures->list_year);
+      g_autofree char *count = g_strdup_printf ("%d", figures->list_count);
+      g_autofree char *volume_title = g_strdup_printf (_("Digital trade volume of the %d list"), figures->list_year);
       /* Translators: an amount in units of 100 million yuan (亿元) */
-      g_autofree char *volume = g_strdup_printf (_("%.1f × 100 million yuan"), sqlite3_column_double (stmt, 2) / 10000.0);
-
-      gboolean sample = sqlite3_column_int (stmt, 3) != 0;
+      g_autofree char *volume = g_strdup_printf (_("%.1f × 100 million yuan"), figures->list_volume / 10000.0);
 
       add_figure (group, title,
-                  sample ? _("Top-100 digital trade enterprises · Sample data, fictional")
-                         : _("Top-100 digital trade enterprises"),
+                  figures->list_sample ? _("Top-100 digital trade enterprises · Sample data, fictional")
+                                       : _("Top-100 digital trade enterprises"),
                   count);
       add_figure (group, volume_title,
-                  sample ? _("Sum over the listed enterprises · Sample data, fictional")
-                         : _("Sum over the listed enterprises"),
+                  figures->list_sample ? _("Sum over the listed enterprises · Sample data, fictional")
+                                       : _("Sum over the listed enterprises"),
                   volume);
     }
-  sqlite3_finalize (stmt);
 
-  stmt = dt_store_prepare (self->store,
-                           "SELECT count(*), sum(coalesce(t.status, 'not-started') = 'in-effect') "
-                           "FROM measures m LEFT JOIN measure_tracking t USING (no)", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *count = g_strdup_printf ("%d", sqlite3_column_int (stmt, 0));
-      g_autofree char *subtitle = g_strdup_printf (_("%d in effect"), sqlite3_column_int (stmt, 1));
+  {
+    g_autofree char *count = g_strdup_printf ("%d", figures->measures);
+    g_autofree char *subtitle = g_strdup_printf (_("%d in effect"), figures->measures_in_effect);
 
-      add_figure (group, _("Binjiang FTZ preferential measures"), subtitle, count);
-    }
-  sqlite3_finalize (stmt);
+    add_figure (group, _("Binjiang FTZ preferential measures"), subtitle, count);
+  }
 
   self->figures = GTK_WIDGET (group);
   gtk_box_append (self->content, self->figures);
@@ -114,26 +102,20 @@ add_key_figures (DtOverviewPage *self)
 
 /* Tracking of the measures: how many per status in each category. */
 static void
-add_tracking_chart (DtOverviewPage *self)
+add_tracking_chart (DtOverviewPage    *self,
+                    DtOverviewFigures *figures)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   guint n_statuses = 0, n_categories = 0;
   const DtTerm *statuses = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_STATUS, &n_statuses);
   const DtTerm *categories = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_CATEGORY, &n_categories);
-  g_autofree guint *counts = g_new0 (guint, n_statuses * n_categories);
+  const guint *counts = figures->tracking_counts;
   g_autofree const char **labels = g_new0 (const char *, n_categories + 1);
   g_autofree double *values = g_new0 (double, n_categories);
-  g_autoptr(GError) error = NULL;
   GtkWidget *chart;
 
   adw_preferences_group_set_title (group, _("Implementation of the Measures"));
   adw_preferences_group_set_description (group, _("Measures per category, by the status officials recorded"));
-
-  if (!dt_measure_tracking_count_by_status_and_category (self->store, counts, &error))
-    {
-      g_warning ("Cannot count the measures: %s", error->message);
-      return;
-    }
 
   chart = dt_chart_new (DT_CHART_BAR);
   dt_chart_set_title (DT_CHART (chart), _("Measures by category and status"));
@@ -159,13 +141,12 @@ add_tracking_chart (DtOverviewPage *self)
 
 /* Follow-up dates that have passed or fall within the next two weeks. */
 static void
-add_follow_ups (DtOverviewPage *self)
+add_follow_ups (DtOverviewPage    *self,
+                DtOverviewFigures *figures,
+                const char        *today)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) due = NULL;
+  GPtrArray *due = figures->follow_ups;
   g_autofree char *description = NULL;
   GDate today_date;
 
@@ -174,13 +155,6 @@ add_follow_ups (DtOverviewPage *self)
                                            "Overdue, or due within the next %d days", FOLLOW_UP_DAYS),
                                  FOLLOW_UP_DAYS);
   adw_preferences_group_set_description (group, description);
-
-  due = dt_measure_tracking_follow_ups_due (self->store, today, FOLLOW_UP_DAYS, &error);
-  if (due == NULL)
-    {
-      g_warning ("Cannot list the follow-ups: %s", error->message);
-      return;
-    }
 
   g_date_clear (&today_date, 1);
   g_date_set_parse (&today_date, today);
@@ -242,41 +216,36 @@ add_follow_ups (DtOverviewPage *self)
 }
 
 static void
-add_datasets (DtOverviewPage *self)
+add_datasets (DtOverviewPage    *self,
+              DtOverviewFigures *figures)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  sqlite3_stmt *stmt;
 
   adw_preferences_group_set_title (group, _("Datasets"));
   adw_preferences_group_set_description (group, _("Where every figure on these pages comes from"));
 
-  stmt = dt_store_prepare (self->store,
-                           "SELECT title, title_zh, source, provenance, imported_at FROM datasets ORDER BY id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < figures->datasets->len; i++)
     {
+      DtOverviewDataset *dataset = g_ptr_array_index (figures->datasets, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *badge;
-      const char *title = dt_pick_name ((const char *)sqlite3_column_text (stmt, 1),
-                                        (const char *)sqlite3_column_text (stmt, 0));
-      const char *provenance = (const char *)sqlite3_column_text (stmt, 3);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), (const char *)sqlite3_column_text (stmt, 2));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dt_pick_name (dataset->title_zh, dataset->title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dataset->source);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      badge = gtk_label_new (dt_vocabulary_label (DT_VOCABULARY_PROVENANCE, provenance));
-      gtk_widget_add_css_class (badge, g_strcmp0 (provenance, "sample") == 0 ? "warning" : "success");
+      badge = gtk_label_new (dt_vocabulary_label (DT_VOCABULARY_PROVENANCE, dataset->provenance));
+      gtk_widget_add_css_class (badge, g_strcmp0 (dataset->provenance, "sample") == 0 ? "warning" : "success");
       gtk_widget_add_css_class (badge, "caption-heading");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
       adw_preferences_group_add (group, row);
     }
-  sqlite3_finalize (stmt);
 
   self->datasets = GTK_WIDGET (group);
   gtk_box_append (self->content, self->datasets);
 }
 
 static void
-reload (DtOverviewPage *self)
+clear (DtOverviewPage *self)
 {
   if (self->figures != NULL)
     gtk_box_remove (self->content, self->figures);
@@ -287,14 +256,72 @@ reload (DtOverviewPage *self)
   if (self->datasets != NULL)
     gtk_box_remove (self->content, self->datasets);
   self->figures = self->tracking = self->follow_ups = self->datasets = NULL;
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+figures_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DtOverviewPage) self = user_data;
+  g_autoptr(DtOverviewFigures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = today ();
+
+  figures = dt_data_service_overview_figures_finish (DT_DATA_SERVICE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (figures == NULL)
+    {
+      g_warning ("Cannot read the overview: %s", error->message);
+      return;
+    }
+
+  clear (self);
+  add_key_figures (self, figures);
+  add_tracking_chart (self, figures);
+  add_follow_ups (self, figures, day);
+  add_datasets (self, figures);
+  self->shown_generation = self->reading_generation;
+}
+
+/* Reads the figures again when the data changed since they were read. */
+static void
+reload (DtOverviewPage *self)
+{
+  g_autofree char *day = NULL;
+  guint64 generation;
 
   if (self->store == NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      clear (self);
+      self->shown_generation = G_MAXUINT64;
+      return;
+    }
+
+  generation = dt_store_get_generation (self->store);
+  if (generation == self->shown_generation ||
+      (self->cancellable != NULL && generation == self->reading_generation))
     return;
 
-  add_key_figures (self);
-  add_tracking_chart (self);
-  add_follow_ups (self);
-  add_datasets (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->reading_generation = generation;
+  day = today ();
+  dt_data_service_overview_figures_async (dt_data_service_for_store (self->store), day, FOLLOW_UP_DAYS,
+                                          self->cancellable, figures_read, g_object_ref (self));
 }
 
 void
@@ -308,6 +335,7 @@ dt_overview_page_set_store (DtOverviewPage *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, reload, self);
   g_set_object (&self->store, store);
+  self->shown_generation = G_MAXUINT64;
 
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
@@ -319,6 +347,8 @@ dt_overview_page_dispose (GObject *object)
 {
   DtOverviewPage *self = (DtOverviewPage *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->store);
 
@@ -342,7 +372,9 @@ dt_overview_page_init (DtOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->shown_generation = G_MAXUINT64;
   /* Tracking is edited on the Measures page without a store-wide
-   * "changed" signal; coming back to this page shows the latest. */
+   * "changed" signal; coming back to this page shows the latest, read
+   * again only when the data's generation moved. */
   g_signal_connect (self, "map", G_CALLBACK (reload), NULL);
 }

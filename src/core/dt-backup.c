@@ -16,6 +16,7 @@
 
 #include "dt-backup.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-schema.h"
 
 /* A snapshot is named STEM-YYYYmmdd-HHMMSS-REASON[-N].db, STEM being the
@@ -722,7 +723,7 @@ dt_backup_start_fresh (const char  *database,
   if (moved == NULL)
     return NULL;
 
-  store = dt_store_open_with_samples (database, error);
+  store = dt_sample_data_open (database, error);
   if (store == NULL)
     {
       move_back (database, moved);

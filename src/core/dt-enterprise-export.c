@@ -1,4 +1,4 @@
-/* dt-enterprise-export.c
+/* dt-enterprise-export.c — the query an export of enterprises writes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,27 +13,28 @@
 
 #include "dt-enterprise-export.h"
 #include "dt-error.h"
-#include "dt-output.h"
-#include "dt-store.h"
 
 DtEnterpriseQuery *
-dt_enterprise_export_query_from_options (DtCommandLine  *options,
-                                         sqlite3        *db,
-                                         GError        **error)
+dt_enterprise_export_query_new (int                year,
+                                const char *const *filters,
+                                const char        *search,
+                                const char        *sort,
+                                sqlite3           *db,
+                                GError           **error)
 {
   g_autoptr(DtEnterpriseQuery) query = dt_enterprise_query_new ();
 
-  if (options->year != 0)
+  if (year != 0)
     {
-      g_autofree char *year = g_strdup_printf ("%d", options->year);
+      g_autofree char *year_text = g_strdup_printf ("%d", year);
 
-      if (!dt_enterprise_query_add_filter (query, "year", year, error))
+      if (!dt_enterprise_query_add_filter (query, "year", year_text, error))
         return NULL;
     }
 
-  for (guint i = 0; options->filters != NULL && options->filters[i] != NULL; i++)
+  for (guint i = 0; filters != NULL && filters[i] != NULL; i++)
     {
-      const char *filter = options->filters[i];
+      const char *filter = filters[i];
       const char *eq = strchr (filter, '=');
       g_autofree char *key = NULL;
       g_autofree char *raw_value = NULL;
@@ -55,72 +56,14 @@ dt_enterprise_export_query_from_options (DtCommandLine  *options,
         }
     }
 
-  if (options->search != NULL)
-    dt_enterprise_query_set_search (query, options->search);
+  if (search != NULL)
+    dt_enterprise_query_set_search (query, search);
 
-  if (options->sort != NULL && !dt_enterprise_query_parse_sort (query, options->sort, error))
+  if (sort != NULL && !dt_enterprise_query_parse_sort (query, sort, error))
     {
-      g_prefix_error (error, "--sort=%s: ", options->sort);
+      g_prefix_error (error, "--sort=%s: ", sort);
       return NULL;
     }
 
   return g_steal_pointer (&query);
-}
-
-int
-dt_enterprise_export_run (DtCommandLine *options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = NULL;
-  g_autoptr(DtEnterpriseQuery) query = NULL;
-  g_autoptr(DtOutput) output = NULL;
-  g_autofree char *path = NULL;
-  DtEnterpriseHeader header = DT_ENTERPRISE_HEADER_LABELS;
-
-  if (options->header != NULL)
-    {
-      if (g_str_equal (options->header, "keys"))
-        header = DT_ENTERPRISE_HEADER_KEYS;
-      else if (!g_str_equal (options->header, "labels"))
-        {
-          g_printerr (_("--header=%s: expected labels or keys\n"), options->header);
-          return 1;
-        }
-    }
-
-  path = options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
-  store = dt_store_open_with_samples (path, &error);
-  if (store == NULL)
-    goto fail;
-
-  query = dt_enterprise_export_query_from_options (options, dt_store_get_db (store), &error);
-  if (query == NULL)
-    goto fail;
-
-  /* A file is replaced only when the export succeeds; a pipe is written as it goes. */
-  output = dt_output_open_arg (options->output != NULL ? options->output : "-", NULL, &error);
-  if (output == NULL)
-    goto fail;
-
-  /* A large buffer: the writer's rows are small, system calls are not. */
-  {
-    g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (dt_output_get_stream (output), 256 * 1024);
-
-    g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
-    if (!dt_enterprise_query_export (query, dt_store_get_db (store), buffered, header,
-                                     !options->no_bom, NULL, NULL, NULL, NULL, &error) ||
-        !g_output_stream_close (buffered, NULL, &error))
-      {
-        dt_output_abandon (output, &error);
-        goto fail;
-      }
-  }
-  if (!dt_output_close (output, NULL, &error))
-    goto fail;
-
-  return 0;
-
-fail:
-  g_printerr ("%s\n", error->message);
-  return 1;
 }

@@ -1,21 +1,22 @@
-/* dt-enterprise-export.h — digital-trade --export=enterprises
+/* dt-enterprise-export.h — the query an export of enterprises writes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "dt-command-line.h"
 #include "dt-enterprise-query.h"
 
 G_BEGIN_DECLS
 
-/* Builds the query the command-line options describe; filter values may
- * be codes or Chinese or English names. */
-DtEnterpriseQuery *dt_enterprise_export_query_from_options (DtCommandLine  *options,
-                                                            sqlite3        *db,
-                                                            GError        **error);
-/* Runs --export=enterprises; returns the exit status. */
-int                dt_enterprise_export_run                (DtCommandLine  *options);
+/* Builds the query of an export: @year (0: every year), @filters as
+ * KEY=VALUE (values may be codes or Chinese or English names), @search
+ * and @sort may each be NULL. */
+DtEnterpriseQuery *dt_enterprise_export_query_new (int                year,
+                                                   const char *const *filters,
+                                                   const char        *search,
+                                                   const char        *sort,
+                                                   sqlite3           *db,
+                                                   GError           **error);
 
 G_END_DECLS

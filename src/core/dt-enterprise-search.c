@@ -122,3 +122,23 @@ dt_enterprise_search_register (sqlite3 *db)
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                   NULL, search_grams_func, NULL, NULL);
 }
+
+static int
+search_auto_extension (sqlite3                      *db,
+                       const char                  **error_message,
+                       const struct sqlite3_api_routines *api)
+{
+  return dt_enterprise_search_register (db);
+}
+
+/* The schema's triggers call dt_search_grams() on every connection that
+ * writes enterprises, including the migrations inside dt_store_open().
+ * Registering it as an SQLite auto-extension when the program loads gives
+ * every connection the function while the store, at the bottom of the
+ * core, knows nothing of search (the core library is linked whole, so this
+ * runs in every program that links it). */
+__attribute__((constructor)) static void
+search_install (void)
+{
+  sqlite3_auto_extension ((void (*) (void))search_auto_extension);
+}

@@ -5,7 +5,6 @@
 
 #pragma once
 
-#include "dt-command-line.h"
 #include "dt-measure-query.h"
 
 G_BEGIN_DECLS
@@ -30,7 +29,5 @@ gboolean  dt_measure_export_to_file (DtStore        *store,
                                      gboolean        with_bom,
                                      GCancellable   *cancellable,
                                      GError        **error);
-/* --export=measures; returns the exit status. */
-int       dt_measure_export_run_command (DtCommandLine *options);
 
 G_END_DECLS

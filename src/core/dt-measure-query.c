@@ -495,6 +495,40 @@ sort_expression (const char *key)
   return NULL;
 }
 
+int
+dt_measure_query_count_all (DtStore  *store,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int total = -1;
+
+  g_return_val_if_fail (DT_IS_STORE (store), -1);
+
+  stmt = dt_store_prepare (store, "SELECT count(*) FROM measures", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    total = sqlite3_column_int (stmt, 0);
+  else
+    dt_store_set_sqlite_error (error, dt_store_get_db (store), dt_store_get_path (store));
+  sqlite3_finalize (stmt);
+  return total;
+}
+
+gboolean
+dt_measure_query_is_sample (DtStore *store)
+{
+  sqlite3_stmt *stmt;
+  gboolean sample;
+
+  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
+
+  stmt = dt_store_prepare (store, "SELECT 1 FROM datasets WHERE kind = 'measures' AND provenance = 'sample'", NULL);
+  sample = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return sample;
+}
+
 GPtrArray *
 dt_measure_query_run (DtMeasureQuery  *query,
                       DtStore         *store,

@@ -89,6 +89,13 @@ gboolean    dt_measure_query_set_sort   (DtMeasureQuery *query,
                                          const char     *sort,
                                          GError        **error);
 
+/* How many measures the database holds, whatever a query shows; -1 on
+ * error. */
+int         dt_measure_query_count_all  (DtStore        *store,
+                                         GError        **error);
+/* TRUE when the measures come from the sample data pack. */
+gboolean    dt_measure_query_is_sample  (DtStore        *store);
+
 /* The matching measures (DtMeasure), in order. */
 GPtrArray  *dt_measure_query_run        (DtMeasureQuery *query,
                                          DtStore        *store,

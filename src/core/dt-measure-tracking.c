@@ -117,8 +117,12 @@ set_field (DtStore            *store,
   g_autofree char *updated_at = g_date_time_format_iso8601 (now);
   sqlite3_stmt *stmt;
   gboolean exists;
+  gboolean own;
 
-  if (!(wait ? dt_store_begin (store, error) : dt_store_try_begin (store, error)))
+  /* Inside the caller's transaction (the data service's write queue) the
+   * write is part of it; otherwise it is its own. */
+  own = sqlite3_get_autocommit (dt_store_get_db (store));
+  if (own && !(wait ? dt_store_begin (store, error) : dt_store_try_begin (store, error)))
     return FALSE;
 
   /* Tracking outlives the text of a measure, but is only started for a
@@ -158,11 +162,21 @@ set_field (DtStore            *store,
     }
   sqlite3_finalize (stmt);
 
-  return dt_store_commit (store, error);
+  return own ? dt_store_commit (store, error) : TRUE;
 
 fail:
-  dt_store_rollback (store);
+  if (own)
+    dt_store_rollback (store);
   return FALSE;
+}
+
+void
+dt_measure_tracking_free (DtMeasureTracking *tracking)
+{
+  if (tracking == NULL)
+    return;
+  dt_measure_tracking_clear (tracking);
+  g_free (tracking);
 }
 
 gboolean

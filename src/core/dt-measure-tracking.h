@@ -27,6 +27,9 @@ typedef struct
 
 void      dt_measure_tracking_clear         (DtMeasureTracking  *tracking);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DtMeasureTracking, dt_measure_tracking_clear)
+/* For one allocated with g_new0(). */
+void      dt_measure_tracking_free          (DtMeasureTracking  *tracking);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtMeasureTracking, dt_measure_tracking_free)
 
 /* Fills @tracking; a measure never tracked reads as not started, 0 %. */
 gboolean  dt_measure_tracking_get           (DtStore            *store,
@@ -68,7 +71,8 @@ typedef enum
  * follow-up, @number for progress), and fills @previous with the tracking
  * it replaced. Without @wait it fails at once with DT_ERROR_BUSY when
  * another connection holds the write lock, so the window can retry later
- * instead of freezing. */
+ * instead of freezing. Called inside a transaction (the data service's
+ * write queue), it writes within it and neither begins nor commits. */
 gboolean  dt_measure_tracking_write         (DtStore            *store,
                                              gint64              no,
                                              DtTrackingField     field,

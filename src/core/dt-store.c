@@ -14,8 +14,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "dt-data-pack.h"
-#include "dt-enterprise-search.h"
 #include "dt-error.h"
 #include "dt-schema.h"
 #include "dt-store.h"
@@ -43,6 +41,7 @@ struct _DtStore
   sqlite3 *db;
   guint    schema_version;
   gint64   data_version;   /* at the last dt_store_check_for_changes() */
+  guint64  signalled;      /* changes seen or announced, for the generation */
 };
 
 G_DEFINE_FINAL_TYPE (DtStore, dt_store, G_TYPE_OBJECT)
@@ -343,7 +342,6 @@ dt_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  dt_enterprise_search_register (self->db);
   sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
   /* Read the version before anything writes: a newer database must not be
@@ -414,21 +412,6 @@ dt_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-DtStore *
-dt_store_open_with_samples (const char  *path,
-                            GError     **error)
-{
-  g_autoptr(DtStore) self = dt_store_open (path, error);
-
-  if (self == NULL)
-    return NULL;
-
-  if (dt_store_is_empty (self) && !dt_store_load_samples (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
 sqlite3 *
 dt_store_get_db (DtStore *self)
 {
@@ -492,53 +475,6 @@ dt_store_has_sample_data (DtStore *self)
   return query_int (self->db, "SELECT count(*) FROM datasets WHERE provenance = 'sample'", &n) && n > 0;
 }
 
-/* The packs in dependency order: listings and values name regions and nodes. */
-static const char * const sample_packs[] = {
-  "regions.json",
-  "framework.json",
-  "index.json",
-  "enterprises.json",
-  "measures.json",
-};
-
-gboolean
-dt_store_load_samples (DtStore  *self,
-                       GError  **error)
-{
-  /* Built into the program: the one place "sample" comes from. */
-  static const DtImportOptions sample_options = { .provenance = "sample" };
-
-  g_return_val_if_fail (DT_IS_STORE (self), FALSE);
-
-  if (!dt_store_begin (self, error))
-    return FALSE;
-
-  /* Another program opening the same new database may have filled it
-   * since we looked. */
-  if (!dt_store_is_empty (self))
-    {
-      dt_store_rollback (self);
-      return TRUE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (sample_packs); i++)
-    {
-      g_autofree char *resource = g_strconcat ("/com/example/DigitalTrade/sample/", sample_packs[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, error);
-
-      if (bytes == NULL ||
-          !dt_data_pack_import_bytes_full (self, bytes, sample_packs[i], &sample_options,
-                                           NULL, NULL, NULL, NULL, NULL, NULL, error))
-        {
-          dt_store_rollback (self);
-          g_prefix_error (error, _("Loading the sample data failed: "));
-          return FALSE;
-        }
-    }
-
-  return dt_store_commit (self, error);
-}
-
 gint64
 dt_store_get_data_version (DtStore *self)
 {
@@ -566,9 +502,32 @@ dt_store_check_for_changes (DtStore *self)
     return FALSE;
 
   self->data_version = version;
+  self->signalled++;
   g_debug ("%s was changed by another connection", self->path);
   g_signal_emit (self, signals[CHANGED], 0, NULL);
   return TRUE;
+}
+
+guint64
+dt_store_get_generation (DtStore *self)
+{
+  g_return_val_if_fail (DT_IS_STORE (self), 0);
+
+  /* Both only grow, so their sum does. */
+  return self->signalled + (guint64)sqlite3_total_changes64 (self->db);
+}
+
+void
+dt_store_note_own_write (DtStore *self)
+{
+  gint64 version;
+
+  g_return_if_fail (DT_IS_STORE (self));
+
+  self->signalled++;
+  version = dt_store_get_data_version (self);
+  if (version >= 0)
+    self->data_version = version;
 }
 
 void
@@ -577,6 +536,7 @@ dt_store_emit_changed (DtStore    *self,
 {
   g_return_if_fail (DT_IS_STORE (self));
 
+  self->signalled++;
   g_signal_emit (self, signals[CHANGED], 0, kind);
 }
 

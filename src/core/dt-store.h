@@ -21,10 +21,6 @@ char      *dt_store_default_path     (void);
  * written is refused and left exactly as it was. */
 DtStore   *dt_store_open             (const char  *path,
                                       GError     **error);
-/* Like dt_store_open(), then fills a database without any dataset with the
- * sample data packs. */
-DtStore   *dt_store_open_with_samples (const char  *path,
-                                       GError     **error);
 
 /* A read-only connection to an existing database, for work on another
  * thread than the one that opened the store (each thread its own). */
@@ -59,10 +55,6 @@ gboolean   dt_store_reload_schema    (DtStore     *self,
 
 gboolean   dt_store_is_empty         (DtStore     *self);
 gboolean   dt_store_has_sample_data  (DtStore     *self);
-/* Loads the sample packs into a database without any dataset (checked
- * under the write lock); one that has some is left alone. */
-gboolean   dt_store_load_samples     (DtStore     *self,
-                                      GError     **error);
 
 /* A GError for the last SQLite failure on @db, in the app's error domain. */
 void       dt_store_set_sqlite_error (GError     **error,
@@ -76,6 +68,19 @@ gint64     dt_store_get_data_version (DtStore     *self);
  * connection committed since the last check; TRUE if it did. Cheap enough
  * for a timer. */
 gboolean   dt_store_check_for_changes (DtStore    *self);
+
+/* A number that grows whenever the content may have changed: a write on
+ * this connection, a commit by another one seen by
+ * dt_store_check_for_changes(), or dt_store_emit_changed(). Views compare
+ * it to skip work when nothing changed. */
+guint64    dt_store_get_generation   (DtStore     *self);
+
+/* A write of this program on another connection of this database (the
+ * data service's write queue) was committed: counts it in the generation
+ * and takes the new data_version as seen, so that
+ * dt_store_check_for_changes() does not announce it as another program's.
+ * The callers already tell their views. */
+void       dt_store_note_own_write   (DtStore     *self);
 
 /* Tell views that a dataset of @kind ("enterprises", …; NULL: any) changed. */
 void       dt_store_emit_changed     (DtStore     *self,

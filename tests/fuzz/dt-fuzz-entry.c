@@ -23,6 +23,7 @@
 #include "dt-error.h"
 #include "dt-index-engine.h"
 #include "dt-index-framework.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 
 #include "dt-fuzz-entry.h"
@@ -78,7 +79,7 @@ open_store (const char *name,
 
   path = g_build_filename (tmp_dir, name, NULL);
   remove_database (path);
-  store = with_samples ? dt_store_open_with_samples (path, &error)
+  store = with_samples ? dt_sample_data_open (path, &error)
                        : dt_store_open (path, &error);
   g_assert_no_error (error);
   /* Inputs are small; syncing to disk would only slow the fuzzer. */

@@ -15,12 +15,15 @@
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
 #include "dt-enterprise-export.h"
+#include "dt-enterprise-query.h"
 #include "dt-error.h"
+#include "dt-import-file.h"
 #include "dt-index-compute.h"
 #include "dt-index-ranking.h"
-#include "dt-import-file.h"
 #include "dt-measure-export.h"
+#include "dt-measure-query.h"
 #include "dt-output.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-sync.h"
 
@@ -184,7 +187,7 @@ open_store (DtCommandLine  *options,
 {
   g_autofree char *path = dt_command_line_get_database (options);
 
-  return dt_store_open_with_samples (path, error);
+  return dt_sample_data_open (path, error);
 }
 
 /* Needs no working database: it is how one finds a way back from a
@@ -399,6 +402,117 @@ run_export_index (DtCommandLine *options)
   return 0;
 }
 
+static int
+run_export_enterprises (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autoptr(DtEnterpriseQuery) query = NULL;
+  g_autoptr(DtOutput) output = NULL;
+  g_autofree char *path = NULL;
+  DtEnterpriseHeader header = DT_ENTERPRISE_HEADER_LABELS;
+
+  if (options->header != NULL)
+    {
+      if (g_str_equal (options->header, "keys"))
+        header = DT_ENTERPRISE_HEADER_KEYS;
+      else if (!g_str_equal (options->header, "labels"))
+        {
+          g_printerr (_("--header=%s: expected labels or keys\n"), options->header);
+          return 1;
+        }
+    }
+
+  path = options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
+  store = dt_sample_data_open (path, &error);
+  if (store == NULL)
+    goto fail;
+
+  query = dt_enterprise_export_query_new (options->year, (const char *const *)options->filters,
+                                         options->search, options->sort,
+                                         dt_store_get_db (store), &error);
+  if (query == NULL)
+    goto fail;
+
+  /* A file is replaced only when the export succeeds; a pipe is written as it goes. */
+  output = dt_output_open_arg (options->output != NULL ? options->output : "-", NULL, &error);
+  if (output == NULL)
+    goto fail;
+
+  /* A large buffer: the writer's rows are small, system calls are not. */
+  {
+    g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (dt_output_get_stream (output), 256 * 1024);
+
+    g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+    if (!dt_enterprise_query_export (query, dt_store_get_db (store), buffered, header,
+                                     !options->no_bom, NULL, NULL, NULL, NULL, &error) ||
+        !g_output_stream_close (buffered, NULL, &error))
+      {
+        dt_output_abandon (output, &error);
+        goto fail;
+      }
+  }
+  if (!dt_output_close (output, NULL, &error))
+    goto fail;
+
+  return 0;
+
+fail:
+  g_printerr ("%s\n", error->message);
+  return 1;
+}
+
+static int
+run_export_measures (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autoptr(DtMeasureQuery) query = dt_measure_query_new ();
+  g_autofree char *path = NULL;
+  gboolean header_keys = FALSE;
+
+  if (options->header != NULL && g_strcmp0 (options->header, "labels") != 0)
+    {
+      if (g_strcmp0 (options->header, "keys") != 0)
+        {
+          g_printerr (_("--header=%s: expected labels or keys\n"), options->header);
+          return 1;
+        }
+      header_keys = TRUE;
+    }
+
+  for (guint i = 0; options->filters != NULL && options->filters[i] != NULL; i++)
+    if (!dt_measure_query_parse_filter (query, options->filters[i], &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return 1;
+      }
+  if (options->search != NULL)
+    dt_measure_query_set_search (query, options->search);
+  if (!dt_measure_query_set_sort (query, options->sort, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  path = options->database != NULL ? g_strdup (options->database) : dt_store_default_path ();
+  store = dt_sample_data_open (path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (!dt_measure_export_to_file (store, query, options->output != NULL ? options->output : "-",
+                                  header_keys, !options->no_bom, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 int
 dt_command_line_run (DtCommandLine *options)
 {
@@ -418,9 +532,9 @@ dt_command_line_run (DtCommandLine *options)
   if (g_strcmp0 (options->export_what, "index") == 0)
     return run_export_index (options);
   if (g_strcmp0 (options->export_what, "measures") == 0)
-    return dt_measure_export_run_command (options);
+    return run_export_measures (options);
   if (g_strcmp0 (options->export_what, "enterprises") == 0)
-    return dt_enterprise_export_run (options);
+    return run_export_enterprises (options);
   if (g_strcmp0 (options->export_what, "regions") == 0 || g_strcmp0 (options->export_what, "framework") == 0)
     return run_export_table (options, options->export_what);
   if (g_strcmp0 (options->export_what, "index-values") == 0)
