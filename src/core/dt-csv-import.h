@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 typedef struct _DtCsvImport DtCsvImport;
 
+/* Larger files are refused before they are read: the largest official
+ * table (90 counties × 77 indicators × years) is a few megabytes, a
+ * million-row list under 200. */
+#define DT_IMPORT_MAX_BYTES (256 * 1024 * 1024)
+
 /* Called from the thread that runs the import, with the fraction done. */
 typedef void (*DtImportProgressFunc) (double   fraction,
                                       gpointer user_data);
@@ -22,6 +27,14 @@ typedef void (*DtImportProgressFunc) (double   fraction,
  * or wide form (uCode[, Time], <code>…); @year stands in for a missing Time
  * column (0: none). */
 DtCsvImport *dt_csv_import_new             (GBytes                *bytes,
+                                            const char            *file_name,
+                                            const char            *kind,
+                                            int                    year,
+                                            GError               **error);
+/* The same for a file, read as a stream whenever it is read (here only
+ * its first chunk): memory does not grow with the file. Files over
+ * DT_IMPORT_MAX_BYTES, folders and devices are refused. */
+DtCsvImport *dt_csv_import_new_for_file    (GFile                 *file,
                                             const char            *file_name,
                                             const char            *kind,
                                             int                    year,

@@ -1267,6 +1267,32 @@ dt_dataset_import_get_n_rows (DtDatasetImport *self)
   return self->n_rows;
 }
 
+gboolean
+dt_dataset_import_set_checksum (DtDatasetImport  *self,
+                                const char       *checksum,
+                                GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((self->flags & DT_IMPORT_PLAN_ONLY) != 0 || checksum == NULL)
+    return TRUE;
+
+  stmt = dt_store_prepare (self->store, "UPDATE datasets SET checksum = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->dataset_id);
+  BIND_TEXT (stmt, 2, checksum);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dt_store_set_sqlite_error (error, dt_store_get_db (self->store), dt_store_get_path (self->store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 exec_bound (DtDatasetImport  *self,
             const char       *sql,
