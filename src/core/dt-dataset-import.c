@@ -1178,13 +1178,16 @@ leave_bulk (DtDatasetImport  *self,
   const char * const *fill = dt_schema_enterprise_bulk_fill_sql ();
   sqlite3 *db = dt_store_get_db (self->store);
 
-  /* Indexes first: the fill looks up each listing's year before by
-   * (enterprise_id, year), which is quadratic without its index. */
+  /* The fill looks up each listing's year before by (enterprise_id, year),
+   * an index never dropped, and picks this import's rows by dataset_id: those
+   * indexes first. The others after the fill, so that setting prev_rank
+   * does not also update them row by row (listings_change holds it). */
   for (guint i = 0; i < self->bulk_schema->len; i++)
     {
       const char *sql = g_ptr_array_index (self->bulk_schema, i);
 
-      if (g_str_has_prefix (sql, "CREATE INDEX") && !dt_store_exec (self->store, sql, error))
+      if (g_str_has_prefix (sql, "CREATE INDEX") && strstr (sql, "(dataset_id)") != NULL &&
+          !dt_store_exec (self->store, sql, error))
         return FALSE;
     }
 
@@ -1206,6 +1209,16 @@ leave_bulk (DtDatasetImport  *self,
         }
     }
 
+  for (guint i = 0; i < self->bulk_schema->len; i++)
+    {
+      const char *sql = g_ptr_array_index (self->bulk_schema, i);
+
+      if (g_str_has_prefix (sql, "CREATE INDEX") && strstr (sql, "(dataset_id)") == NULL &&
+          !dt_store_exec (self->store, sql, error))
+        return FALSE;
+    }
+
+  /* Triggers last: they act on rows written from now on. */
   for (guint i = 0; i < self->bulk_schema->len; i++)
     {
       const char *sql = g_ptr_array_index (self->bulk_schema, i);
