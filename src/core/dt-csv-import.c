@@ -516,6 +516,9 @@ dt_csv_import_run_full (DtCsvImport           *self,
   g_autoptr(DtCsvReader) reader = NULL;
   g_autoptr(DtDatasetImport) import = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) columns = NULL;
+  g_autoptr(GHashTable) lines = NULL;
   g_autofree char *base_name = NULL;
   g_autofree char *year_text = NULL;
   DtDatasetInfo info = { 0 };
@@ -545,6 +548,11 @@ dt_csv_import_run_full (DtCsvImport           *self,
   import = dt_dataset_import_begin (store, &info, error);
   if (import == NULL)
     return FALSE;
+  /* One row's maps, emptied for each row of a narrow table (a million
+   * rows need not allocate three tables each). */
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  columns = g_hash_table_new (g_str_hash, g_str_equal);
+  lines = g_hash_table_new (g_str_hash, g_str_equal);
 
   while ((row = dt_csv_reader_next_row (reader, &local_error)) != NULL)
     {
@@ -577,10 +585,11 @@ dt_csv_import_run_full (DtCsvImport           *self,
 
       if (!self->wide)
         {
-          g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-          g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
-          g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
           DtRowInput input = { self->file_name, line, values, columns, lines };
+
+          g_hash_table_remove_all (values);
+          g_hash_table_remove_all (columns);
+          g_hash_table_remove_all (lines);
 
           for (guint i = 0; i < n_headers; i++)
             {
