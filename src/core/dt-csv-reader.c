@@ -117,7 +117,11 @@ convert (DtCsvReader  *self,
         {
           self->length += before - out_left;
           if (errno == E2BIG)
-            continue;
+            {
+              self->capacity *= 2;
+              self->text = g_realloc (self->text, self->capacity);
+              continue;
+            }
           if (errno == EINVAL)
             break; /* a character cut by the chunk's end */
           g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
