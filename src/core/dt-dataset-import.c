@@ -1427,6 +1427,11 @@ dt_dataset_import_commit (DtDatasetImport  *self,
   g_clear_pointer (&self->find_by_name, sqlite3_finalize);
   g_clear_pointer (&self->update_enterprise, sqlite3_finalize);
   g_clear_pointer (&self->cover, sqlite3_finalize);
+  /* Only rows being added need these; at a million rows they are a good
+   * part of the memory, which building the indexes can now use. */
+  g_hash_table_remove_all (self->enterprise_ids);
+  g_hash_table_remove_all (self->ranks_seen);
+  g_clear_pointer (&self->row_keys, g_string_chunk_free);
 
   if (self->flags & DT_IMPORT_PLAN_ONLY)
     {
