@@ -21,9 +21,11 @@ typedef struct _DtCsvImport DtCsvImport;
 typedef void (*DtImportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
-/* Decodes @bytes, reads the header row and maps it onto the columns of
- * @kind (or of the kind the headers fit best when @kind is NULL). Writes
- * nothing. Index values may come in long form (region, year, code, value)
+/* Reads the header row of @bytes and maps it onto the columns of @kind (or
+ * of the kind the headers fit best when @kind is NULL). Writes nothing.
+ * Only the first chunk is decoded here: problems further on (an encoding
+ * changing, a NUL byte) are reported by dt_csv_import_run_full(), which
+ * reads the whole table. Index values may come in long form (region, year, code, value)
  * or wide form (uCode[, Time], <code>…); @year stands in for a missing Time
  * column (0: none). */
 DtCsvImport *dt_csv_import_new             (GBytes                *bytes,
