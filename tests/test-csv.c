@@ -210,6 +210,51 @@ test_reader_unclosed_quote (void)
   g_assert_true (g_str_has_prefix (error->message, "q.csv:2:2:"));
 }
 
+/* Past the first chunk the reader holds only part of the file: a line in
+ * the other encoding is still refused, named by its line; and a file whose
+ * first non-ASCII line comes late is still read as GB18030. */
+static void
+test_reader_streaming_encodings (void)
+{
+  g_autoptr(GString) text = g_string_new ("name,note\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DtCsvReader) reader = NULL;
+  g_autofree char *gb = g_convert ("杭州,浙江\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  GPtrArray *row;
+  guint n_rows = 0;
+
+  for (guint i = 2; i <= 50000; i++)
+    g_string_append (text, "数字贸易,杭州\n");
+  g_string_append (text, gb);             /* line 50001 */
+  bytes = g_bytes_new (text->str, text->len);
+  reader = dt_csv_reader_new (bytes, "mixed.csv", &error);
+  g_assert_no_error (error);
+  while ((row = dt_csv_reader_next_row (reader, &error)) != NULL)
+    n_rows++;
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "mixed.csv:50001:1:"));
+  g_assert_cmpuint (n_rows, <, 50000);
+  g_clear_error (&error);
+  g_clear_pointer (&reader, dt_csv_reader_free);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_string_assign (text, "name,note\n");
+  for (guint i = 2; i <= 50000; i++)
+    g_string_append (text, "ascii,only\n");
+  g_string_append (text, gb);
+  bytes = g_bytes_new (text->str, text->len);
+  reader = dt_csv_reader_new (bytes, "late.csv", &error);
+  g_assert_no_error (error);
+  n_rows = 0;
+  while ((row = dt_csv_reader_next_row (reader, &error)) != NULL)
+    if (++n_rows == 50001)
+      g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "杭州");
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 50001);
+  g_assert_cmpstr (dt_csv_reader_get_encoding (reader), ==, "GB18030");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/mixed-encodings-refused", test_reader_refuses_mixed_encodings);
   g_test_add_func ("/csv/reader/nul-and-empty-refused", test_reader_refuses_nul_and_empty);
   g_test_add_func ("/csv/reader/unclosed-quote", test_reader_unclosed_quote);
+  g_test_add_func ("/csv/reader/streaming-encodings", test_reader_streaming_encodings);
 
   return g_test_run ();
 }

@@ -703,6 +703,58 @@ test_command_line_dev_zero (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A table read from file as a stream: a line in another encoding far past
+ * the first chunk still refuses the whole file, named by its line, and
+ * nothing is written; the same file without that line plans and imports. */
+static void
+test_file_stream_mixed_refused (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "stream.csv", NULL);
+  g_autofree char *gb = g_convert ("2024,40001,宁波测试有限公司,宁波,1.5\r\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *before = dt_test_database_checksum (f->store, FALSE);
+  g_autofree char *after = NULL;
+  g_autoptr(GString) csv = g_string_new ("年份,排名,企业名称,所在地市,数字贸易额（万元）\r\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtImportPlan) plan = NULL;
+  DtImportOptions options = { .kind = "enterprises" };
+  guint n_rows = 0;
+
+  for (guint i = 1; i <= 40000; i++)
+    g_string_append_printf (csv, "2024,%u,流式企业%06u有限公司,杭州,%u.5\r\n", i, i, i);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  plan = dt_import_plan_file (f->store, file, "stream.csv", &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+
+  g_string_append (csv, gb); /* line 40002 */
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  g_assert_false (dt_import_file_full (f->store, file, "stream.csv", &options, NULL, NULL, NULL,
+                                       NULL, NULL, NULL, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "stream.csv:40002:1: "));
+  after = dt_test_database_checksum (f->store, FALSE);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  csv->len -= strlen (gb);
+  csv->str[csv->len] = '\0';
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  g_assert_true (dt_import_file_full (f->store, file, "stream.csv", &options, NULL, NULL, NULL,
+                                      NULL, &n_rows, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 40000);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM listings WHERE year = 2024"), ==, 40000);
+  {
+    g_autofree char *checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)csv->str, csv->len);
+    g_autofree char *stored = dt_test_query_text (f->store, "SELECT checksum FROM datasets WHERE kind = 'enterprises'");
+
+    g_assert_cmpstr (stored, ==, checksum);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +763,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import/bad/empty", test_bad_empty);
+  ADD ("/import/stream/mixed-encoding-past-first-chunk", test_file_stream_mixed_refused);
   ADD ("/import/bad/binary-garbage", test_bad_binary);
   ADD ("/import/bad/nul-bytes", test_bad_nul);
   ADD ("/import/bad/truncated-json", test_bad_truncated_json);

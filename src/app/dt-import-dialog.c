@@ -29,7 +29,8 @@ struct _DtImportDialog
   DtStore          *store;
   GFile            *file;
   AdwToastOverlay  *toasts;
-  GBytes           *bytes;
+  GBytes           *bytes;        /* a JSON pack, read whole; tables are read as streams */
+  gboolean          loaded;
   char             *name;
   GCancellable     *cancellable;
   char             *kind;         /* as guessed, or as chosen in kind_row */
@@ -140,7 +141,8 @@ preview_csv (DtImportDialog *self,
              const char     *kind)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtCsvImport) csv = dt_csv_import_new (self->bytes, self->name, kind, 0, &error);
+  /* Reads the header and the rows shown, not the whole file. */
+  g_autoptr(DtCsvImport) csv = dt_csv_import_new_for_file (self->file, self->name, kind, 0, &error);
   g_autoptr(GPtrArray) rows = NULL;
   char separator;
 
@@ -299,6 +301,19 @@ preview_json (DtImportDialog *self)
   update_plan (self);
 }
 
+/* What the loading thread found: a JSON pack (read whole), or else a table. */
+typedef struct
+{
+  GBytes *pack;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->pack, g_bytes_unref);
+  g_free (loaded);
+}
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -306,16 +321,19 @@ on_loaded (GObject      *source,
 {
   g_autoptr(DtImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
-  self->bytes = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->bytes == NULL)
+  if (loaded == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error->message);
       return;
     }
 
-  if (dt_import_looks_like_json (self->bytes, self->name))
+  self->loaded = TRUE;
+  self->bytes = g_steal_pointer (&loaded->pack);
+  loaded_free (loaded);
+  if (self->bytes != NULL)
     preview_json (self);
   else
     preview_csv (self, NULL);
@@ -326,8 +344,7 @@ on_kind_selected (DtImportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->kind_row);
 
-  if (self->updating || self->bytes == NULL || selected >= G_N_ELEMENTS (kinds) ||
-      dt_import_looks_like_json (self->bytes, self->name))
+  if (self->updating || !self->loaded || selected >= G_N_ELEMENTS (kinds) || self->bytes != NULL)
     return;
 
   g_free (self->kind);
@@ -342,12 +359,18 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  GBytes *bytes = dt_import_load_file (task_data, cancellable, &error);
+  Loaded *loaded = g_new0 (Loaded, 1);
+  g_autofree char *name = g_file_get_basename (task_data);
+  gboolean json = FALSE;
 
-  if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref);
+  if (!dt_import_file_is_json (task_data, name, cancellable, &json, &error) ||
+      (json && (loaded->pack = dt_import_load_file (task_data, cancellable, &error)) == NULL))
+    {
+      loaded_free (loaded);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, loaded, (GDestroyNotify)loaded_free);
 }
 
 /* The import and its plan, in a thread. */
@@ -355,7 +378,8 @@ load_thread (GTask        *task,
 typedef struct
 {
   char     *database;
-  GBytes   *bytes;
+  GFile    *file;
+  GBytes   *bytes;    /* a JSON pack, or NULL: the table is read from file */
   char     *name;
   char     *asked_kind;
   gboolean  replace_all;
@@ -367,7 +391,8 @@ static void
 import_data_free (ImportData *data)
 {
   g_free (data->database);
-  g_bytes_unref (data->bytes);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data->name);
   g_free (data->asked_kind);
   g_free (data->kind);
@@ -380,7 +405,8 @@ import_data_new (DtImportDialog *self)
   ImportData *data = g_new0 (ImportData, 1);
 
   data->database = g_strdup (dt_store_get_path (self->store));
-  data->bytes = g_bytes_ref (self->bytes);
+  data->file = g_object_ref (self->file);
+  data->bytes = self->bytes != NULL ? g_bytes_ref (self->bytes) : NULL;
   data->name = g_strdup (self->name);
   data->asked_kind = g_strdup (self->kind); /* NULL for a pack: it says its own kind */
   data->replace_all = gtk_switch_get_active (self->replace_all_switch);
@@ -404,7 +430,9 @@ plan_thread (GTask        *task,
 
   store = dt_store_open (data->database, &error);
   if (store != NULL)
-    plan = dt_import_plan_bytes (store, data->bytes, data->name, &options, cancellable, &error);
+    plan = data->bytes != NULL
+           ? dt_import_plan_bytes (store, data->bytes, data->name, &options, cancellable, &error)
+           : dt_import_plan_file (store, data->file, data->name, &options, cancellable, &error);
   if (plan == NULL)
     g_task_return_error (task, error);
   else
@@ -439,7 +467,7 @@ update_plan (DtImportDialog *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  if (self->bytes == NULL)
+  if (!self->loaded)
     return;
 
   g_cancellable_cancel (self->plan_cancellable);
@@ -478,8 +506,11 @@ import_thread (GTask        *task,
 
   store = dt_store_open (data->database, &error);
   if (store == NULL ||
-      !dt_import_bytes_full (store, data->bytes, data->name, &options, cancellable,
-                             on_progress, source, &data->kind, &data->n_rows, NULL, &error))
+      !(data->bytes != NULL
+        ? dt_import_bytes_full (store, data->bytes, data->name, &options, cancellable,
+                                on_progress, source, &data->kind, &data->n_rows, NULL, &error)
+        : dt_import_file_full (store, data->file, data->name, &options, cancellable,
+                               on_progress, source, &data->kind, &data->n_rows, NULL, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -540,7 +571,7 @@ on_run (GtkWidget  *widget,
   g_autoptr(GTask) task = NULL;
   ImportData *data;
 
-  if (self->running || self->bytes == NULL)
+  if (self->running || !self->loaded)
     return;
 
   g_cancellable_cancel (self->plan_cancellable);

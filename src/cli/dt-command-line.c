@@ -254,7 +254,6 @@ run_import (DtCommandLine *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(DtStore) store = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(DtImportPlan) plan = NULL;
@@ -269,13 +268,10 @@ run_import (DtCommandLine *options)
   if (store == NULL)
     return fail (error);
 
+  /* Read as a stream: a million-row file never sits in memory whole. */
   file = g_file_new_for_commandline_arg (options->import_file);
-  bytes = dt_import_load_file (file, NULL, &error);
-  if (bytes == NULL)
-    return fail (error);
-
-  if (!dt_import_bytes_full (store, bytes, options->import_file, &import_options,
-                             NULL, NULL, NULL, &kind, &n_rows, &plan, &error))
+  if (!dt_import_file_full (store, file, options->import_file, &import_options,
+                            NULL, NULL, NULL, &kind, &n_rows, &plan, &error))
     return fail (error);
 
   /* The same account of what was added, replaced and kept as the window's

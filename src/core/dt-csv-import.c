@@ -25,7 +25,8 @@
 
 struct _DtCsvImport
 {
-  GBytes     *bytes;
+  GBytes     *bytes;        /* the table, or NULL when read from file */
+  GFile      *file;
   char       *file_name;
   char       *kind;
   char       *encoding;
@@ -50,6 +51,7 @@ dt_csv_import_free (DtCsvImport *self)
     return;
 
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_object (&self->file);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_free (self->file_name);
@@ -196,23 +198,29 @@ try_wide_index (DtCsvImport  *self,
   return TRUE;
 }
 
-DtCsvImport *
-dt_csv_import_new (GBytes      *bytes,
-                   const char  *file_name,
-                   const char  *kind,
-                   int          year,
-                   GError     **error)
+/* Each pass over the table (header, preview rows, import) reads it anew. */
+static DtCsvReader *
+open_reader (DtCsvImport  *self,
+             GError      **error)
+{
+  if (self->bytes != NULL)
+    return dt_csv_reader_new (self->bytes, self->file_name, error);
+  return dt_csv_reader_new_for_file (self->file, self->file_name, DT_IMPORT_MAX_BYTES, NULL, error);
+}
+
+static DtCsvImport *
+csv_import_new (GBytes      *bytes,
+                GFile       *file,
+                const char  *file_name,
+                const char  *kind,
+                int          year,
+                GError     **error)
 {
   g_autoptr(DtCsvImport) self = NULL;
   g_autoptr(DtCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   GPtrArray *row;
   guint n_mapped = 0;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  if (file_name == NULL)
-    file_name = "-";
 
   if (kind != NULL && !dt_dataset_kind_is_valid (kind))
     {
@@ -221,13 +229,17 @@ dt_csv_import_new (GBytes      *bytes,
       return NULL;
     }
 
-  reader = dt_csv_reader_new (bytes, file_name, error);
+  self = g_new0 (DtCsvImport, 1);
+  self->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  self->file = file != NULL ? g_object_ref (file) : NULL;
+  self->file_name = file_name != NULL ? g_strdup (file_name)
+                    : file != NULL ? g_file_get_parse_name (file) : g_strdup ("-");
+  file_name = self->file_name;
+
+  reader = open_reader (self, error);
   if (reader == NULL)
     return NULL;
 
-  self = g_new0 (DtCsvImport, 1);
-  self->bytes = g_bytes_ref (bytes);
-  self->file_name = g_strdup (file_name);
   self->encoding = g_strdup (dt_csv_reader_get_encoding (reader));
   self->separator = dt_csv_reader_get_separator (reader);
   self->year = year;
@@ -330,6 +342,30 @@ dt_csv_import_new (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+DtCsvImport *
+dt_csv_import_new (GBytes      *bytes,
+                   const char  *file_name,
+                   const char  *kind,
+                   int          year,
+                   GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return csv_import_new (bytes, NULL, file_name, kind, year, error);
+}
+
+DtCsvImport *
+dt_csv_import_new_for_file (GFile       *file,
+                            const char  *file_name,
+                            const char  *kind,
+                            int          year,
+                            GError     **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return csv_import_new (NULL, file, file_name, kind, year, error);
+}
+
 const char *
 dt_csv_import_get_kind (DtCsvImport *self)
 {
@@ -380,7 +416,7 @@ GPtrArray *
 dt_csv_import_get_first_rows (DtCsvImport *self,
                               guint        max)
 {
-  g_autoptr(DtCsvReader) reader = dt_csv_reader_new (self->bytes, self->file_name, NULL);
+  g_autoptr(DtCsvReader) reader = open_reader (self, NULL);
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   GPtrArray *row;
 
@@ -480,7 +516,9 @@ dt_csv_import_run_full (DtCsvImport           *self,
   g_autoptr(DtCsvReader) reader = NULL;
   g_autoptr(DtDatasetImport) import = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *checksum = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) columns = NULL;
+  g_autoptr(GHashTable) lines = NULL;
   g_autofree char *base_name = NULL;
   g_autofree char *year_text = NULL;
   DtDatasetInfo info = { 0 };
@@ -491,19 +529,18 @@ dt_csv_import_run_full (DtCsvImport           *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
 
-  reader = dt_csv_reader_new (self->bytes, self->file_name, error);
+  reader = open_reader (self, error);
   if (reader == NULL)
     return FALSE;
   dt_csv_reader_next_row (reader, NULL); /* the header, read before */
 
-  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
   base_name = g_path_get_basename (self->file_name);
   info.key = dt_columns_dataset_key (self->kind);
   info.kind = self->kind;
   info.title = base_name;
   info.source = base_name;
   info.provenance = provenance != NULL ? provenance : "official";
-  info.checksum = checksum;
+  info.checksum = NULL; /* known once the whole file is read */
   info.flags = flags;
   if (self->year != 0)
     year_text = g_strdup_printf ("%d", self->year);
@@ -511,6 +548,11 @@ dt_csv_import_run_full (DtCsvImport           *self,
   import = dt_dataset_import_begin (store, &info, error);
   if (import == NULL)
     return FALSE;
+  /* One row's maps, emptied for each row of a narrow table (a million
+   * rows need not allocate three tables each). */
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  columns = g_hash_table_new (g_str_hash, g_str_equal);
+  lines = g_hash_table_new (g_str_hash, g_str_equal);
 
   while ((row = dt_csv_reader_next_row (reader, &local_error)) != NULL)
     {
@@ -543,10 +585,11 @@ dt_csv_import_run_full (DtCsvImport           *self,
 
       if (!self->wide)
         {
-          g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-          g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
-          g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
           DtRowInput input = { self->file_name, line, values, columns, lines };
+
+          g_hash_table_remove_all (values);
+          g_hash_table_remove_all (columns);
+          g_hash_table_remove_all (lines);
 
           for (guint i = 0; i < n_headers; i++)
             {
@@ -615,7 +658,8 @@ dt_csv_import_run_full (DtCsvImport           *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (!dt_dataset_import_commit (import, error))
+  if (!dt_dataset_import_set_checksum (import, dt_csv_reader_get_checksum (reader), error) ||
+      !dt_dataset_import_commit (import, error))
     return FALSE;
 
   if (progress != NULL)

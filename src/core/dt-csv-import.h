@@ -12,16 +12,31 @@ G_BEGIN_DECLS
 
 typedef struct _DtCsvImport DtCsvImport;
 
+/* Larger files are refused before they are read: the largest official
+ * table (90 counties × 77 indicators × years) is a few megabytes, a
+ * million-row list under 200. */
+#define DT_IMPORT_MAX_BYTES (256 * 1024 * 1024)
+
 /* Called from the thread that runs the import, with the fraction done. */
 typedef void (*DtImportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
-/* Decodes @bytes, reads the header row and maps it onto the columns of
- * @kind (or of the kind the headers fit best when @kind is NULL). Writes
- * nothing. Index values may come in long form (region, year, code, value)
+/* Reads the header row of @bytes and maps it onto the columns of @kind (or
+ * of the kind the headers fit best when @kind is NULL). Writes nothing.
+ * Only the first chunk is decoded here: problems further on (an encoding
+ * changing, a NUL byte) are reported by dt_csv_import_run_full(), which
+ * reads the whole table. Index values may come in long form (region, year, code, value)
  * or wide form (uCode[, Time], <code>…); @year stands in for a missing Time
  * column (0: none). */
 DtCsvImport *dt_csv_import_new             (GBytes                *bytes,
+                                            const char            *file_name,
+                                            const char            *kind,
+                                            int                    year,
+                                            GError               **error);
+/* The same for a file, read as a stream whenever it is read (here only
+ * its first chunk): memory does not grow with the file. Files over
+ * DT_IMPORT_MAX_BYTES, folders and devices are refused. */
+DtCsvImport *dt_csv_import_new_for_file    (GFile                 *file,
                                             const char            *file_name,
                                             const char            *kind,
                                             int                    year,

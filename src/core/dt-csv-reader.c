@@ -1,12 +1,18 @@
 /* dt-csv-reader.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads a stream a chunk at a time: memory holds one chunk and the row being
+ * read, whatever the size of the file. Encoding is settled by the first line
+ * holding non-ASCII text (ASCII reads the same in UTF-8 and GB18030); a later
+ * line in the other encoding refuses the file, naming the line.
  */
 
 #define G_LOG_DOMAIN "dt-csv-reader"
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -14,45 +20,143 @@
 #include "dt-csv-reader.h"
 #include "dt-error.h"
 
+#define CHUNK_BYTES (256 * 1024)
+
+typedef enum
+{
+  MODE_UNDECIDED, /* only ASCII so far */
+  MODE_UTF8,
+  MODE_UTF8_BOM,  /* says it is UTF-8: every byte must be */
+  MODE_GB18030,
+  MODE_UTF16,     /* converted as a whole, not line by line */
+} Mode;
+
 struct _DtCsvReader
 {
-  char      *file_name;
-  char      *text;        /* the whole file as UTF-8 */
-  gsize      length;
-  gsize      pos;
-  guint      line;        /* line at pos */
-  guint      row_line;    /* line the last row started on */
-  char       separator;
-  const char *encoding;
-  GPtrArray *fields;
-  GArray    *field_lines; /* guint: line on which each field starts */
-  GString   *cell;
+  char         *file_name;
+  GInputStream *stream;
+  goffset       total;        /* bytes expected, for progress; 0 when unknown */
+  goffset       max_bytes;    /* 0: no limit */
+  goffset       n_read;       /* raw bytes read so far */
+  gboolean      eof;
+  gboolean      started;      /* BOM looked for */
+  GChecksum    *checksum;     /* of the raw bytes */
+  char         *checksum_text;
+  GByteArray   *raw;          /* read, not yet decoded */
+  guint         raw_line;     /* line of raw->data[0] */
+  Mode          mode;
+  GIConv        conv;
+  guint         first_gb_line;
+  guint         text_line;    /* line at the end of text, for control characters */
+
+  char         *text;         /* decoded UTF-8 not yet parsed past pos */
+  gsize         length;
+  gsize         capacity;
+  gsize         pos;
+  goffset       base;         /* offset of text[0] in the decoded stream */
+  GError       *pending;      /* an error met while reading ahead */
+
+  guint         line;         /* line at pos */
+  guint         row_line;     /* line the last row started on */
+  char          separator;
+  const char   *encoding;
+  GPtrArray    *fields;
+  GArray       *field_lines;  /* guint: line on which each field starts */
+  GString      *cell;
 };
 
-/* Which line holds byte @offset (1-based). */
-static guint
-line_of_offset (const char *data,
-                gsize       offset)
+static void
+set_mixed_error (DtCsvReader  *self,
+                 guint         line,
+                 GError      **error)
 {
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-  return line;
+  g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+               _("%s:%u:1: the file mixes encodings (some lines are UTF-8, this one is not); save it again in one encoding, UTF-8 or GB18030"),
+               self->file_name, line);
 }
 
-/* A file whose lines are partly valid UTF-8 with non-ASCII text and partly
- * not is a paste of two encodings: decoding it either way loses text. */
-static gboolean
-check_not_mixed (const char  *data,
-                 gsize        size,
-                 const char  *file_name,
-                 GError     **error)
+static void
+append_text (DtCsvReader *self,
+             const char  *data,
+             gsize        size)
 {
-  gboolean seen_utf8_text = FALSE;
-  gssize first_invalid = -1;
+  if (self->length + size + 1 > self->capacity)
+    {
+      self->capacity = MAX (self->capacity * 2, self->length + size + 1);
+      self->text = g_realloc (self->text, self->capacity);
+    }
+  memcpy (self->text + self->length, data, size);
+  self->length += size;
+}
+
+/* Converts @size bytes through self->conv onto the text; returns the bytes
+ * used (fewer when the input ends inside a character). */
+static gboolean
+convert (DtCsvReader  *self,
+         const char   *data,
+         gsize         size,
+         gsize        *out_used,
+         GError      **error)
+{
+  char *in = (char *)data;
+  gsize in_left = size;
+
+  while (in_left > 0)
+    {
+      char *out;
+      gsize out_left, before;
+
+      if (self->capacity - self->length < in_left * 2 + 16)
+        {
+          self->capacity = MAX (self->capacity * 2, self->length + in_left * 2 + 16);
+          self->text = g_realloc (self->text, self->capacity);
+        }
+      out = self->text + self->length;
+      out_left = before = self->capacity - self->length - 1;
+      if (g_iconv (self->conv, &in, &in_left, &out, &out_left) == (gsize)-1)
+        {
+          self->length += before - out_left;
+          if (errno == E2BIG)
+            {
+              self->capacity *= 2;
+              self->text = g_realloc (self->text, self->capacity);
+              continue;
+            }
+          if (errno == EINVAL)
+            break; /* a character cut by the chunk's end */
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("%s:%u:1: the file is neither UTF-8 nor GB18030 text; expected one of them (or UTF-16 with a byte order mark)"),
+                       self->file_name, self->text_line);
+          return FALSE;
+        }
+      self->length += before - out_left;
+    }
+
+  *out_used = size - in_left;
+  return TRUE;
+}
+
+/* Looks at every raw line of @data (complete lines, or the file's end):
+ * NUL bytes, and which encoding each line with non-ASCII text is in. */
+static gboolean
+check_lines (DtCsvReader  *self,
+             const char   *data,
+             gsize         size,
+             GError      **error)
+{
+  const char *nul = memchr (data, '\0', size);
+  guint line = self->raw_line;
   gsize start = 0;
+
+  if (nul != NULL)
+    {
+      for (const char *p = data; p < nul; p++)
+        line += *p == '\n';
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:%u:1: the file holds a NUL byte; expected text (is it a spreadsheet saved as .xlsx rather than CSV?)"),
+                   self->file_name, line);
+      return FALSE;
+    }
 
   while (start < size)
     {
@@ -65,131 +169,240 @@ check_not_mixed (const char  *data,
 
       if (!ascii)
         {
-          if (g_utf8_validate (data + start, end - start, NULL))
-            seen_utf8_text = TRUE;
-          else if (first_invalid < 0)
-            first_invalid = start;
+          gboolean utf8 = g_utf8_validate (data + start, end - start, NULL);
+
+          switch (self->mode)
+            {
+            case MODE_UNDECIDED:
+              if (utf8)
+                {
+                  self->mode = MODE_UTF8;
+                  self->encoding = "UTF-8";
+                }
+              else
+                {
+                  self->mode = MODE_GB18030;
+                  self->encoding = "GB18030";
+                  self->first_gb_line = line;
+                  self->conv = g_iconv_open ("UTF-8", "GB18030");
+                }
+              break;
+            case MODE_UTF8_BOM:
+              if (!utf8)
+                {
+                  g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                               _("%s:%u:1: the file says it is UTF-8 but holds bytes that are not"),
+                               self->file_name, line);
+                  return FALSE;
+                }
+              break;
+            case MODE_UTF8:
+              if (!utf8)
+                {
+                  set_mixed_error (self, line, error);
+                  return FALSE;
+                }
+              break;
+            case MODE_GB18030:
+              if (utf8)
+                {
+                  set_mixed_error (self, self->first_gb_line, error);
+                  return FALSE;
+                }
+              break;
+            case MODE_UTF16:
+            default:
+              g_assert_not_reached ();
+            }
         }
 
+      line++;
       start = end + 1;
-    }
-
-  if (seen_utf8_text && first_invalid >= 0)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s:%u:1: the file mixes encodings (some lines are UTF-8, this one is not); save it again in one encoding, UTF-8 or GB18030"),
-                   file_name, line_of_offset (data, first_invalid));
-      return FALSE;
     }
 
   return TRUE;
 }
 
-static char *
-decode (const char   *data,
-        gsize         size,
-        const char   *file_name,
-        const char  **encoding,
-        gsize        *out_length,
-        GError      **error)
-{
-  g_autoptr(GError) convert_error = NULL;
-  const char *nul = memchr (data, '\0', size);
-  char *text;
-
-  if (size >= 2 && ((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE))
-    {
-      *encoding = "UTF-16LE";
-      text = g_convert (data + 2, size - 2, "UTF-8", "UTF-16LE", NULL, out_length, &convert_error);
-    }
-  else if (size >= 2 && ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF))
-    {
-      *encoding = "UTF-16BE";
-      text = g_convert (data + 2, size - 2, "UTF-8", "UTF-16BE", NULL, out_length, &convert_error);
-    }
-  else
-    {
-      if (nul != NULL)
-        {
-          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                       _("%s:%u:1: the file holds a NUL byte; expected text (is it a spreadsheet saved as .xlsx rather than CSV?)"),
-                       file_name, line_of_offset (data, nul - data));
-          return NULL;
-        }
-
-      if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-        {
-          *encoding = "UTF-8";
-          data += 3;
-          size -= 3;
-          if (!g_utf8_validate (data, size, NULL))
-            {
-              const char *end = NULL;
-              g_utf8_validate (data, size, &end);
-              g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                           _("%s:%u:1: the file says it is UTF-8 but holds bytes that are not"),
-                           file_name, line_of_offset (data, end - data));
-              return NULL;
-            }
-          *out_length = size;
-          return g_strndup (data, size);
-        }
-
-      if (g_utf8_validate (data, size, NULL))
-        {
-          *encoding = "UTF-8";
-          *out_length = size;
-          return g_strndup (data, size);
-        }
-
-      if (!check_not_mixed (data, size, file_name, error))
-        return NULL;
-
-      *encoding = "GB18030";
-      text = g_convert (data, size, "UTF-8", "GB18030", NULL, out_length, &convert_error);
-    }
-
-  if (text == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s:1:1: the file is neither UTF-8 nor GB18030 text (%s)"),
-                   file_name, convert_error->message);
-      return NULL;
-    }
-
-  if (memchr (text, '\0', *out_length) != NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s:%u:1: the file holds a NUL character; expected text"),
-                   file_name, line_of_offset (text, (const char *)memchr (text, '\0', *out_length) - text));
-      g_free (text);
-      return NULL;
-    }
-
-  return text;
-}
-
 /* Binary files (spreadsheets saved as .xls/.xlsx, images, archives) often
  * decode as GB18030 without error; their control characters give them away. */
 static gboolean
-check_no_control_characters (const char  *text,
-                             gsize        length,
-                             const char  *file_name,
-                             GError     **error)
+check_decoded (DtCsvReader  *self,
+               gsize         from,
+               GError      **error)
 {
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = from; i < self->length; i++)
     {
-      guchar c = text[i];
+      guchar c = self->text[i];
 
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+      if (c >= 0x20 && c != 0x7F)
+        continue;
+      if (c == '\n')
+        self->text_line++;
+      else if (c == '\0')
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("%s:%u:1: the file holds a NUL character; expected text"),
+                       self->file_name, self->text_line);
+          return FALSE;
+        }
+      else if (c != '\t' && c != '\r')
         {
           g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
                        _("%s:%u:1: the file holds the control character 0x%02X; expected CSV text (is it a binary file, such as an .xlsx workbook?)"),
-                       file_name, line_of_offset (text, i), c);
+                       self->file_name, self->text_line, c);
           return FALSE;
         }
     }
 
+  return TRUE;
+}
+
+/* Reads one more chunk and decodes what of it is complete. FALSE on error
+ * (then @error is set) and at the end of the stream. */
+static gboolean
+read_more (DtCsvReader  *self,
+           GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize old_size = self->raw->len;
+  gsize old_length;
+  gsize block = 0;
+  gssize n;
+
+  if (self->eof)
+    return FALSE;
+
+  g_byte_array_set_size (self->raw, old_size + CHUNK_BYTES);
+  n = g_input_stream_read (self->stream, self->raw->data + old_size, CHUNK_BYTES, NULL, &local_error);
+  g_byte_array_set_size (self->raw, old_size + MAX (n, 0));
+  if (n < 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", self->file_name, local_error->message);
+      return FALSE;
+    }
+  if (n == 0)
+    self->eof = TRUE;
+  self->n_read += n;
+  if (self->checksum != NULL && n > 0)
+    g_checksum_update (self->checksum, self->raw->data + old_size, n);
+
+  /* The size a file reports is not trusted: it may grow while it is read. */
+  if (self->max_bytes > 0 && self->n_read > self->max_bytes)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d bytes, the most accepted"),
+                   self->file_name, (int)self->max_bytes);
+      return FALSE;
+    }
+
+  if (!self->started)
+    {
+      const guint8 *d = self->raw->data;
+      gsize len = self->raw->len;
+
+      if (len < 3 && !self->eof)
+        return TRUE;
+      self->started = TRUE;
+      if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
+        {
+          self->encoding = d[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+          self->mode = MODE_UTF16;
+          self->conv = g_iconv_open ("UTF-8", self->encoding);
+          g_byte_array_remove_range (self->raw, 0, 2);
+        }
+      else if (len >= 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0)
+        {
+          self->mode = MODE_UTF8_BOM;
+          g_byte_array_remove_range (self->raw, 0, 3);
+        }
+    }
+
+  old_length = self->length;
+  if (self->mode == MODE_UTF16)
+    {
+      if (!convert (self, (const char *)self->raw->data, self->raw->len, &block, error))
+        return FALSE;
+      if (self->eof && block < self->raw->len)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                       _("%s:%u:1: the file is neither UTF-8 nor GB18030 text; expected one of them (or UTF-16 with a byte order mark)"),
+                       self->file_name, self->text_line);
+          return FALSE;
+        }
+    }
+  else
+    {
+      gsize last_nl = self->raw->len;
+
+      while (last_nl > 0 && self->raw->data[last_nl - 1] != '\n')
+        last_nl--;
+
+      /* Whole lines only, so that each is checked in one piece. */
+      if (self->eof)
+        block = self->raw->len;
+      else if (last_nl > 0)
+        block = last_nl;
+      else if (self->raw->len > DT_CSV_MAX_ROW_BYTES)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+                       _("%s:%u:1: the row is %lu bytes long; expected at most %u bytes per row (is this really a CSV table?)"),
+                       self->file_name, self->raw_line, (unsigned long)self->raw->len, (guint)DT_CSV_MAX_ROW_BYTES);
+          return FALSE;
+        }
+
+      if (block > 0)
+        {
+          const char *data = (const char *)self->raw->data;
+
+          if (!check_lines (self, data, block, error))
+            return FALSE;
+          if (self->mode == MODE_GB18030)
+            {
+              gsize used = 0;
+
+              if (!convert (self, data, block, &used, error))
+                return FALSE;
+              if (used < block)
+                {
+                  g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                               _("%s:%u:1: the file is neither UTF-8 nor GB18030 text; expected one of them (or UTF-16 with a byte order mark)"),
+                               self->file_name, self->text_line);
+                  return FALSE;
+                }
+            }
+          else
+            append_text (self, data, block);
+          for (gsize i = 0; i < block; i++)
+            self->raw_line += data[i] == '\n';
+        }
+    }
+
+  if (block > 0)
+    g_byte_array_remove_range (self->raw, 0, block);
+
+  return check_decoded (self, old_length, error) && (n > 0 || self->length > old_length);
+}
+
+/* Makes at least @n bytes of text available at pos, dropping what was
+ * parsed. FALSE at the end of the text or on an error (kept in pending). */
+static gboolean
+have (DtCsvReader *self,
+      gsize        n)
+{
+  while (self->length - self->pos < n)
+    {
+      if (self->pending != NULL || self->eof)
+        return FALSE;
+      if (self->pos > 0)
+        {
+          memmove (self->text, self->text + self->pos, self->length - self->pos);
+          self->length -= self->pos;
+          self->base += self->pos;
+          self->pos = 0;
+        }
+      if (!read_more (self, &self->pending) && self->pending != NULL)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -230,68 +443,152 @@ detect_separator (const char *text,
 }
 
 DtCsvReader *
+dt_csv_reader_new_for_stream (GInputStream  *stream,
+                              goffset        size,
+                              goffset        max_bytes,
+                              const char    *file_name,
+                              GError       **error)
+{
+  g_autoptr(DtCsvReader) self = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  self = g_new0 (DtCsvReader, 1);
+  self->file_name = g_strdup (file_name != NULL ? file_name : "-");
+  self->stream = g_object_ref (stream);
+  self->total = size;
+  self->max_bytes = max_bytes;
+  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  self->raw = g_byte_array_new ();
+  self->raw_line = 1;
+  self->text_line = 1;
+  self->line = 1;
+  self->conv = (GIConv)-1;
+  self->mode = MODE_UNDECIDED;
+  self->encoding = "UTF-8";
+  self->fields = g_ptr_array_new_with_free_func (g_free);
+  self->field_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->cell = g_string_new (NULL);
+
+  /* The first chunk settles the BOM, most often the encoding, and the
+   * separator (from the header row). */
+  do
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!read_more (self, &local_error) && local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  while (!self->eof && (self->length == 0 || memchr (self->text, '\n', self->length) == NULL) &&
+         self->length < DT_CSV_MAX_ROW_BYTES);
+
+  if (self->n_read == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:1:1: the file is empty; expected a header row and data rows"), self->file_name);
+      return NULL;
+    }
+
+  self->separator = detect_separator (self->text, self->length);
+  return g_steal_pointer (&self);
+}
+
+DtCsvReader *
 dt_csv_reader_new (GBytes      *bytes,
                    const char  *file_name,
                    GError     **error)
 {
-  DtCsvReader *self;
-  const char *encoding = NULL;
-  gsize size, length = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  char *text;
+  g_autoptr(GInputStream) stream = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (file_name == NULL)
-    file_name = "-";
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  return dt_csv_reader_new_for_stream (stream, g_bytes_get_size (bytes), 0, file_name, error);
+}
 
-  if (size == 0)
+GInputStream *
+dt_csv_open_file (GFile         *file,
+                  goffset        max_bytes,
+                  goffset       *out_size,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s:1:1: the file is empty; expected a header row and data rows"), file_name);
+                   _("%s: this is a folder; expected a CSV or JSON file"), name);
       return NULL;
     }
-
-  text = decode (data, size, file_name, &encoding, &length, error);
-  if (text == NULL)
-    return NULL;
-
-  if (!check_no_control_characters (text, length, file_name, error))
+  /* A device (/dev/zero), a pipe or a socket never ends or may block for
+   * ever: only a file on disk is read. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_free (text);
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s: this is not a regular file (but a device, a pipe or a socket); expected a CSV or JSON file"),
+                   name);
+      return NULL;
+    }
+  if (max_bytes > 0 && g_file_info_get_size (info) > max_bytes)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+                   _("%s: the file is %lld bytes; expected at most %d bytes"),
+                   name, (long long)g_file_info_get_size (info), (int)max_bytes);
       return NULL;
     }
 
-  self = g_new0 (DtCsvReader, 1);
-  self->file_name = g_strdup (file_name);
-  self->text = text;
-  self->length = length;
-  self->line = 1;
-  self->encoding = encoding;
-  self->separator = detect_separator (text, length);
-  self->fields = g_ptr_array_new_with_free_func (g_free);
-  self->field_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->cell = g_string_new (NULL);
-  return self;
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  if (out_size != NULL)
+    *out_size = g_file_info_get_size (info);
+  return G_INPUT_STREAM (g_steal_pointer (&stream));
+}
+
+DtCsvReader *
+dt_csv_reader_new_for_file (GFile         *file,
+                            const char    *file_name,
+                            goffset        max_bytes,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+  goffset size = 0;
+
+  stream = dt_csv_open_file (file, max_bytes, &size, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  if (file_name == NULL)
+    file_name = name = g_file_get_parse_name (file);
+  return dt_csv_reader_new_for_stream (stream, size, max_bytes, file_name, error);
 }
 
 DtCsvReader *
 dt_csv_reader_new_for_path (const char  *path,
                             GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", path, local_error->message);
-      return NULL;
-    }
-
-  bytes = g_mapped_file_get_bytes (mapped);
-  return dt_csv_reader_new (bytes, path, error);
+  return dt_csv_reader_new_for_file (file, path, 0, NULL, error);
 }
 
 void
@@ -301,7 +598,14 @@ dt_csv_reader_free (DtCsvReader *self)
     return;
 
   g_free (self->file_name);
+  g_clear_object (&self->stream);
+  g_checksum_free (self->checksum);
+  g_free (self->checksum_text);
+  g_byte_array_unref (self->raw);
+  if (self->conv != (GIConv)-1)
+    g_iconv_close (self->conv);
   g_free (self->text);
+  g_clear_error (&self->pending);
   g_ptr_array_unref (self->fields);
   g_array_unref (self->field_lines);
   g_string_free (self->cell, TRUE);
@@ -317,47 +621,84 @@ end_cell (DtCsvReader *self,
   g_string_truncate (self->cell, 0);
 }
 
+static gboolean
+row_too_long (DtCsvReader  *self,
+              goffset       row_start,
+              GError      **error)
+{
+  goffset row_bytes = self->base + (goffset)self->pos - row_start;
+
+  if (row_bytes <= DT_CSV_MAX_ROW_BYTES)
+    return FALSE;
+
+  /* A "row" this long is not a spreadsheet row: refuse it before it is
+   * handed on (a measure's full text is a few kilobytes). */
+  g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+               _("%s:%u:1: the row is %lu bytes long; expected at most %u bytes per row (is this really a CSV table?)"),
+               self->file_name, self->row_line, (unsigned long)row_bytes, (guint)DT_CSV_MAX_ROW_BYTES);
+  return TRUE;
+}
+
 GPtrArray *
 dt_csv_reader_next_row (DtCsvReader  *self,
                         GError      **error)
 {
-  const char *t = self->text;
   gboolean quoted = FALSE;
   gboolean was_quoted = FALSE;
   guint quote_line = 0;
   guint field_line;
-  gsize row_start;
+  goffset row_start;
+  char sep;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   g_ptr_array_set_size (self->fields, 0);
   g_array_set_size (self->field_lines, 0);
   g_string_truncate (self->cell, 0);
+  sep = self->separator;
 
   /* Skip blank lines between rows: spreadsheets leave them at the end. */
-  while (self->pos < self->length && (t[self->pos] == '\r' || t[self->pos] == '\n'))
+  while (have (self, 1) && (self->text[self->pos] == '\r' || self->text[self->pos] == '\n'))
     {
-      if (t[self->pos] == '\n')
+      if (self->text[self->pos] == '\n')
         self->line++;
       self->pos++;
     }
 
-  if (self->pos >= self->length)
+  if (self->pending != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->pending));
+      return NULL;
+    }
+  if (!have (self, 1))
     return NULL;
 
   self->row_line = self->line;
   field_line = self->line;
-  row_start = self->pos;
+  row_start = self->base + self->pos;
 
-  while (self->pos < self->length)
+  for (;;)
     {
-      char c = t[self->pos];
+      const char *t;
+      gsize run;
+      char c;
+
+      if (self->pos >= self->length)
+        {
+          if (row_too_long (self, row_start, error))
+            return NULL;
+          if (!have (self, 1))
+            break;
+        }
+
+      t = self->text;
+      c = t[self->pos];
 
       if (quoted)
         {
           if (c == '"')
             {
-              if (self->pos + 1 < self->length && t[self->pos + 1] == '"')
+              if (have (self, 2) && self->text[self->pos + 1] == '"')
                 {
                   g_string_append_c (self->cell, '"');
                   self->pos += 2;
@@ -367,10 +708,12 @@ dt_csv_reader_next_row (DtCsvReader  *self,
               self->pos++;
               continue;
             }
-          if (c == '\n')
-            self->line++;
-          g_string_append_c (self->cell, c);
-          self->pos++;
+          /* Copy up to the next quote in one go. */
+          for (run = self->pos; run < self->length && t[run] != '"'; run++)
+            if (t[run] == '\n')
+              self->line++;
+          g_string_append_len (self->cell, t + self->pos, run - self->pos);
+          self->pos = run;
           continue;
         }
 
@@ -381,7 +724,7 @@ dt_csv_reader_next_row (DtCsvReader  *self,
           quote_line = self->line;
           self->pos++;
         }
-      else if (c == self->separator)
+      else if (c == sep)
         {
           end_cell (self, field_line);
           field_line = self->line;
@@ -390,7 +733,7 @@ dt_csv_reader_next_row (DtCsvReader  *self,
         }
       else if (c == '\r' || c == '\n')
         {
-          if (c == '\r' && self->pos + 1 < self->length && t[self->pos + 1] == '\n')
+          if (c == '\r' && have (self, 2) && self->text[self->pos + 1] == '\n')
             self->pos++;
           self->pos++;
           self->line++;
@@ -398,9 +741,19 @@ dt_csv_reader_next_row (DtCsvReader  *self,
         }
       else
         {
-          g_string_append_c (self->cell, c);
-          self->pos++;
+          for (run = self->pos + 1;
+               run < self->length && t[run] != sep && t[run] != '\r' && t[run] != '\n' && t[run] != '"';
+               run++)
+            ;
+          g_string_append_len (self->cell, t + self->pos, run - self->pos);
+          self->pos = run;
         }
+    }
+
+  if (self->pending != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->pending));
+      return NULL;
     }
 
   if (quoted)
@@ -411,15 +764,8 @@ dt_csv_reader_next_row (DtCsvReader  *self,
       return NULL;
     }
 
-  /* A "row" this long is not a spreadsheet row: refuse it before it is
-   * handed on (a measure's full text is a few kilobytes). */
-  if (self->pos - row_start > DT_CSV_MAX_ROW_BYTES)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
-                   _("%s:%u:1: the row is %lu bytes long; expected at most %u bytes per row (is this really a CSV table?)"),
-                   self->file_name, self->row_line, (unsigned long)(self->pos - row_start), (guint)DT_CSV_MAX_ROW_BYTES);
-      return NULL;
-    }
+  if (row_too_long (self, row_start, error))
+    return NULL;
 
   end_cell (self, field_line);
   return self->fields;
@@ -461,5 +807,19 @@ dt_csv_reader_get_separator (DtCsvReader *self)
 double
 dt_csv_reader_get_fraction (DtCsvReader *self)
 {
-  return self->length > 0 ? (double)self->pos / self->length : 1.0;
+  goffset done = self->n_read - self->raw->len;
+
+  if (self->total <= 0)
+    return self->eof ? 1.0 : 0.0;
+  return CLAMP ((double)done / self->total, 0.0, 1.0);
+}
+
+const char *
+dt_csv_reader_get_checksum (DtCsvReader *self)
+{
+  if (!self->eof)
+    return NULL;
+  if (self->checksum_text == NULL)
+    self->checksum_text = g_strdup (g_checksum_get_string (self->checksum));
+  return self->checksum_text;
 }

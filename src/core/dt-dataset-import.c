@@ -55,6 +55,7 @@ struct _DtDatasetImport
   GHashTable   *kept_criteria; /* measure number (gint64) → criteria, from before the import */
   GHashTable   *enterprise_ids; /* credit code or name → id, within this dataset */
   GHashTable   *ranks_seen;    /* "year:rank" → row line, for duplicates */
+  GStringChunk *row_keys;      /* the keys of the two above: a million rows' worth without a malloc each */
   GPtrArray    *bulk_schema;   /* SQL of the indexes and triggers dropped for a large import */
   gint64        bulk_last_enterprise_id;
 };
@@ -719,7 +720,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
           sqlite3_bind_int64 (self->update_enterprise, 5, year);
           if (!step_insert (self, self->update_enterprise, row, error))
             return FALSE;
-          g_hash_table_insert (self->enterprise_ids, g_strdup (identity), GSIZE_TO_POINTER (*out_id));
+          g_hash_table_insert (self->enterprise_ids, g_string_chunk_insert (self->row_keys, identity), GSIZE_TO_POINTER (*out_id));
           return TRUE;
         }
       if (rc != SQLITE_DONE)
@@ -739,7 +740,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (dt_store_get_db (self->store));
-  g_hash_table_insert (self->enterprise_ids, g_strdup (identity), GSIZE_TO_POINTER (*out_id));
+  g_hash_table_insert (self->enterprise_ids, g_string_chunk_insert (self->row_keys, identity), GSIZE_TO_POINTER (*out_id));
   return TRUE;
 }
 
@@ -794,7 +795,7 @@ add_listing (DtDatasetImport   *self,
                      (long long)rank, (long long)year, GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks_seen, year_rank)));
       return FALSE;
     }
-  g_hash_table_insert (self->ranks_seen, g_steal_pointer (&year_rank), GUINT_TO_POINTER (row->line));
+  g_hash_table_insert (self->ranks_seen, g_string_chunk_insert (self->row_keys, year_rank), GUINT_TO_POINTER (row->line));
 
   {
     g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, year);
@@ -963,8 +964,9 @@ dt_dataset_import_begin (DtStore              *store,
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->region_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->region_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->enterprise_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->ranks_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->enterprise_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->ranks_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  self->row_keys = g_string_chunk_new (64 * 1024);
   self->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->plan_years = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->plan = g_new0 (DtImportPlan, 1);
@@ -1176,13 +1178,16 @@ leave_bulk (DtDatasetImport  *self,
   const char * const *fill = dt_schema_enterprise_bulk_fill_sql ();
   sqlite3 *db = dt_store_get_db (self->store);
 
-  /* Indexes first: the fill looks up each listing's year before by
-   * (enterprise_id, year), which is quadratic without its index. */
+  /* The fill looks up each listing's year before by (enterprise_id, year),
+   * an index never dropped, and picks this import's rows by dataset_id: those
+   * indexes first. The others after the fill, so that setting prev_rank
+   * does not also update them row by row (listings_change holds it). */
   for (guint i = 0; i < self->bulk_schema->len; i++)
     {
       const char *sql = g_ptr_array_index (self->bulk_schema, i);
 
-      if (g_str_has_prefix (sql, "CREATE INDEX") && !dt_store_exec (self->store, sql, error))
+      if (g_str_has_prefix (sql, "CREATE INDEX") && strstr (sql, "(dataset_id)") != NULL &&
+          !dt_store_exec (self->store, sql, error))
         return FALSE;
     }
 
@@ -1204,6 +1209,16 @@ leave_bulk (DtDatasetImport  *self,
         }
     }
 
+  for (guint i = 0; i < self->bulk_schema->len; i++)
+    {
+      const char *sql = g_ptr_array_index (self->bulk_schema, i);
+
+      if (g_str_has_prefix (sql, "CREATE INDEX") && strstr (sql, "(dataset_id)") == NULL &&
+          !dt_store_exec (self->store, sql, error))
+        return FALSE;
+    }
+
+  /* Triggers last: they act on rows written from now on. */
   for (guint i = 0; i < self->bulk_schema->len; i++)
     {
       const char *sql = g_ptr_array_index (self->bulk_schema, i);
@@ -1265,6 +1280,32 @@ guint
 dt_dataset_import_get_n_rows (DtDatasetImport *self)
 {
   return self->n_rows;
+}
+
+gboolean
+dt_dataset_import_set_checksum (DtDatasetImport  *self,
+                                const char       *checksum,
+                                GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((self->flags & DT_IMPORT_PLAN_ONLY) != 0 || checksum == NULL)
+    return TRUE;
+
+  stmt = dt_store_prepare (self->store, "UPDATE datasets SET checksum = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->dataset_id);
+  BIND_TEXT (stmt, 2, checksum);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dt_store_set_sqlite_error (error, dt_store_get_db (self->store), dt_store_get_path (self->store));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1386,6 +1427,11 @@ dt_dataset_import_commit (DtDatasetImport  *self,
   g_clear_pointer (&self->find_by_name, sqlite3_finalize);
   g_clear_pointer (&self->update_enterprise, sqlite3_finalize);
   g_clear_pointer (&self->cover, sqlite3_finalize);
+  /* Only rows being added need these; at a million rows they are a good
+   * part of the memory, which building the indexes can now use. */
+  g_hash_table_remove_all (self->enterprise_ids);
+  g_hash_table_remove_all (self->ranks_seen);
+  g_clear_pointer (&self->row_keys, g_string_chunk_free);
 
   if (self->flags & DT_IMPORT_PLAN_ONLY)
     {
@@ -1458,6 +1504,7 @@ dt_dataset_import_free (DtDatasetImport *self)
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->enterprise_ids, g_hash_table_unref);
   g_clear_pointer (&self->ranks_seen, g_hash_table_unref);
+  g_clear_pointer (&self->row_keys, g_string_chunk_free);
   g_clear_pointer (&self->bulk_schema, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->kind, g_free);

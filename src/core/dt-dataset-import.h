@@ -102,6 +102,11 @@ gboolean          dt_dataset_import_add_row    (DtDatasetImport       *import,
                                                 const DtRowInput      *row,
                                                 GError               **error);
 guint             dt_dataset_import_get_n_rows (DtDatasetImport       *import);
+/* Records the source's checksum when it is known only after its rows
+ * (a file read as a stream). Before dt_dataset_import_commit(). */
+gboolean          dt_dataset_import_set_checksum (DtDatasetImport     *import,
+                                                  const char          *checksum,
+                                                  GError             **error);
 /* Makes the rows permanent (or releases the savepoint when the caller holds
  * the transaction): rows of other datasets that the new rows cover go, and
  * so do datasets left without rows. With DT_IMPORT_PLAN_ONLY, writes

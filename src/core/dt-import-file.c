@@ -12,16 +12,16 @@
 #include <glib/gi18n.h>
 
 #include "dt-backup.h"
+#include "dt-csv-reader.h"
 #include "dt-data-pack.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
 
-gboolean
-dt_import_looks_like_json (GBytes     *bytes,
-                           const char *file_name)
+static gboolean
+looks_like_json (const char *data,
+                 gsize       size,
+                 const char *file_name)
 {
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
   gsize i = 0;
 
   if (file_name != NULL)
@@ -42,62 +42,64 @@ dt_import_looks_like_json (GBytes     *bytes,
   return i < size && (data[i] == '{' || data[i] == '[');
 }
 
+gboolean
+dt_import_looks_like_json (GBytes     *bytes,
+                           const char *file_name)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return looks_like_json (data, size, file_name);
+}
+
+gboolean
+dt_import_file_is_json (GFile         *file,
+                        const char    *file_name,
+                        GCancellable  *cancellable,
+                        gboolean      *out_json,
+                        GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = file_name != NULL ? g_strdup (file_name) : g_file_get_parse_name (file);
+  char head[4096];
+  gsize n = 0;
+
+  stream = dt_csv_open_file (file, DT_IMPORT_MAX_BYTES, NULL, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!g_input_stream_read_all (stream, head, sizeof head, &n, cancellable, &local_error))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+  *out_json = looks_like_json (head, n, name);
+  return TRUE;
+}
+
 GBytes *
 dt_import_load_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   guint8 buffer[65536];
+  goffset size = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s: this is a folder; expected a CSV or JSON file"), name);
-      return NULL;
-    }
-  /* A device (/dev/zero), a pipe or a socket never ends or may block for
-   * ever: only a file on disk is read. */
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s: this is not a regular file (but a device, a pipe or a socket); expected a CSV or JSON file"),
-                   name);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > DT_IMPORT_MAX_BYTES)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
-                   _("%s: the file is %lld bytes; expected at most %d bytes"),
-                   name, (long long)g_file_info_get_size (info), DT_IMPORT_MAX_BYTES);
-      return NULL;
-    }
-
-  stream = g_file_read (file, cancellable, &local_error);
+  stream = dt_csv_open_file (file, DT_IMPORT_MAX_BYTES, &size, cancellable, error);
   if (stream == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   /* The reported size is not trusted (the file may grow while it is
    * read): reading stops one byte past the limit. */
-  data = g_byte_array_sized_new (MIN ((gsize)g_file_info_get_size (info) + 1, DT_IMPORT_MAX_BYTES + 1u));
+  data = g_byte_array_sized_new (MIN ((gsize)size + 1, DT_IMPORT_MAX_BYTES + 1u));
   while (data->len <= DT_IMPORT_MAX_BYTES)
     {
       gsize want = MIN (sizeof buffer, (gsize)DT_IMPORT_MAX_BYTES + 1 - data->len);
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, want, cancellable, &local_error);
+      gssize n = g_input_stream_read (stream, buffer, want, cancellable, &local_error);
 
       if (n < 0)
         {
@@ -142,6 +144,7 @@ dt_import_bytes (DtStore               *store,
 static gboolean
 import_or_plan (DtStore                *store,
                 GBytes                 *bytes,
+                GFile                  *file,
                 const char             *file_name,
                 const DtImportOptions  *options,
                 GCancellable           *cancellable,
@@ -153,12 +156,27 @@ import_or_plan (DtStore                *store,
                 GError                **error)
 {
   g_autoptr(DtCsvImport) csv = NULL;
+  g_autoptr(GBytes) pack = NULL;
+  gboolean json = FALSE;
 
-  if (dt_import_looks_like_json (bytes, file_name))
+  if (bytes != NULL)
+    json = dt_import_looks_like_json (bytes, file_name);
+  else if (!dt_import_file_is_json (file, file_name, cancellable, &json, error))
+    return FALSE;
+
+  /* Packs are small and parsed whole; tables are read as a stream. */
+  if (json && bytes == NULL)
+    {
+      if ((pack = dt_import_load_file (file, cancellable, error)) == NULL)
+        return FALSE;
+      bytes = pack;
+    }
+  if (json)
     return dt_data_pack_import_bytes_full (store, bytes, file_name, options, cancellable,
                                            progress, progress_data, out_kind, out_n_rows, out_plan, error);
 
-  csv = dt_csv_import_new (bytes, file_name, options->kind, options->year, error);
+  csv = bytes != NULL ? dt_csv_import_new (bytes, file_name, options->kind, options->year, error)
+                      : dt_csv_import_new_for_file (file, file_name, options->kind, options->year, error);
   if (csv == NULL)
     return FALSE;
   /* A table with no provenance of its own is an official's own file. */
@@ -186,7 +204,7 @@ dt_import_plan_bytes (DtStore                *store,
   g_return_val_if_fail (bytes != NULL && options != NULL, NULL);
 
   plan_options.flags |= DT_IMPORT_PLAN_ONLY;
-  if (!import_or_plan (store, bytes, file_name != NULL ? file_name : "-", &plan_options,
+  if (!import_or_plan (store, bytes, NULL, file_name != NULL ? file_name : "-", &plan_options,
                        cancellable, NULL, NULL, NULL, NULL, &plan, error))
     return NULL;
   return plan;
@@ -230,6 +248,75 @@ dt_import_bytes_full (DtStore                *store,
   if (!dt_backup_create (store, "import", NULL, error))
     return FALSE;
 
-  return import_or_plan (store, bytes, file_name, options, cancellable, progress,
+  return import_or_plan (store, bytes, NULL, file_name, options, cancellable, progress,
+                         progress_data, out_kind, out_n_rows, out_plan, error);
+}
+
+DtImportPlan *
+dt_import_plan_file (DtStore                *store,
+                     GFile                  *file,
+                     const char             *file_name,
+                     const DtImportOptions  *options,
+                     GCancellable           *cancellable,
+                     GError                **error)
+{
+  g_autofree char *name = NULL;
+  DtImportOptions plan_options = *options;
+  DtImportPlan *plan = NULL;
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file) && options != NULL, NULL);
+
+  if (file_name == NULL)
+    file_name = name = g_file_get_parse_name (file);
+  plan_options.flags |= DT_IMPORT_PLAN_ONLY;
+  if (!import_or_plan (store, NULL, file, file_name, &plan_options,
+                       cancellable, NULL, NULL, NULL, NULL, &plan, error))
+    return NULL;
+  return plan;
+}
+
+gboolean
+dt_import_file_full (DtStore                *store,
+                     GFile                  *file,
+                     const char             *file_name,
+                     const DtImportOptions  *options,
+                     GCancellable           *cancellable,
+                     DtImportProgressFunc    progress,
+                     gpointer                progress_data,
+                     char                  **out_kind,
+                     guint                  *out_n_rows,
+                     DtImportPlan          **out_plan,
+                     GError                **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+  goffset size = 0;
+
+  g_return_val_if_fail (DT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file) && options != NULL, FALSE);
+
+  if (file_name == NULL)
+    file_name = name = g_file_get_parse_name (file);
+
+  /* Folders, devices and files over the limit are refused before the
+   * snapshot; the limit holds again while reading. */
+  stream = dt_csv_open_file (file, DT_IMPORT_MAX_BYTES, &size, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  g_clear_object (&stream);
+  if (size == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("%s:1:1: the file is empty; expected a CSV table with a header row, or a JSON data pack"),
+                   file_name);
+      return FALSE;
+    }
+
+  /* A failed snapshot stops the import: nothing has been written yet. */
+  if (!dt_backup_create (store, "import", NULL, error))
+    return FALSE;
+
+  return import_or_plan (store, NULL, file, file_name, options, cancellable, progress,
                          progress_data, out_kind, out_n_rows, out_plan, error);
 }

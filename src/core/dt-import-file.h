@@ -10,15 +10,19 @@
 
 G_BEGIN_DECLS
 
-/* Larger files are refused before they are read: the largest official
- * table (90 counties × 77 indicators × years) is a few megabytes. */
-#define DT_IMPORT_MAX_BYTES (256 * 1024 * 1024)
-
 /* TRUE when @bytes hold a JSON data pack rather than CSV: the name ends in
  * .json, or the text starts with '{' (after a BOM and blanks). */
 gboolean  dt_import_looks_like_json (GBytes                *bytes,
                                      const char            *file_name);
-/* Reads @path, refusing files over DT_IMPORT_MAX_BYTES. */
+/* Sets @out_json to whether @file holds a JSON data pack (its name, or its
+ * first bytes); FALSE with @error set when the file cannot be read, is no
+ * regular file or is over DT_IMPORT_MAX_BYTES. */
+gboolean  dt_import_file_is_json    (GFile                 *file,
+                                     const char            *file_name,
+                                     GCancellable          *cancellable,
+                                     gboolean              *out_json,
+                                     GError               **error);
+/* Reads @path whole (JSON packs), refusing files over DT_IMPORT_MAX_BYTES. */
 GBytes   *dt_import_load_file       (GFile                 *file,
                                      GCancellable          *cancellable,
                                      GError               **error);
@@ -59,6 +63,28 @@ gboolean  dt_import_bytes_full      (DtStore               *store,
  * file would be refused. See dt_import_plan_describe(). */
 DtImportPlan *dt_import_plan_bytes  (DtStore               *store,
                                      GBytes                *bytes,
+                                     const char            *file_name,
+                                     const DtImportOptions *options,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+
+/* dt_import_bytes_full() and dt_import_plan_bytes() for a file: a CSV
+ * table is read as a stream (once for the import, once for a plan), so
+ * memory does not grow with the file; a JSON pack is read whole.
+ * @file_name (NULL: the file's own) names it in messages. */
+gboolean  dt_import_file_full       (DtStore               *store,
+                                     GFile                 *file,
+                                     const char            *file_name,
+                                     const DtImportOptions *options,
+                                     GCancellable          *cancellable,
+                                     DtImportProgressFunc   progress,
+                                     gpointer               progress_data,
+                                     char                 **out_kind,
+                                     guint                 *out_n_rows,
+                                     DtImportPlan         **out_plan,
+                                     GError               **error);
+DtImportPlan *dt_import_plan_file   (DtStore               *store,
+                                     GFile                 *file,
                                      const char            *file_name,
                                      const DtImportOptions *options,
                                      GCancellable          *cancellable,

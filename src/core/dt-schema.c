@@ -191,7 +191,11 @@ static const char * const enterprise_bulk_fill[] = {
   /* The year after in other datasets (listings_next_rank_insert): a list
    * imported on its own links to the lists already there. */
   "UPDATE listings SET prev_rank = n.rank FROM listings n"
-  "  WHERE n.dataset_id = ?1 AND listings.dataset_id <> ?1"
+  /* Evaluated once: without listings of other datasets (a first import)
+   * there is nothing to link, and no reason to look up every row. */
+  "  WHERE EXISTS (SELECT 1 FROM datasets d WHERE d.id <> ?1"
+  "                AND EXISTS (SELECT 1 FROM listings o WHERE o.dataset_id = d.id))"
+  "    AND n.dataset_id = ?1 AND listings.dataset_id <> ?1"
   "    AND n.enterprise_id = listings.enterprise_id AND listings.year = n.year + 1",
   "INSERT INTO enterprise_search (rowid, grams)"
   "  SELECT id, dt_search_grams(name_zh, name_en, credit_code) FROM enterprises"
