@@ -14,6 +14,7 @@
 
 #include "dt-enterprise-list-model.h"
 #include "dt-error.h"
+#include "dt-sample-data.h"
 #include "dt-import-file.h"
 #include "dt-test-util.h"
 
@@ -66,7 +67,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-list-model-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = dt_store_open_with_samples (f->path, &error);   /* for the regions */
+  f->store = dt_sample_data_open (f->path, &error);   /* for the regions */
   g_assert_no_error (error);
   import_list (f, 2030, 2000, 0);
   import_list (f, 2031, 2000, 0);

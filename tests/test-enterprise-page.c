@@ -127,7 +127,7 @@ test_facet_index (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
   g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
-  g_autoptr(DtStore) store = dt_store_open_with_samples (db_path, &error);
+  g_autoptr(DtStore) store = dt_sample_data_open (db_path, &error);
   GtkWidget *window = gtk_window_new ();
   DtEnterprisesPage *page = g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL);
   DtEnterpriseQuery *query;

@@ -18,6 +18,7 @@
 #include "dt-dataset-import.h"
 #include "dt-enterprise-query.h"
 #include "dt-facet-index.h"
+#include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-test-util.h"
 #include "dt-vocabulary.h"
@@ -136,7 +137,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dt-facet-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = dt_store_open_with_samples (f->path, &error);
+  f->store = dt_sample_data_open (f->path, &error);
   g_assert_no_error (error);
   generate (f);
 
