@@ -22,6 +22,7 @@
 #include "dt-application.h"
 #include "dt-error.h"
 #include "dt-screenshot.h"
+#include "dt-window-bench.h"
 #include "dt-store-lock.h"
 #include "dt-window.h"
 
@@ -130,6 +131,8 @@ dt_application_activate (GApplication *app)
 
   if (self->screenshot != NULL)
     dt_screenshot_take_and_quit (GTK_WIDGET (window), self->screenshot);
+  else if (g_getenv ("DT_WINDOW_BENCH") != NULL)
+    dt_window_bench_run (window);
 }
 
 static void
