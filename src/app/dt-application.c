@@ -23,6 +23,7 @@
 #include "dt-error.h"
 #include "dt-sample-data.h"
 #include "dt-screenshot.h"
+#include "dt-window-bench.h"
 #include "dt-store-lock.h"
 #include "dt-window.h"
 
@@ -131,6 +132,8 @@ dt_application_activate (GApplication *app)
 
   if (self->screenshot != NULL)
     dt_screenshot_take_and_quit (GTK_WIDGET (window), self->screenshot);
+  else if (g_getenv ("DT_WINDOW_BENCH") != NULL)
+    dt_window_bench_run (window);
 }
 
 static void
