@@ -27,6 +27,17 @@ typedef struct
   DtStore *store;
 } Fixture;
 
+/* The first column of the first row @sql selects is @expected. */
+static void
+assert_text (DtStore    *store,
+             const char *sql,
+             const char *expected)
+{
+  g_autofree char *text = dt_test_query_text (store, sql);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -295,8 +306,8 @@ test_measures_by_number (Fixture *f, gconstpointer data)
   g_assert_cmpint (dt_test_query_int (f->store, sql), ==, 1);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT criteria FROM measures WHERE no = %" G_GINT64_FORMAT, no);
-  g_assert_cmpstr (dt_test_query_text (f->store, sql), ==, criteria);
-  g_assert_cmpstr (dt_test_query_text (f->store, "SELECT title_zh FROM measures WHERE no = 36"), ==, other_title);
+  assert_text (f->store, sql, criteria);
+  assert_text (f->store, "SELECT title_zh FROM measures WHERE no = 36", other_title);
   g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM measure_tracking WHERE no = 1 AND status = 'in-effect' AND progress = 80 AND notes = '已落实'"), ==, 1);
   /* Two datasets now: the 33 measures the file did not name, and the file's. */
   g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM datasets WHERE kind = 'measures'"), ==, 2);
@@ -427,13 +438,13 @@ test_pack_official_claim (Fixture *f, gconstpointer data)
 
   g_assert_true (dt_import_bytes (f->store, bytes, "claims.json", NULL, 0, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (dt_test_query_text (f->store, "SELECT provenance FROM datasets WHERE key = 'claims'"), ==, "user");
+  assert_text (f->store, "SELECT provenance FROM datasets WHERE key = 'claims'", "user");
 
   /* What the configured sync source serves is official. */
   g_assert_true (dt_import_bytes_full (f->store, bytes, "https://example.org/claims.json", &synced, NULL,
                                        NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (dt_test_query_text (f->store, "SELECT provenance FROM datasets WHERE key = 'claims'"), ==, "official");
+  assert_text (f->store, "SELECT provenance FROM datasets WHERE key = 'claims'", "official");
   g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM datasets WHERE kind = 'measures'"), ==, 1);
 }
 

@@ -551,6 +551,9 @@ run_summary (gpointer data)
       self->facet_index = dt_facet_index_new (input->path);
       g_signal_connect_object (self->facet_index, "ready", G_CALLBACK (schedule_summary), self, G_CONNECT_SWAPPED);
       dt_facet_index_rebuild (self->facet_index);
+      /* The rows shown follow the same answers as the counts. */
+      dt_enterprise_list_model_set_ids_func (self->model, dt_facet_index_ids_or_sql,
+                                             g_object_ref (self->facet_index), g_object_unref);
     }
   input->index = g_object_ref (self->facet_index);
   if (!dt_facet_index_is_ready (self->facet_index))
@@ -1249,6 +1252,12 @@ dt_enterprises_page_set_store (DtEnterprisesPage *self,
 
   g_clear_object (&self->model);
   self->model = dt_enterprise_list_model_new (store);
+  /* The next summary builds the index of this store and hooks it to the model. */
+  if (self->facet_index != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->facet_index, self);
+      g_clear_object (&self->facet_index);
+    }
   g_signal_connect_object (self->model, "page-loaded", G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::error", G_CALLBACK (on_model_error), self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));

@@ -1503,3 +1503,20 @@ dt_facet_index_get_memory (DtFacetIndex *self)
   g_mutex_unlock (&self->lock);
   return memory;
 }
+
+GArray *
+dt_facet_index_ids_or_sql (DtEnterpriseQuery  *query,
+                           sqlite3            *db,
+                           GCancellable       *cancellable,
+                           gpointer            user_data,
+                           GError            **error)
+{
+  DtFacetIndex *self = user_data;
+  GArray *ids = NULL;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), NULL);
+
+  if (dt_facet_index_can_answer (self, query))
+    ids = dt_facet_index_query_ids (self, query);
+  return ids != NULL ? ids : dt_enterprise_query_ids (query, db, error);
+}

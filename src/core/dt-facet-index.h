@@ -67,4 +67,12 @@ GArray       *dt_facet_index_groups       (DtFacetIndex      *self,
 GArray       *dt_facet_index_query_ids    (DtFacetIndex      *self,
                                            DtEnterpriseQuery *query);
 
+/* A DtEnterpriseIdsFunc for the list model (@user_data: a DtFacetIndex):
+ * the ordered ids from the index when it can answer, else from SQL on @db. */
+GArray       *dt_facet_index_ids_or_sql   (DtEnterpriseQuery  *query,
+                                           sqlite3            *db,
+                                           GCancellable       *cancellable,
+                                           gpointer            user_data,
+                                           GError            **error);
+
 G_END_DECLS
