@@ -16,6 +16,8 @@
 #include "dt-enterprise-list-model.h"
 #include "dt-enterprise-query.h"
 #include "dt-enterprise-search.h"
+#include "dt-enterprise-summary.h"
+#include "dt-facet-index.h"
 #include "dt-error.h"
 #include "dt-sample-data.h"
 #include "dt-store.h"
@@ -771,6 +773,129 @@ test_command_line (Fixture       *f,
   }
 }
 
+static void
+count_counted (gint64   count,
+               gint64   total,
+               gpointer data)
+{
+  gint64 *seen = data;
+
+  seen[0]++;
+  seen[1] = count;
+  seen[2] = total;
+}
+
+static void
+assert_groups_equal (GArray *a,
+                     GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      DtEnterpriseGroup *x = &g_array_index (a, DtEnterpriseGroup, i);
+      DtEnterpriseGroup *y = &g_array_index (b, DtEnterpriseGroup, i);
+
+      g_assert_cmpstr (x->value, ==, y->value);
+      g_assert_cmpint (x->count, ==, y->count);
+    }
+}
+
+/* The page's summary: SQL (no index, or one not built) and the facet index
+ * give the same; SQL tells the counts early; a cancel ends it. */
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const keys[] = { "year", "city", "category", "sector", "in_ftz" };
+  g_autoptr(DtEnterpriseQuery) query = dt_enterprise_query_new ();
+  g_autoptr(DtFacetIndex) index = dt_facet_index_new (f->path);
+  g_autoptr(DtEnterpriseSummary) by_sql = NULL;
+  g_autoptr(DtEnterpriseSummary) unbuilt = NULL;
+  g_autoptr(DtEnterpriseSummary) by_index = NULL;
+  g_autoptr(DtEnterpriseSummary) cancelled = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 seen[3] = { 0, -1, -1 };
+
+  dt_enterprise_query_add_filter (query, "year", "2023", NULL);
+  dt_enterprise_query_add_filter (query, "city", "hangzhou", NULL);
+
+  by_sql = dt_enterprise_summary_compute (f->path, query, NULL, keys, G_N_ELEMENTS (keys),
+                                          count_counted, seen, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seen[0], ==, 1);
+  g_assert_cmpint (seen[1], ==, by_sql->count);
+  g_assert_cmpint (seen[2], ==, by_sql->total);
+  g_assert_cmpint (by_sql->count, ==, count (f, query));
+  g_assert_cmpint (by_sql->count, >, 0);
+  g_assert_cmpint (by_sql->total, >, by_sql->count);
+  g_assert_cmpuint (by_sql->facets->len, ==, G_N_ELEMENTS (keys));
+
+  unbuilt = dt_enterprise_summary_compute (f->path, query, index, keys, G_N_ELEMENTS (keys),
+                                           NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (unbuilt->count, ==, by_sql->count);
+
+  g_assert_true (dt_facet_index_build_sync (index, &error));
+  g_assert_no_error (error);
+  seen[0] = 0;
+  by_index = dt_enterprise_summary_compute (f->path, query, index, keys, G_N_ELEMENTS (keys),
+                                            count_counted, seen, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seen[0], ==, 0);   /* no early message: it is all there at once */
+  g_assert_cmpint (by_index->count, ==, by_sql->count);
+  g_assert_cmpint (by_index->total, ==, by_sql->total);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    assert_groups_equal (g_ptr_array_index (by_index->facets, i), g_ptr_array_index (by_sql->facets, i));
+  assert_groups_equal (by_index->by_city, by_sql->by_city);
+  assert_groups_equal (by_index->by_category, by_sql->by_category);
+
+  g_cancellable_cancel (cancellable);
+  cancelled = dt_enterprise_summary_compute (f->path, query, NULL, keys, G_N_ELEMENTS (keys),
+                                             NULL, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+}
+
+/* What the detail pane and the page's setup read. */
+static void
+test_detail_reads (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GArray) ranks = NULL;
+  g_autoptr(GHashTable) regions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *none = NULL;
+  char **names;
+
+  g_assert_cmpint (dt_enterprise_query_latest_year (f->db), ==, 0);
+  add_awkward_rows (f);
+  g_assert_cmpint (dt_enterprise_query_latest_year (f->db), ==, 2023);
+
+  g_assert_true (dt_enterprise_query_rank_history (f->db, 1, &years, &ranks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2022);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2023);
+  g_assert_cmpfloat (g_array_index (ranks, double, 0), ==, 1);
+  g_assert_cmpfloat (g_array_index (ranks, double, 1), ==, 2);
+
+  exec (f, "INSERT INTO regions (code, name_zh, name_en, level, dataset_id) VALUES ('zz-test', '测试市', 'Test City', 'city', 1)");
+  regions = dt_enterprise_query_region_names (f->db);
+  names = g_hash_table_lookup (regions, "zz-test");
+  g_assert_nonnull (names);
+  g_assert_cmpstr (names[0], ==, "测试市");
+  g_assert_cmpstr (names[1], ==, "Test City");
+
+  source = dt_dataset_describe (f->store, 1);
+  g_assert_nonnull (source);
+  g_assert_nonnull (strstr (source, "2024-01-01"));
+  none = dt_dataset_describe (f->store, 999);
+  g_assert_null (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +919,8 @@ main (int   argc,
   ADD ("/enterprise/model/matches-export", test_model_matches_export, TRUE);
   ADD ("/enterprise/model/pages", test_model_pages, FALSE);
   ADD ("/enterprise/command-line/export", test_command_line, TRUE);
+  ADD ("/enterprise/summary/index-or-sql", test_summary, TRUE);
+  ADD ("/enterprise/query/detail-reads", test_detail_reads, FALSE);
   g_test_add_func ("/enterprise/query/sort-parse", test_sort_parse);
   g_test_add_func ("/enterprise/search/grams", test_grams);
 

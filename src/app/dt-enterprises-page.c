@@ -5,8 +5,8 @@
  * The Top-100 lists: one DtEnterpriseQuery (search, facet filters, the
  * column view's sort) drives the table, the counts, the charts and the
  * export. Counting and faceting run on a thread with its own read-only
- * connection, so typing never waits for them; a newer query cancels the
- * older one's SQL with sqlite3_interrupt(). Once the facet index is built
+ * connection (dt-enterprise-summary.c), so typing never waits for them; a
+ * newer query cancels the older one's SQL. Once the facet index is built
  * (in the background, again after every change to the data), the counts,
  * facets and charts come from it instead, in milliseconds.
  */
@@ -21,8 +21,9 @@
 
 #include "dt-chart.h"
 #include "dt-columns.h"
+#include "dt-dataset-import.h"
 #include "dt-eligibility-list.h"
-#include "dt-facet-index.h"
+#include "dt-enterprise-summary.h"
 #include "dt-output.h"
 #include "dt-enterprises-page.h"
 #include "dt-util.h"
@@ -177,15 +178,6 @@ typedef struct
 
 typedef struct
 {
-  gint64  count;
-  gint64  total;
-  GArray *facets[N_FACETS];
-  GArray *by_city;
-  GArray *by_category;
-} Summary;
-
-typedef struct
-{
   DtEnterprisesPage *page;
   DtEnterpriseQuery *query;
   guint              generation;
@@ -201,22 +193,6 @@ summary_input_free (SummaryInput *input)
   g_clear_object (&input->index);
   g_free (input->path);
   g_free (input);
-}
-
-static void summary_clear (Summary *s);
-
-static void
-summary_free (Summary *s)
-{
-  summary_clear (s);
-  g_free (s);
-}
-
-static void
-interrupt_db (GCancellable *cancellable,
-              sqlite3      *db)
-{
-  sqlite3_interrupt (db);
 }
 
 static void
@@ -283,38 +259,21 @@ count_ready (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Posts the early "N of M" to the main thread. */
 static void
-summary_clear (Summary *s)
+post_count (gint64   count,
+            gint64   total,
+            gpointer data)
 {
-  for (guint i = 0; i < N_FACETS; i++)
-    g_clear_pointer (&s->facets[i], g_array_unref);
-  g_clear_pointer (&s->by_city, g_array_unref);
-  g_clear_pointer (&s->by_category, g_array_unref);
-}
+  SummaryInput *input = data;
+  CountMessage *m = g_new0 (CountMessage, 1);
 
-/* The whole summary from the facet index; FALSE when it is not ready (or
- * went away with a rebuild half way) or cannot answer the query. */
-static gboolean
-summary_from_index (SummaryInput      *input,
-                    DtEnterpriseQuery *all,
-                    Summary           *s)
-{
-  if (input->index == NULL ||
-      !dt_facet_index_count (input->index, input->query, &s->count) ||
-      !dt_facet_index_count (input->index, all, &s->total))
-    return FALSE;
-
-  for (guint i = 0; i < N_FACETS; i++)
-    if ((s->facets[i] = dt_facet_index_groups (input->index, input->query, facet_keys[i], TRUE)) == NULL)
-      goto fail;
-  if ((s->by_city = dt_facet_index_groups (input->index, input->query, "city", FALSE)) == NULL ||
-      (s->by_category = dt_facet_index_groups (input->index, input->query, "category", FALSE)) == NULL)
-    goto fail;
-  return TRUE;
-
-fail:
-  summary_clear (s);
-  return FALSE;
+  m->page = g_object_ref (input->page);
+  m->query = g_object_ref (input->query);
+  m->generation = input->generation;
+  m->count = count;
+  m->total = total;
+  g_idle_add_full (G_PRIORITY_DEFAULT, count_ready, m, NULL);
 }
 
 static void
@@ -324,69 +283,16 @@ summary_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   SummaryInput *input = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DtEnterpriseQuery) all = NULL;
-  GPtrArray *years;
-  Summary *s = g_new0 (Summary, 1);
-  sqlite3 *db = NULL;
-  gulong handler = 0;
+  GError *error = NULL;
+  DtEnterpriseSummary *s;
 
-  /* "of N": the lists of the chosen years, before the other filters. */
-  all = dt_enterprise_query_new ();
-  years = dt_enterprise_query_get_filter (input->query, "year");
-  for (guint i = 0; years != NULL && i < years->len; i++)
-    dt_enterprise_query_add_filter (all, "year", g_ptr_array_index (years, i), NULL);
-
-  if (summary_from_index (input, all, s))
-    goto out;
-
-  /* Its own connection: WAL lets it read while the window's writes. */
-  if (sqlite3_open_v2 (input->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      goto out;
-    }
-  handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL);
-
-  s->count = dt_enterprise_query_count (input->query, db, &error);
-  if (s->count < 0)
-    goto out;
-
-  s->total = dt_enterprise_query_count (all, db, &error);
-  if (s->total < 0)
-    goto out;
-
-  /* The table can show rows now; facets and charts follow. */
-  {
-    CountMessage *m = g_new0 (CountMessage, 1);
-
-    m->page = g_object_ref (input->page);
-    m->query = g_object_ref (input->query);
-    m->generation = input->generation;
-    m->count = s->count;
-    m->total = s->total;
-    g_idle_add_full (G_PRIORITY_DEFAULT, count_ready, m, NULL);
-  }
-
-  for (guint i = 0; i < N_FACETS; i++)
-    if ((s->facets[i] = dt_enterprise_query_groups (input->query, db, facet_keys[i], TRUE, &error)) == NULL)
-      goto out;
-  if ((s->by_city = dt_enterprise_query_groups (input->query, db, "city", FALSE, &error)) == NULL ||
-      (s->by_category = dt_enterprise_query_groups (input->query, db, "category", FALSE, &error)) == NULL)
-    goto out;
-
-out:
-  if (handler != 0)
-    g_cancellable_disconnect (cancellable, handler);
-  if (db != NULL)
-    sqlite3_close (db);
-  if (error != NULL)
-    {
-      summary_free (s);
-      g_task_return_error (task, g_steal_pointer (&error));
-    }
+  s = dt_enterprise_summary_compute (input->path, input->query, input->index,
+                                     facet_keys, N_FACETS, post_count, input,
+                                     cancellable, &error);
+  if (s == NULL)
+    g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, s, (GDestroyNotify)summary_free);
+    g_task_return_pointer (task, s, (GDestroyNotify)dt_enterprise_summary_free);
 }
 
 static void on_facet_toggled (GtkCheckButton    *button,
@@ -479,7 +385,7 @@ summary_done (GObject      *object,
   GTask *task = G_TASK (result);
   SummaryInput *input = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  Summary *s = g_task_propagate_pointer (task, &error);
+  DtEnterpriseSummary *s = g_task_propagate_pointer (task, &error);
 
   if (s == NULL)
     {
@@ -489,7 +395,7 @@ summary_done (GObject      *object,
     }
   if (input->generation != self->generation)
     {
-      summary_free (s);
+      dt_enterprise_summary_free (s);
       return;
     }
 
@@ -498,7 +404,7 @@ summary_done (GObject      *object,
 
   self->updating = TRUE;
   for (guint i = 0; i < N_FACETS; i++)
-    update_facet (self, &self->facets[i], s->facets[i]);
+    update_facet (self, &self->facets[i], g_ptr_array_index (s->facets, i));
   self->updating = FALSE;
 
   update_chart (self, self->charts[CHART_CITY_COUNT], "city", s->by_city, FALSE);
@@ -508,7 +414,7 @@ summary_done (GObject      *object,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), dt_enterprise_query_has_filters (self->query));
   self->busy = FALSE;
-  summary_free (s);
+  dt_enterprise_summary_free (s);
 
 }
 
@@ -782,7 +688,6 @@ show_detail (DtEnterprisesPage *self)
   DtEnterpriseRow *row = gtk_single_selection_get_selected_item (self->selection);
   const DtEnterpriseRecord *r;
   GtkWidget *child;
-  sqlite3_stmt *stmt;
   int line = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_grid))) != NULL)
@@ -843,49 +748,31 @@ show_detail (DtEnterprisesPage *self)
   }
 
   /* Its rank on every list it was on. */
-  stmt = dt_store_prepare (self->store,
-                           "SELECT year, rank FROM listings WHERE enterprise_id = ? ORDER BY year", NULL);
-  if (stmt != NULL)
-    {
-      g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
+  {
+    g_autoptr(GArray) years = NULL;
+    g_autoptr(GArray) ranks = NULL;
 
-      sqlite3_bind_int64 (stmt, 1, r->enterprise_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          double rank = sqlite3_column_int (stmt, 1);
+    if (dt_enterprise_query_rank_history (dt_store_get_db (self->store), r->enterprise_id,
+                                          &years, &ranks, NULL))
+      {
+        g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
-          g_ptr_array_add (years, g_strdup_printf ("%d", sqlite3_column_int (stmt, 0)));
-          g_array_append_val (ranks, rank);
-        }
-      sqlite3_finalize (stmt);
-      g_ptr_array_add (years, NULL);
-      dt_chart_set_categories (self->rank_chart, (const char * const *)years->pdata);
-      dt_chart_add_series (self->rank_chart, _("Rank"), (const double *)(gpointer)ranks->data, ranks->len);
-      gtk_widget_set_visible (GTK_WIDGET (self->rank_chart), TRUE);
-    }
+        for (guint i = 0; i < years->len; i++)
+          g_ptr_array_add (labels, g_strdup_printf ("%d", g_array_index (years, int, i)));
+        g_ptr_array_add (labels, NULL);
+        dt_chart_set_categories (self->rank_chart, (const char * const *)labels->pdata);
+        dt_chart_add_series (self->rank_chart, _("Rank"), (const double *)(gpointer)ranks->data, ranks->len);
+        gtk_widget_set_visible (GTK_WIDGET (self->rank_chart), TRUE);
+      }
+  }
 
   /* Where the row came from. */
-  stmt = dt_store_prepare (self->store,
-                           "SELECT title, title_zh, source, provenance, imported_at FROM datasets WHERE id = ?", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, r->dataset_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *title = dt_pick_name ((const char *)sqlite3_column_text (stmt, 1),
-                                            (const char *)sqlite3_column_text (stmt, 0));
-          const char *provenance = dt_vocabulary_label (DT_VOCABULARY_PROVENANCE,
-                                                        (const char *)sqlite3_column_text (stmt, 3));
-          /* Translators: dataset title, provenance (Sample/Official/User), source, date */
-          g_autofree char *text = g_strdup_printf (_("From “%s” (%s). Source: %s. Imported %s."),
-                                                   title, provenance,
-                                                   (const char *)sqlite3_column_text (stmt, 2),
-                                                   (const char *)sqlite3_column_text (stmt, 4));
-          gtk_label_set_text (self->detail_source, text);
-        }
-      sqlite3_finalize (stmt);
-    }
+  {
+    g_autofree char *source = dt_dataset_describe (self->store, r->dataset_id);
+
+    if (source != NULL)
+      gtk_label_set_text (self->detail_source, source);
+  }
 }
 
 /* Charts */
@@ -1002,17 +889,7 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(DtOutput) output = NULL;
   g_autoptr(GOutputStream) out = NULL;
-  sqlite3 *db = NULL;
-  gulong handler;
   gboolean ok;
-
-  if (sqlite3_open_v2 (job->db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return;
-    }
-  handler = cancellable != NULL ? g_cancellable_connect (cancellable, G_CALLBACK (interrupt_db), db, NULL) : 0;
 
   /* Replaced only when everything was written. */
   output = dt_output_open (job->file, cancellable, &error);
@@ -1021,17 +898,14 @@ export_thread (GTask        *task,
     {
       out = g_buffered_output_stream_new_sized (dt_output_get_stream (output), 256 * 1024);
       g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
-      ok = dt_enterprise_query_export (job->query, db, out, DT_ENTERPRISE_HEADER_LABELS, TRUE,
-                                       export_progress, job->exported, cancellable, &job->n_rows, &error) &&
+      ok = dt_enterprise_query_export_path (job->query, job->db_path, out, DT_ENTERPRISE_HEADER_LABELS, TRUE,
+                                            export_progress, job->exported, cancellable, &job->n_rows, &error) &&
            g_output_stream_close (out, cancellable, &error) &&
            dt_output_close (output, cancellable, &error);
       if (!ok)
         dt_output_abandon (output, &error);
     }
 
-  if (handler != 0)
-    g_cancellable_disconnect (cancellable, handler);
-  sqlite3_close (db);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -1178,27 +1052,13 @@ on_cancel_export (DtEnterprisesPage *self)
 static void
 load_regions (DtEnterprisesPage *self)
 {
-  sqlite3_stmt *stmt;
-
   g_clear_pointer (&self->region_names, g_hash_table_unref);
-  self->region_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
-  stmt = dt_store_prepare (self->store, "SELECT code, name_zh, name_en FROM regions", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      char **names = g_new0 (char *, 3);
-
-      names[0] = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      names[1] = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      g_hash_table_insert (self->region_names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)), names);
-    }
-  sqlite3_finalize (stmt);
+  self->region_names = dt_enterprise_query_region_names (dt_store_get_db (self->store));
 }
 
 static void
 reload (DtEnterprisesPage *self)
 {
-  sqlite3_stmt *stmt;
-
   load_regions (self);
   for (guint i = 0; i < N_FACETS; i++)
     {
@@ -1212,13 +1072,13 @@ reload (DtEnterprisesPage *self)
   /* Open on the latest list, as officials read it. */
   if (dt_enterprise_query_get_filter (self->query, "year") == NULL)
     {
-      stmt = dt_store_prepare (self->store, "SELECT max(year) FROM listings", NULL);
-      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      int latest = dt_enterprise_query_latest_year (dt_store_get_db (self->store));
+
+      if (latest != 0)
         {
-          g_autofree char *year = g_strdup_printf ("%d", sqlite3_column_int (stmt, 0));
+          g_autofree char *year = g_strdup_printf ("%d", latest);
           dt_enterprise_query_add_filter (self->query, "year", year, NULL);
         }
-      sqlite3_finalize (stmt);
     }
   schedule_summary (self);
 }

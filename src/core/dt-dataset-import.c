@@ -25,6 +25,7 @@
 #include "dt-dataset-import.h"
 #include "dt-error.h"
 #include "dt-schema.h"
+#include "dt-util.h"
 #include "dt-vocabulary.h"
 
 struct _DtDatasetImport
@@ -1641,4 +1642,34 @@ dt_import_plan_describe (const DtImportPlan *plan)
 
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+char *
+dt_dataset_describe (DtStore *store,
+                     gint64   dataset_id)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_return_val_if_fail (DT_IS_STORE (store), NULL);
+
+  stmt = dt_store_prepare (store, "SELECT title, title_zh, source, provenance, imported_at FROM datasets WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, dataset_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *title = dt_pick_name ((const char *)sqlite3_column_text (stmt, 1),
+                                        (const char *)sqlite3_column_text (stmt, 0));
+      const char *provenance = dt_vocabulary_label (DT_VOCABULARY_PROVENANCE,
+                                                    (const char *)sqlite3_column_text (stmt, 3));
+
+      /* Translators: dataset title, provenance (Sample/Official/User), source, date */
+      text = g_strdup_printf (_("From “%s” (%s). Source: %s. Imported %s."),
+                              title, provenance,
+                              (const char *)sqlite3_column_text (stmt, 2),
+                              (const char *)sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_finalize (stmt);
+  return text;
 }

@@ -120,4 +120,9 @@ void              dt_dataset_import_free       (DtDatasetImport       *import);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtDatasetImport, dt_dataset_import_free)
 
+/* Where rows of dataset @dataset_id came from, as one translated sentence
+ * (title, provenance, source, date); NULL when there is no such dataset. */
+char  *dt_dataset_describe     (DtStore             *store,
+                                gint64               dataset_id);
+
 G_END_DECLS

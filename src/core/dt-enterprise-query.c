@@ -1270,3 +1270,126 @@ fail:
   sqlite3_finalize (stmt);
   return FALSE;
 }
+
+static int
+cancelled_handler (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+sqlite3 *
+dt_enterprise_query_open_db (const char    *path,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+  /* A statement running when the user types on is interrupted (SQLITE_INTERRUPT). */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, cancelled_handler, cancellable);
+  return db;
+}
+
+gboolean
+dt_enterprise_query_export_path (DtEnterpriseQuery     *self,
+                                 const char            *db_path,
+                                 GOutputStream         *stream,
+                                 DtEnterpriseHeader     header,
+                                 gboolean               with_bom,
+                                 DtEnterpriseProgress   progress,
+                                 gpointer               progress_data,
+                                 GCancellable          *cancellable,
+                                 gint64                *n_rows,
+                                 GError               **error)
+{
+  sqlite3 *db = dt_enterprise_query_open_db (db_path, cancellable, error);
+  gboolean ok;
+
+  if (db == NULL)
+    return FALSE;
+  ok = dt_enterprise_query_export (self, db, stream, header, with_bom, progress, progress_data,
+                                   cancellable, n_rows, error);
+  sqlite3_close (db);
+  return ok;
+}
+
+gboolean
+dt_enterprise_query_rank_history (sqlite3  *db,
+                                  gint64    enterprise_id,
+                                  GArray  **years,
+                                  GArray  **ranks,
+                                  GError  **error)
+{
+  g_autoptr(GArray) y = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) r = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT year, rank FROM listings WHERE enterprise_id = ? ORDER BY year",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_step_error (error, db);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, enterprise_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+      double rank = sqlite3_column_int (stmt, 1);
+
+      g_array_append_val (y, year);
+      g_array_append_val (r, rank);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_step_error (error, db);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  *years = g_steal_pointer (&y);
+  *ranks = g_steal_pointer (&r);
+  return TRUE;
+}
+
+GHashTable *
+dt_enterprise_query_region_names (sqlite3 *db)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT code, name_zh, name_en FROM regions", -1, &stmt, NULL) != SQLITE_OK)
+    return names;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **pair = g_new0 (char *, 3);
+
+      pair[0] = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      pair[1] = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      g_hash_table_insert (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)), pair);
+    }
+  sqlite3_finalize (stmt);
+  return names;
+}
+
+int
+dt_enterprise_query_latest_year (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int year = 0;
+
+  if (sqlite3_prepare_v2 (db, "SELECT max(year) FROM listings", -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    year = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return year;
+}

@@ -179,6 +179,37 @@ gboolean     dt_enterprise_query_export             (DtEnterpriseQuery  *self,
                                                      gint64             *n_rows,
                                                      GError            **error);
 
+/* A read-only connection to the database at @path for one thread's work
+ * (WAL lets it read while others write); its statements fail with
+ * G_IO_ERROR_CANCELLED soon after @cancellable (may be NULL) is cancelled.
+ * Close it with sqlite3_close(). */
+sqlite3     *dt_enterprise_query_open_db            (const char         *path,
+                                                     GCancellable       *cancellable,
+                                                     GError            **error);
+/* dt_enterprise_query_export() on a connection of its own to @db_path. */
+gboolean     dt_enterprise_query_export_path        (DtEnterpriseQuery  *self,
+                                                     const char         *db_path,
+                                                     GOutputStream      *stream,
+                                                     DtEnterpriseHeader  header,
+                                                     gboolean            with_bom,
+                                                     DtEnterpriseProgress progress,
+                                                     gpointer            progress_data,
+                                                     GCancellable       *cancellable,
+                                                     gint64             *n_rows,
+                                                     GError            **error);
+
+/* The lists enterprise @enterprise_id was on, by year: @years (int) and
+ * @ranks (double, for a chart). FALSE when they cannot be read. */
+gboolean     dt_enterprise_query_rank_history       (sqlite3            *db,
+                                                     gint64              enterprise_id,
+                                                     GArray            **years,
+                                                     GArray            **ranks,
+                                                     GError            **error);
+/* Region code → GStrv { name_zh, name_en }; empty when unreadable. */
+GHashTable  *dt_enterprise_query_region_names       (sqlite3            *db);
+/* The year of the latest list, 0 when there is none. */
+int          dt_enterprise_query_latest_year        (sqlite3            *db);
+
 /* The display text of a stored value of @key (region name, category label…). */
 char        *dt_enterprise_query_format_value       (const char         *key,
                                                      const char         *value,
