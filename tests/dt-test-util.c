@@ -159,3 +159,39 @@ dt_test_remove_backups (const char *database)
     }
   g_rmdir (folder);
 }
+
+int
+dt_test_run_program (const char  *database,
+                     char       **out,
+                     char       **err,
+                     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_text = NULL;
+  g_autofree char *err_text = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("DT_BINARY")));
+  if (database != NULL)
+    g_ptr_array_add (argv, g_strconcat ("--database=", database, NULL));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *)argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out_text, &err_text, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out_text, err_text);
+  if (out != NULL)
+    *out = g_steal_pointer (&out_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&err_text);
+  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}

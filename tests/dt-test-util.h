@@ -34,4 +34,12 @@ char   *dt_test_database_checksum (DtStore  *store,
 /* Removes the backup snapshots of @database and their folder. */
 void    dt_test_remove_backups    (const char *database);
 
+/* Runs the program under test ($DT_BINARY) on @database (unless NULL)
+ * with the NULL-terminated options after @err; returns its exit status
+ * and, where asked, what it printed. */
+int     dt_test_run_program       (const char  *database,
+                                   char       **out,
+                                   char       **err,
+                                   ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

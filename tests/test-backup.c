@@ -328,34 +328,6 @@ test_start_fresh (Fixture       *f,
   g_assert_true (g_file_test (moved, G_FILE_TEST_IS_REGULAR));
 }
 
-/* Runs the real program with @args; returns its exit status. */
-static int
-run_cli (char       **out_stdout,
-         char       **out_stderr,
-         const char  *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *)g_getenv ("DT_BINARY"));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out_stdout, out_stderr, &error));
-  g_assert_no_error (error);
-  g_test_message ("%s%s", *out_stdout, *out_stderr);
-  return g_subprocess_get_exit_status (process);
-}
-
 static gint64
 count_measures (const char *path)
 {
@@ -379,21 +351,21 @@ test_cli (Fixture       *f,
 
   g_assert_true (g_file_set_contents (csv, "no,title_zh,title_en\n990,测试措施,Test measure\n", -1, NULL));
 
-  g_assert_cmpint (run_cli (&out, &err, db_arg, "--backups", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, "--backups", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "has no backups yet"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* The first run fills a new database with the samples: no snapshot for
    * that; the import makes one. */
-  g_assert_cmpint (run_cli (&out, &err, db_arg, "--export=measures", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, "--export=measures", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   before = count_measures (db);
-  g_assert_cmpint (run_cli (&out, &err, db_arg, import_arg, "--kind=measures", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, import_arg, "--kind=measures", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, db_arg, "--backups", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, "--backups", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "  1  "));
   g_assert_nonnull (strstr (out, "Before an import"));
   g_assert_null (strstr (out, "  2  "));
@@ -401,19 +373,19 @@ test_cli (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (count_measures (db), !=, before);
-  g_assert_cmpint (run_cli (&out, &err, db_arg, "--restore=1", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, "--restore=1", NULL), ==, 0);
   g_assert_cmpint (count_measures (db), ==, before);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, db_arg, "--backups", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, "--backups", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "  1  "));
   g_assert_nonnull (strstr (out, "Before a restore"));
   g_assert_nonnull (strstr (out, "  2  "));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, db_arg, "--restore=7", NULL), ==, 1);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, "--restore=7", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "expected a backup number from 1 to 2"));
   g_assert_cmpint (count_measures (db), ==, before);
 }
@@ -430,25 +402,25 @@ test_cli_damaged (Fixture       *f,
   g_autofree char *content = NULL;
 
   g_assert_true (g_file_set_contents (csv, "no,title_zh,title_en\n990,测试措施,Test measure\n", -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, db_arg, import_arg, "--kind=measures", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, import_arg, "--kind=measures", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_true (g_file_set_contents (db, "damaged beyond repair", -1, NULL));
 
   /* Refused, untouched, and the backups still listed. */
-  g_assert_cmpint (run_cli (&out, &err, db_arg, import_arg, NULL), ==, 1);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, import_arg, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "not a Digital Trade database"));
   g_assert_true (g_file_get_contents (db, &content, NULL, NULL));
   g_assert_cmpstr (content, ==, "damaged beyond repair");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, db_arg, "--backups", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, "--backups", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Before an import"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Restoring moves the damaged file aside and brings back backup 1. */
-  g_assert_cmpint (run_cli (&out, &err, db_arg, "--restore=1", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (NULL, &out, &err, db_arg, "--restore=1", NULL), ==, 0);
   g_assert_nonnull (strstr (out, ".damaged-"));
   g_assert_cmpint (count_measures (db), >, 0);
 }

@@ -469,31 +469,6 @@ test_number_parser (void)
     }
 }
 
-static int
-run_binary (const char  *database,
-            char       **out,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status = -1;
-  va_list args;
-
-  g_ptr_array_add (argv, g_strdup (g_getenv ("DT_BINARY")));
-  g_ptr_array_add (argv, g_strdup_printf ("--database=%s", database));
-  va_start (args, out);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, out, NULL, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 static void
 test_replace_all_command_line (Fixture *f, gconstpointer data)
 {
@@ -513,7 +488,7 @@ test_replace_all_command_line (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (file_2024, csv, -1, NULL));
 
   /* Without --replace-all, the other years stay, and the summary says so. */
-  g_assert_cmpint (run_binary (f->path, &out, "--import", file_2024, NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (f->path, &out, NULL, "--import", file_2024, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "2024: 3 new rows."));
   g_assert_nonnull (strstr (out, "2022–2023: kept"));
   f->store = dt_store_open (f->path, NULL);
@@ -521,7 +496,7 @@ test_replace_all_command_line (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (run_binary (f->path, &out, "--import", file_2024, "--replace-all", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (f->path, &out, NULL, "--import", file_2024, "--replace-all", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Every row of this kind is replaced"));
   f->store = dt_store_open (f->path, NULL);
   g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(DISTINCT year) FROM listings"), ==, 1);

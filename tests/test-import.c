@@ -505,31 +505,6 @@ test_json_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
-static int
-run_binary (const char  *database,
-            char       **err,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status = -1;
-  va_list args;
-
-  g_ptr_array_add (argv, g_strdup (g_getenv ("DT_BINARY")));
-  g_ptr_array_add (argv, g_strdup_printf ("--database=%s", database));
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 /* The command line: a refused file exits 1 with FILE:LINE:COLUMN on stderr
  * and changes nothing; export → import of a pack changes nothing either. */
 static char *
@@ -566,7 +541,7 @@ test_command_line (Fixture *f, gconstpointer data)
   before_content = checksum_of_file (f->path, TRUE);
 
   g_assert_true (g_file_set_contents (bad, "年份,排名,企业名称,所在地市\n2024,1,甲,杭州\n2024,1,乙,杭州\n", -1, NULL));
-  g_assert_cmpint (run_binary (f->path, &err, "--import", bad, NULL), ==, 1);
+  g_assert_cmpint (dt_test_run_program (f->path, NULL, &err, "--import", bad, NULL), ==, 1);
   expected = g_strdup_printf ("%s:3:2: rank 1 appears twice", bad);
   g_assert_true (g_str_has_prefix (err, expected));
   after = checksum_of_file (f->path, FALSE);
@@ -574,9 +549,9 @@ test_command_line (Fixture *f, gconstpointer data)
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&after, g_free);
 
-  g_assert_cmpint (run_binary (f->path, &err, "--export=measures", "--output", pack, NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (f->path, NULL, &err, "--export=measures", "--output", pack, NULL), ==, 0);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_binary (f->path, &err, "--import", pack, "--kind=measures", NULL), ==, 0);
+  g_assert_cmpint (dt_test_run_program (f->path, NULL, &err, "--import", pack, "--kind=measures", NULL), ==, 0);
   g_clear_pointer (&err, g_free);
   after = checksum_of_file (f->path, TRUE);
   g_assert_cmpstr (before_content, ==, after);
@@ -587,7 +562,7 @@ test_command_line (Fixture *f, gconstpointer data)
     g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets WHERE kind = 'measures' AND provenance = 'user'"), ==, 1);
   }
 
-  g_assert_cmpint (run_binary (f->path, &err, "--import", pack, "--kind=enterprises", NULL), ==, 1);
+  g_assert_cmpint (dt_test_run_program (f->path, NULL, &err, "--import", pack, "--kind=enterprises", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "expected enterprises"));
 
   g_remove (bad);
