@@ -15,6 +15,10 @@
 
 /* Qualifying enterprises are listed this many at a time. */
 #define PAGE_SIZE 50
+/* An enterprise's answers wait until the selection has rested this long:
+ * while an official types, the first row changes with every keystroke and
+ * nobody reads 36 answers built for each. */
+#define SETTLE_MS 150
 
 struct _DtEligibilityList
 {
@@ -32,6 +36,9 @@ struct _DtEligibilityList
   guint         n_listed;
   gboolean      counted;
   GtkWidget    *more_row;
+  /* The enterprise whose answers start when the selection rests */
+  guint         settle_timeout;
+  gint64        enterprise_id;
 };
 
 G_DEFINE_FINAL_TYPE (DtEligibilityList, dt_eligibility_list, GTK_TYPE_BOX)
@@ -41,6 +48,7 @@ dt_eligibility_list_dispose (GObject *object)
 {
   DtEligibilityList *self = DT_ELIGIBILITY_LIST (object);
 
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->path, g_free);
@@ -72,6 +80,7 @@ dt_eligibility_list_clear (DtEligibilityList *self)
 {
   g_return_if_fail (DT_IS_ELIGIBILITY_LIST (self));
 
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->group != NULL)
@@ -314,6 +323,17 @@ enterprise_answers_done (GObject      *source,
     }
 }
 
+static gboolean
+start_enterprise_answers (gpointer data)
+{
+  DtEligibilityList *self = data;
+
+  self->settle_timeout = 0;
+  dt_measure_eligibility_for_enterprise_async (self->path, self->enterprise_id, self->year,
+                                               self->cancellable, enterprise_answers_done, self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 dt_eligibility_list_show_enterprise (DtEligibilityList *self,
                                      DtStore           *store,
@@ -324,8 +344,13 @@ dt_eligibility_list_show_enterprise (DtEligibilityList *self,
   g_return_if_fail (DT_IS_STORE (store));
 
   new_group (self, _("Measures It Qualifies For"));
-  dt_measure_eligibility_for_enterprise_async (dt_store_get_path (store), enterprise_id, year,
-                                               task_started (self), enterprise_answers_done, self);
+  g_free (self->path);
+  self->path = g_strdup (dt_store_get_path (store));
+  self->enterprise_id = enterprise_id;
+  self->year = year;
+  /* Busy from now: the task is counted while it waits to start. */
+  task_started (self);
+  self->settle_timeout = g_timeout_add (SETTLE_MS, start_enterprise_answers, self);
 }
 
 static void load_more (DtEligibilityList *self);
