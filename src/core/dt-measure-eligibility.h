@@ -94,7 +94,9 @@ GPtrArray         *dt_measure_eligibility_for_enterprise (DtStore  *store,
                                                           GError  **error);
 /* Every enterprise on the @year list (0: the latest), checked against one
  * measure (DtEligibility): qualifying first, then unknown, then the rest,
- * each by rank. */
+ * each by rank. Two queries per enterprise: the window uses the set-based
+ * dt_measure_eligibility_summarise(); this is the reference test-measures
+ * checks it against. */
 GPtrArray         *dt_measure_eligibility_for_measure    (DtStore  *store,
                                                           gint64    no,
                                                           int       year,
