@@ -8,6 +8,8 @@ packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libsoup-3.0-dev libroaring-dev
+  # reports: Excel workbooks written and read, PDF briefings
+  libxlsxwriter-dev libgsf-1-dev libxml2-dev libcairo2-dev libpango1.0-dev
   # validation of desktop integration
   desktop-file-utils appstream libglib2.0-bin
   # tests: a display, a session bus, locales, fonts for Chinese text
@@ -15,6 +17,8 @@ packages=(
   adwaita-icon-theme hicolor-icon-theme librsvg2-common
   # benchmarks and hardening
   sqlite3 clang valgrind
+  # checking exported reports: PDF text and fonts, workbooks opened by a real spreadsheet
+  poppler-utils libreoffice-calc-nogui
 )
 
 missing=()
