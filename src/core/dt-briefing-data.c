@@ -203,6 +203,17 @@ dataset_source (DtStore    *store,
   return source != NULL ? source : g_strdup ("");
 }
 
+/* An index value's own source, or its dataset's where it only says
+ * "sample" (the sample pack marks its values so). */
+static char *
+value_source (DtStore    *store,
+              const char *source)
+{
+  if (dt_str_is_blank (source != NULL ? source : "") || g_str_equal (source, "sample"))
+    return dataset_source (store, "index");
+  return g_strdup (source);
+}
+
 /* The root of the index framework (the Openness Index itself) and its name. */
 static char *
 index_root (DtStore  *store,
@@ -383,9 +394,9 @@ add_key_figures (DtBriefing         *briefing,
           dt_index_query_best_value (store, "ZJ", index_year - 1, index_code, &before, NULL, NULL);
           add_row (table,
                    /* TRANSLATORS: a key figure: the index's name and its year */
-                   g_strdup_printf (_("%s, Zhejiang, %d"), index_name, index_year),
+                   g_strdup_printf (_("%s (province), %d"), index_name, index_year),
                    g_strdup_printf ("%.1f", value), format_change (value, before),
-                   g_strdup (dt_str_is_blank (source) ? "" : source));
+                   value_source (store, source));
         }
     }
 
@@ -533,8 +544,12 @@ add_index_section (DtBriefing *briefing,
                  g_strdup (dt_pick_name (entry->name_zh, entry->name_en)),
                  g_strdup_printf ("%.1f", entry->score), change,
                  g_strdup (dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, entry->status)));
-        if (!dt_str_is_blank (entry->source) && strstr (sources->str, entry->source) == NULL)
-          g_string_append_printf (sources, "%s%s", sources->len > 0 ? "; " : "", entry->source);
+        {
+          g_autofree char *source = value_source (store, entry->source);
+
+          if (!dt_str_is_blank (source) && strstr (sources->str, source) == NULL)
+            g_string_append_printf (sources, "%s%s", sources->len > 0 ? "; " : "", source);
+        }
       }
     if (sources->len > 0)
       {

@@ -21,7 +21,7 @@
 #define FOOTER_GAP     22.0
 #define CELL_PAD_X      4.0
 #define CELL_PAD_Y      3.0
-#define CHART_HEIGHT  250.0
+#define CHART_HEIGHT  230.0
 #define MIN_COLUMN     36.0
 
 #define FONT_TITLE     "Sans Bold 26"
