@@ -64,6 +64,7 @@ struct _DtBriefingLayout
   double            height;
   PangoContext     *context;
   TableMetrics     *tables;   /* per block */
+  guint             n_tables;
   GPtrArray        *pages;    /* GArray of Item per page */
 };
 
@@ -175,7 +176,9 @@ measure_table (DtBriefingLayout      *self,
   metrics->widths = g_new0 (double, block->n_columns);
   for (guint c = 0; c < block->n_columns; c++)
     {
-      double w = widest_word (self, FONT_CELL_BOLD, block->header[c]);
+      /* Numbers are narrow: their header may wrap, but not word by word. */
+      double w = MAX (widest_word (self, FONT_CELL_BOLD, block->header[c]),
+                      MIN (text_width (self, FONT_CELL_BOLD, block->header[c]), 80));
 
       for (guint r = 0; r < block->rows->len; r++)
         w = MAX (w, text_width (self, FONT_CELL, ((char **)g_ptr_array_index (block->rows, r))[c]));
@@ -400,7 +403,8 @@ dt_briefing_layout_new (const DtBriefing *briefing,
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (self->context, options);
   cairo_font_options_destroy (options);
-  self->tables = g_new0 (TableMetrics, briefing->blocks->len);
+  self->n_tables = briefing->blocks->len;
+  self->tables = g_new0 (TableMetrics, self->n_tables);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   lay_out (self);
   return self;
@@ -417,7 +421,8 @@ dt_briefing_layout_free (DtBriefingLayout *self)
 {
   if (self == NULL)
     return;
-  for (guint b = 0; b < self->briefing->blocks->len; b++)
+  /* The briefing may be gone already (freed with the print operation). */
+  for (guint b = 0; b < self->n_tables; b++)
     g_free (self->tables[b].widths);
   g_free (self->tables);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
