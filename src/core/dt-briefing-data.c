@@ -633,8 +633,10 @@ add_list_section (DtBriefing         *briefing,
   {
     const char *header[] = { _("Rank"), _("Enterprise"), _("City"), _("Category"), _("Volume (10,000 yuan)"), NULL };
 
-    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The first %u enterprise", "The first %u enterprises", top_n),
-                               top_n);
+    guint shown = (guint)MIN ((gint64)top_n, count);
+
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The first %u enterprise", "The first %u enterprises", shown),
+                               shown);
     table = add_table (briefing, caption, header, 1 << 0 | 1 << 4);
   }
   stmt = dt_enterprise_query_prepare_rows (query, db, top_n, 0, error);
