@@ -13,7 +13,9 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "dt-application.h"
 #include "dt-briefing-print.h"
+#include "dt-enterprises-page.h"
 #include "dt-briefing-render.h"
 #include "dt-sample-data.h"
 #include "dt-test-widgets.h"
@@ -122,6 +124,61 @@ test_window_actions (void)
   g_type_class_unref (klass);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Export Briefing… saves what the Top 100 page shows: its filter is in
+ * the PDF, and the file chooser proposes a name that says what it is. */
+static void
+test_window_export_uses_page_filter (void)
+{
+  g_autofree char *database = g_build_filename (tmp_dir, "window.db", NULL);
+  g_autofree char *folder = g_build_filename (tmp_dir, "saved", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder_file = NULL;
+  g_autoptr(DtApplication) app = dt_application_new (database, NULL, NULL);
+  DtEnterprisesPage *page;
+  DtWindow *window;
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = dt_window_new (app, dt_application_get_store (app), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
+
+  page = DT_ENTERPRISES_PAGE (dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_ENTERPRISES_PAGE));
+  g_assert_true (dt_enterprise_query_add_filter (dt_enterprises_page_get_query (page), "city", "hangzhou", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-briefing", NULL));
+  dt_test_iterate_until_idle ();
+  dialog = dt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_true (g_str_has_prefix (name, "briefing-"));
+  g_assert_true (g_str_has_suffix (name, "-hangzhou.pdf"));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  folder_file = g_file_new_for_path (folder);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder_file, NULL));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  pdf = g_build_filename (folder, name, NULL);
+  dt_test_wait_for (file_exists, pdf, 30);
+
+  text = run_tool ("pdftotext", "-layout", pdf);
+  g_assert_nonnull (strstr (text, "Digital Trade Briefing"));
+  g_assert_nonnull (strstr (text, "City: Hangzhou"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,10 +186,12 @@ main (int   argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
   tmp_dir = g_dir_make_tmp ("test-briefing-print-XXXXXX", NULL);
 
   g_test_add_func ("/briefing/print/export-matches-pdf", test_export_matches_pdf);
   g_test_add_func ("/briefing/print/window-actions", test_window_actions);
+  g_test_add_func ("/briefing/window/export-uses-page-filter", test_window_export_uses_page_filter);
 
   status = g_test_run ();
   {
