@@ -175,6 +175,18 @@ test_window_export_uses_page_filter (void)
   text = run_tool ("pdftotext", "-layout", pdf);
   g_assert_nonnull (strstr (text, "Digital Trade Briefing"));
   g_assert_nonnull (strstr (text, "City: Hangzhou"));
+
+  /* Ctrl+P opens the print dialog; cancelling it prints nothing and
+   * leaves the window as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-briefing", NULL));
+  dt_test_iterate_until_idle ();
+  /* By name: its header is in gtk4-unix-print, which the app needs not. */
+  dialog = dt_test_find_toplevel (g_type_from_name ("GtkPrintUnixDialog"));
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  dt_test_iterate_until_idle ();
+  g_assert_null (dt_test_find_toplevel (g_type_from_name ("GtkPrintUnixDialog")));
+
   gtk_window_destroy (GTK_WINDOW (window));
   dt_test_iterate_until_idle ();
 }
