@@ -282,6 +282,15 @@ test_filter_and_year (void)
   g_assert_nonnull (strstr (err, "--filter=city=atlantis"));
   g_assert_true (g_file_get_contents (pdf, &after, &size_after, NULL));
   g_assert_cmpmem (before, size_before, after, size_after);
+
+  /* A year without a list is refused, naming the years there are. */
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&after, g_free);
+  g_assert_cmpint (dt_test_run_program (database, NULL, &err, option, "--year=1999", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "1999"));
+  g_assert_nonnull (strstr (err, "2021, 2022, 2023"));
+  g_assert_true (g_file_get_contents (pdf, &after, &size_after, NULL));
+  g_assert_cmpmem (before, size_before, after, size_after);
 }
 
 int

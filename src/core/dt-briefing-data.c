@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-briefing-data.h"
+#include "dt-error.h"
 #include "dt-index-query.h"
 #include "dt-index-ranking.h"
 #include "dt-measure-query.h"
@@ -728,6 +729,36 @@ add_measures_section (DtBriefing        *briefing,
     }
 }
 
+static gboolean
+has_list (DtStore *store,
+          int      year)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (store, "SELECT 1 FROM listings WHERE year = ?1 LIMIT 1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* "2021, 2022, 2023", for a message. */
+static char *
+list_years (DtStore *store)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (store,
+                                         "SELECT group_concat(year, ', ') FROM (SELECT DISTINCT year FROM listings ORDER BY year)",
+                                         NULL);
+  char *text = NULL;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    text = column_text (stmt, 0);
+  sqlite3_finalize (stmt);
+  return text != NULL ? text : g_strdup ("—");
+}
+
 DtBriefing *
 dt_briefing_build (DtStore            *store,
                    DtEnterpriseQuery  *query,
@@ -767,6 +798,16 @@ dt_briefing_build (DtStore            *store,
     }
   if (year == 0)
     year = dt_enterprise_query_latest_year (db);
+
+  if (year != 0 && !has_list (store, year))
+    {
+      g_autofree char *years = list_years (store);
+
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("The database holds no Top-100 list of %d; expected one of %s"),
+                   year, years);
+      return NULL;
+    }
 
   figures = dt_overview_figures_compute (store, today, FOLLOW_UP_DAYS, error);
   if (figures == NULL)
