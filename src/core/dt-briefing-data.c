@@ -561,6 +561,15 @@ add_index_section (DtBriefing *briefing,
   }
 }
 
+static int
+compare_volume (gconstpointer a,
+                gconstpointer b)
+{
+  double x = ((const DtEnterpriseGroup *)a)->volume, y = ((const DtEnterpriseGroup *)b)->volume;
+
+  return (x < y) - (x > y);
+}
+
 static gboolean
 add_groups_chart (DtBriefing         *briefing,
                   DtEnterpriseQuery  *query,
@@ -580,6 +589,8 @@ add_groups_chart (DtBriefing         *briefing,
     return FALSE;
   if (groups->len == 0)
     return TRUE;
+  /* A chart of volumes reads best largest first. */
+  g_array_sort (groups, compare_volume);
   values = g_new (double, groups->len);
   for (guint i = 0; i < groups->len; i++)
     {
