@@ -124,10 +124,15 @@ test_window_actions (void)
   g_type_class_unref (klass);
 }
 
+/* The PDF is written on a thread: done once it ends as a PDF ends. */
 static gboolean
-file_exists (gpointer path)
+pdf_complete (gpointer path)
 {
-  return g_file_test (path, G_FILE_TEST_EXISTS);
+  g_autofree char *data = NULL;
+  gsize size;
+
+  /* Binary: compare the bytes, not a C string. */
+  return g_file_get_contents (path, &data, &size, NULL) && size > 6 && memcmp (data + size - 6, "%%EOF\n", 6) == 0;
 }
 
 /* Export Briefing… saves what the Top 100 page shows: its filter is in
@@ -170,7 +175,7 @@ test_window_export_uses_page_filter (void)
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder_file, NULL));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   pdf = g_build_filename (folder, name, NULL);
-  dt_test_wait_for (file_exists, pdf, 30);
+  dt_test_wait_for (pdf_complete, pdf, 30);
 
   text = run_tool ("pdftotext", "-layout", pdf);
   g_assert_nonnull (strstr (text, "Digital Trade Briefing"));

@@ -4,7 +4,8 @@
  *
  * The briefing's few queries run on the window's connection: they read
  * one list year and the measures, which takes milliseconds, not the
- * seconds a page's query of a million rows can.
+ * seconds a page's query of a million rows can. The pages are written
+ * on a thread.
  */
 
 #define G_LOG_DOMAIN "dt-briefing-print"
@@ -73,6 +74,43 @@ write_briefing (DtBriefing  *briefing,
   return dt_output_close (output, NULL, error);
 }
 
+/* Laying out and writing the pages takes a few hundred milliseconds:
+ * on a thread, so the window keeps drawing. */
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GError *error = NULL;
+
+  if (write_briefing (task_data, file, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GtkWindow *parent = GTK_WINDOW (source);
+  GFile *file = g_object_get_data (G_OBJECT (result), "file");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    dt_widget_show_error (GTK_WIDGET (parent), _("The Briefing Could Not Be Saved"), error);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Briefing saved as %s"), name);
+
+      show_toast (parent, message);
+    }
+}
+
 static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
@@ -81,17 +119,15 @@ on_export_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(DtBriefing) briefing = build_briefing (job->parent, job->store, job->query);
-      g_autoptr(GError) error = NULL;
+      DtBriefing *briefing = build_briefing (job->parent, job->store, job->query);
 
-      if (briefing != NULL && !write_briefing (briefing, file, &error))
-        dt_widget_show_error (GTK_WIDGET (job->parent), _("The Briefing Could Not Be Saved"), error);
-      else if (briefing != NULL)
+      if (briefing != NULL)
         {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Briefing saved as %s"), name);
+          g_autoptr(GTask) task = g_task_new (job->parent, NULL, on_written, NULL);
 
-          show_toast (job->parent, message);
+          g_task_set_task_data (task, briefing, (GDestroyNotify)dt_briefing_free);
+          g_object_set_data_full (G_OBJECT (task), "file", g_steal_pointer (&file), g_object_unref);
+          g_task_run_in_thread (task, write_in_thread);
         }
     }
 
