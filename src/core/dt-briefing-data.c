@@ -328,7 +328,8 @@ add_title_page (DtBriefing        *briefing,
 
   title->rows = g_ptr_array_new_with_free_func (g_free);
   /* TRANSLATORS: on the briefing's title page; %d is the list year */
-  g_ptr_array_add (title->rows, g_strdup_printf (_("Top-100 list year %d"), briefing->year));
+  if (briefing->year != 0)
+    g_ptr_array_add (title->rows, g_strdup_printf (_("Top-100 list year %d"), briefing->year));
   g_ptr_array_add (title->rows, g_strdup_printf (_("Prepared on %s"), today));
   g_ptr_array_add (title->rows, g_strdup_printf (_("Database: %s"), dt_store_get_path (store)));
   if (filter_text != NULL)
@@ -401,16 +402,19 @@ add_key_figures (DtBriefing         *briefing,
         }
     }
 
-  add_row (table,
-           g_strdup_printf (_("Enterprises on the %d list"), briefing->year),
-           format_count (count),
-           last_year != NULL ? format_count_change (count, last_count) : g_strdup ("—"),
-           g_strdup (list_source));
-  add_row (table,
-           g_strdup_printf (_("Their digital trade volume, %d (10,000 yuan)"), briefing->year),
-           format_volume (volume),
-           last_year != NULL ? format_percent_change (volume, last_volume) : g_strdup ("—"),
-           g_strdup (list_source));
+  if (briefing->year != 0)
+    {
+      add_row (table,
+               g_strdup_printf (_("Enterprises on the %d list"), briefing->year),
+               format_count (count),
+               last_year != NULL ? format_count_change (count, last_count) : g_strdup ("—"),
+               g_strdup (list_source));
+      add_row (table,
+               g_strdup_printf (_("Their digital trade volume, %d (10,000 yuan)"), briefing->year),
+               format_volume (volume),
+               last_year != NULL ? format_percent_change (volume, last_volume) : g_strdup ("—"),
+               g_strdup (list_source));
+    }
   add_row (table, g_strdup (_("Measures in effect")),
            /* TRANSLATORS: measures in effect, of all measures */
            g_strdup_printf (_("%d of %d"), figures->measures_in_effect, figures->measures),
@@ -626,6 +630,12 @@ add_list_section (DtBriefing         *briefing,
   sqlite3_stmt *stmt;
   DtBriefingBlock *table;
 
+  if (briefing->year == 0)
+    {
+      add_block (briefing, DT_BRIEFING_HEADING, _("Top-100 list"))->new_page = TRUE;
+      add_block (briefing, DT_BRIEFING_PARAGRAPH, _("The database holds no Top-100 list."));
+      return TRUE;
+    }
   if (!sum_volume (query, db, &count, &volume, error))
     return FALSE;
 
