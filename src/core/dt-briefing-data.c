@@ -282,6 +282,7 @@ describe_query (DtEnterpriseQuery *query,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   const char * const *keys = dt_enterprise_query_keys ();
+  const char *search;
 
   for (guint k = 0; keys[k] != NULL; k++)
     {
@@ -307,13 +308,16 @@ describe_query (DtEnterpriseQuery *query,
       /* TRANSLATORS: a filter of the Top-100 list: the column, then its values */
       g_string_append_printf (text, _("%s: %s"), dt_enterprise_query_key_label (keys[k]), list->str);
     }
-  if (!dt_str_is_blank (dt_enterprise_query_get_search (query) != NULL ? dt_enterprise_query_get_search (query) : ""))
+  search = dt_enterprise_query_get_search (query);
+  if (search != NULL && !dt_str_is_blank (search))
     {
       if (text->len > 0)
         g_string_append (text, " · ");
-      g_string_append_printf (text, _("Search: “%s”"), dt_enterprise_query_get_search (query));
+      g_string_append_printf (text, _("Search: “%s”"), search);
     }
-  return g_string_free (g_steal_pointer (&text), text->len == 0);
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
