@@ -260,6 +260,14 @@ prepare_handed_run (DtApplication  *self,
       return FALSE;
     }
 
+  if (is_descriptor (options->briefing))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--briefing=%s: the Digital Trade window has %s open and runs this command itself, so it cannot write to this terminal or pipe; name a file instead"),
+                   options->briefing, self->database);
+      return FALSE;
+    }
+
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-briefing-print.h"
 #include "dt-enterprises-page.h"
 #include "dt-error.h"
 #include "dt-import-dialog.h"
@@ -302,6 +303,31 @@ on_import (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The briefing covers what the Top-100 page shows (its year and filters). */
+static void
+on_export_briefing (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  if (self->store != NULL)
+    dt_briefing_export_start (GTK_WINDOW (self), self->store,
+                              dt_enterprises_page_get_query (self->enterprises_page));
+}
+
+static void
+on_print_briefing (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  if (self->store != NULL)
+    dt_briefing_print_start (GTK_WINDOW (self), self->store,
+                             dt_enterprises_page_get_query (self->enterprises_page));
+}
+
 static gboolean
 dt_window_close_request (GtkWindow *window)
 {
@@ -361,6 +387,9 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, on_restore);
+  gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, on_export_briefing);
+  gtk_widget_class_install_action (widget_class, "win.print-briefing", NULL, on_print_briefing);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-briefing", NULL);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, on_preferences);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, on_sync);

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "dt-backup.h"
+#include "dt-briefing-data.h"
+#include "dt-briefing-render.h"
 #include "dt-command-line.h"
 #include "dt-data-pack.h"
 #include "dt-enterprise-export.h"
@@ -39,6 +41,7 @@ dt_command_line_clear (DtCommandLine *options)
   g_clear_pointer (&options->sort, g_free);
   g_clear_pointer (&options->header, g_free);
   g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->briefing, g_free);
   g_clear_pointer (&options->framework, g_free);
   g_clear_pointer (&options->data, g_free);
   g_clear_pointer (&options->normalise, g_free);
@@ -87,6 +90,7 @@ dt_command_line_parse (char          ***argv,
       { "header", 0, 0, G_OPTION_ARG_STRING, &options.header, N_("Header row: labels (default) or keys"), N_("labels|keys") },
       { "no-bom", 0, 0, G_OPTION_ARG_NONE, &options.no_bom, N_("Write CSV without a byte-order mark"), NULL },
       { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output, N_("Write to FILE instead of standard output"), N_("FILE") },
+      { "briefing", 0, 0, G_OPTION_ARG_FILENAME, &options.briefing, N_("Write a PDF briefing of the latest list (or --year, --filter, --search) to FILE and exit"), N_("FILE.pdf") },
       { "compute-index", 0, 0, G_OPTION_ARG_NONE, &options.compute_index, N_("Compute a composite index from CSV files and exit"), NULL },
       { "framework", 0, 0, G_OPTION_ARG_FILENAME, &options.framework, N_("The index framework (code,name,level,parent,direction,weight)"), N_("META.csv") },
       { "data", 0, 0, G_OPTION_ARG_FILENAME, &options.data, N_("Indicator values (uCode[,Time],codes…)"), N_("DATA.csv") },
@@ -124,6 +128,7 @@ dt_command_line_is_headless (DtCommandLine *options)
 {
   return options->import_file != NULL ||
          options->export_what != NULL ||
+         options->briefing != NULL ||
          options->compute_index ||
          options->sync ||
          options->backups ||
@@ -166,6 +171,7 @@ dt_command_line_make_paths_absolute (DtCommandLine *options,
   make_absolute (&options->database, cwd);
   make_absolute (&options->import_file, cwd);
   make_absolute (&options->output, cwd);
+  make_absolute (&options->briefing, cwd);
   make_absolute (&options->framework, cwd);
   make_absolute (&options->data, cwd);
   make_absolute (&options->screenshot, cwd);
@@ -509,6 +515,41 @@ run_export_measures (DtCommandLine *options)
   return 0;
 }
 
+/* --briefing=FILE.pdf: the briefing on the list of --year (default the
+ * latest) that --filter and --search keep, replaced whole or not at all. */
+static int
+run_briefing (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = open_store (options, &error);
+  g_autoptr(DtEnterpriseQuery) query = NULL;
+  g_autoptr(DtBriefing) briefing = NULL;
+  g_autoptr(DtOutput) output = NULL;
+
+  if (store == NULL)
+    return fail (error);
+  /* The year is the briefing's own; the query holds the other filters. */
+  query = dt_enterprise_export_query_new (0, (const char *const *)options->filters, options->search,
+                                         NULL, dt_store_get_db (store), &error);
+  if (query == NULL)
+    return fail (error);
+  briefing = dt_briefing_build (store, query, options->year, NULL, DT_BRIEFING_TOP_N, &error);
+  if (briefing == NULL)
+    return fail (error);
+
+  output = dt_output_open_arg (options->briefing, NULL, &error);
+  if (output == NULL)
+    return fail (error);
+  if (!dt_briefing_write_pdf (briefing, dt_output_get_stream (output), &error))
+    {
+      dt_output_abandon (output, &error);
+      return fail (error);
+    }
+  if (!dt_output_close (output, NULL, &error))
+    return fail (error);
+  return 0;
+}
+
 int
 dt_command_line_run (DtCommandLine *options)
 {
@@ -518,6 +559,8 @@ dt_command_line_run (DtCommandLine *options)
     return run_restore (options);
   if (options->import_file != NULL)
     return run_import (options);
+  if (options->briefing != NULL)
+    return run_briefing (options);
   if (options->export_what != NULL && options->output != NULL &&
       g_str_has_suffix (options->output, ".json"))
     return run_export_pack (options);

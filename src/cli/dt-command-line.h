@@ -26,6 +26,8 @@ typedef struct
   char    *header;           /* labels | keys */
   gboolean no_bom;
   char    *output;
+  /* --briefing */
+  char    *briefing;
   /* --compute-index */
   gboolean compute_index;
   char    *framework;
