@@ -945,7 +945,9 @@ sobol_point (const double *ya,
           double a = ya[at] - mean, b = yb[at] - mean;
 
           var += a * a + b * b;
-          v += yb[at] * (yab[at] - ya[at]);
+          /* Centred, as SALib does: the same expectation, far less
+           * variance when the outputs are far from 0 (ranks are). */
+          v += b * (yab[at] - ya[at]);
           e += (ya[at] - yab[at]) * (ya[at] - yab[at]);
         }
       var /= 2.0 * n - 1;
