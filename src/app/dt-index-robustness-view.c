@@ -591,6 +591,7 @@ dt_index_robustness_view_init (DtIndexRobustnessView *self)
   self->save_button = gtk_button_new_with_mnemonic (_("Save Chart…"));
   gtk_widget_set_tooltip_text (self->save_button, _("Save the rank intervals as PNG, SVG or PDF"));
   gtk_widget_set_sensitive (self->save_button, FALSE);
+  gtk_widget_set_valign (self->save_button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
   adw_preferences_group_set_header_suffix (self->group, self->save_button);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));

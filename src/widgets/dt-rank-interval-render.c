@@ -130,7 +130,7 @@ dt_rank_interval_render (cairo_t                   *cr,
   for (guint i = 0; i < data->n_items; i++)
     label_width = MAX (label_width, text_width (cr, style, data->items[i].label));
   label_width = MIN (label_width, width / 3.0);
-  plot_x = PAD + label_width + 12;
+  plot_x = PAD + label_width + 24;
   plot_width = MAX (width - plot_x - PAD - 8, 40);
   row_height = MAX ((height - TOP - BOTTOM) / (double)data->n_items, 6);
   step = plot_width / (n_ranks - 1);
@@ -162,7 +162,7 @@ dt_rank_interval_render (cairo_t                   *cr,
       double x0 = X_OF (item->low), x1 = X_OF (item->high);
 
       set_colour (cr, style->foreground, 1);
-      draw_text (cr, style, item->label, plot_x - 12, y, 1, FALSE);
+      draw_text (cr, style, item->label, plot_x - 20, y, 1, FALSE);
 
       /* The 5th to 95th percentile. */
       set_colour (cr, style->accent, 0.35);
