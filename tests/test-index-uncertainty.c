@@ -406,13 +406,13 @@ test_cli_asem (void)
 {
   g_autofree char *meta = asem_path ("meta.csv");
   g_autofree char *data = asem_path ("treated.csv");
-  g_autofree char *folder = g_dir_make_tmp ("dt-uncertainty-XXXXXX", NULL);
-  g_autofree char *out = g_build_filename (folder, "out.csv", NULL);
-  g_autofree char *sens = g_build_filename (folder, "sens.csv", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *sens = NULL;
   g_autofree char *framework_arg = g_strconcat ("--framework=", meta, NULL);
   g_autofree char *data_arg = g_strconcat ("--data=", data, NULL);
-  g_autofree char *out_arg = g_strconcat ("--output=", out, NULL);
-  g_autofree char *sens_arg = g_strconcat ("--output=", sens, NULL);
+  g_autofree char *out_arg = NULL;
+  g_autofree char *sens_arg = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   const char *header[] = { "uCode", "nominal_score", "nominal_rank", "median_rank", "p5_rank",
@@ -424,6 +424,11 @@ test_cli_asem (void)
       g_test_skip ("The ASEM example data is not here: set DT_SHARED_DIR");
       return;
     }
+  folder = g_dir_make_tmp ("dt-uncertainty-XXXXXX", NULL);
+  out = g_build_filename (folder, "out.csv", NULL);
+  sens = g_build_filename (folder, "sens.csv", NULL);
+  out_arg = g_strconcat ("--output=", out, NULL);
+  sens_arg = g_strconcat ("--output=", sens, NULL);
 
   g_assert_cmpint (dt_test_run_program (NULL, NULL, &err, "--uncertainty", framework_arg, data_arg,
                                         "--noise=1:0.25", "--noise=2:0.25", "--replications=200",
@@ -468,6 +473,48 @@ test_cli_asem (void)
   g_rmdir (folder);
 }
 
+/* The stored index: the sample's cities of 2024, as the page shows them. */
+static void
+test_cli_store (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("dt-uncertainty-XXXXXX", NULL);
+  g_autofree char *database = g_build_filename (folder, "sample.db", NULL);
+  g_autofree char *out = g_build_filename (folder, "out.csv", NULL);
+  g_autofree char *out_arg = g_strconcat ("--output=", out, NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_cmpint (dt_test_run_program (database, NULL, &err, "--uncertainty", "--year=2024", "--level=city",
+                                        "--noise=1:0.5", "--noise=2:0.5", "--replications=100", "--no-bom",
+                                        out_arg, NULL), ==, 0);
+  rows = read_csv (out);
+  g_assert_cmpuint (rows->len, ==, 12);
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *)rows->pdata[0], 1), ==, "Time");
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *)rows->pdata[1], 0), ==, "hangzhou");
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *)rows->pdata[1], 1), ==, "2024");
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *)rows->pdata[1], 3), ==, "1");
+
+  /* A level without values says so. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (dt_test_run_program (database, NULL, &err, "--uncertainty", "--year=1990", "--level=city",
+                                        out_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "1990"));
+
+  dt_test_remove_backups (database);
+  {
+    g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (database, "-shm", NULL);
+    g_autofree char *lock = g_strconcat (database, ".lock", NULL);
+
+    g_remove (database);
+    g_remove (lock);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_remove (out);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/index/uncertainty/nearest-rank", test_nearest_rank);
   g_test_add_func ("/index/uncertainty/hand-computed", test_hand_computed);
   g_test_add_func ("/index/uncertainty/cli-asem", test_cli_asem);
+  g_test_add_func ("/index/uncertainty/cli-stored-index", test_cli_store);
   g_test_add_func ("/index/sensitivity/linear-model", test_sobol_linear);
   g_test_add_func ("/index/sensitivity/ishigami", test_sobol_ishigami);
   g_test_add_func ("/index/sensitivity/inert-input-zero", test_sensitivity_inert_input);
