@@ -105,6 +105,16 @@ format_score (double value)
   return g_strdup_printf ("%.2f", value);
 }
 
+static gboolean
+same_text_free_second (const char *a,
+                    char       *b)
+{
+  gboolean equal = g_strcmp0 (a, b) == 0;
+
+  g_free (b);
+  return equal;
+}
+
 static int
 selected_node (DtIndexPage *self)
 {
@@ -444,15 +454,17 @@ bind_cell (GtkSignalListItemFactory *factory,
         }
       break;
     case COLUMN_WHATIF_SCORE:
-      if (!isnan (e->whatif_score) && !isnan (e->score) && fabs (e->whatif_score - e->score) < 0.005)
+      text = format_score (e->whatif_score);
+      /* "Same" as the reader sees it: equal to the two decimals shown. */
+      if (!isnan (e->whatif_score) && !isnan (e->score) && same_text_free_second (text, format_score (e->score)))
         {
+          g_free (text);
           /* Translators: a what-if score equal to the stored one, e.g. “126.60 (same)”. */
           text = g_strdup_printf (_("%.2f (same)"), e->whatif_score);
           tooltip = _("Equal to the stored score: the stored indicator values reproduce it with these weights");
         }
       else
         {
-          text = format_score (e->whatif_score);
           tooltip = _("Re-aggregated from the stored indicator values with the what-if weights. A published score may have been computed from indicators that are not in the database, so it can differ even at the published weights.");
         }
       break;
