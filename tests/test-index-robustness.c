@@ -116,8 +116,10 @@ test_run (void)
       g_autofree char *view_png = g_build_filename (shots, "index-robustness.png", NULL);
       g_autofree char *chart_png = g_build_filename (shots, "rank-intervals.png", NULL);
 
-      g_assert_true (dt_screenshot_save_png (view, view_png, &error));
+      gboolean saved = dt_screenshot_save_png (view, view_png, &error);
+
       g_assert_no_error (error);
+      g_assert_true (saved);
       g_assert_true (dt_rank_interval_save_chart (DT_RANK_INTERVAL (chart), chart_png, 1000, 400, &error));
       g_assert_no_error (error);
     }
