@@ -47,6 +47,7 @@ struct _DtIndexRobustnessView
   DtRankInterval   *chart;
   GtkBox           *sentences_box;
   GtkWidget        *sensitivity_title;
+  GtkWidget        *sensitivity_note;
   DtChart          *sensitivity_chart;
 
   GCancellable     *cancellable;
@@ -648,6 +649,12 @@ dt_index_robustness_view_init (DtIndexRobustnessView *self)
   gtk_label_set_xalign (GTK_LABEL (self->sensitivity_title), 0);
   gtk_widget_set_margin_top (self->sensitivity_title, 12);
   gtk_box_append (GTK_BOX (box), self->sensitivity_title);
+  self->sensitivity_note = gtk_label_new (_("Which uncertain input makes the ranks move. The first-order effect is the share of the rank variance an input causes on its own; the total effect adds what it causes together with the other inputs. Both are averaged over the regions, weighted by how much each region's rank varies."));
+  gtk_label_set_wrap (GTK_LABEL (self->sensitivity_note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->sensitivity_note), 0);
+  gtk_widget_add_css_class (self->sensitivity_note, "dim-label");
+  g_object_bind_property (self->sensitivity_title, "visible", self->sensitivity_note, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), self->sensitivity_note);
   self->sensitivity_chart = DT_CHART (dt_chart_new (DT_CHART_BAR));
   gtk_widget_set_size_request (GTK_WIDGET (self->sensitivity_chart), -1, 260);
   gtk_frame_set_child (GTK_FRAME (sensitivity_frame), GTK_WIDGET (self->sensitivity_chart));
