@@ -11,6 +11,7 @@
 #include "dt-chart.h"
 #include "dt-index-page.h"
 #include "dt-index-ranking-row.h"
+#include "dt-index-robustness-view.h"
 #include "dt-sample-data.h"
 
 static void
@@ -20,6 +21,9 @@ find_all (GtkWidget *widget,
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     g_ptr_array_add (found, widget);
+  /* The robustness view has controls and charts of its own. */
+  if (DT_IS_INDEX_ROBUSTNESS_VIEW (widget))
+    return;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     find_all (child, type, found);
 }
@@ -44,6 +48,44 @@ shown_rows (GtkWidget *page)
   return rows;
 }
 
+/* The what-if group's warning label, when shown. */
+static GtkWidget *
+visible_warning (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  find_all (page, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "warning") &&
+        gtk_widget_get_visible (g_ptr_array_index (labels, i)))
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* Checks (@check) that the year dropdown shows @year, or selects it. */
+static void
+select_year (GtkWidget  *page,
+             const char *year,
+             gboolean    check)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *years;
+  GListModel *model;
+
+  find_all (page, GTK_TYPE_DROP_DOWN, dropdowns);
+  years = g_ptr_array_index (dropdowns, 1);
+  model = gtk_drop_down_get_model (years);
+  if (check)
+    {
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), gtk_drop_down_get_selected (years)), ==, year);
+      g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, g_list_model_get_n_items (model) - 1);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), year) == 0)
+      gtk_drop_down_set_selected (years, i);
+}
+
 static void
 test_sample (void)
 {
@@ -63,6 +105,10 @@ test_sample (void)
   g_assert_no_error (error);
   gtk_window_set_child (GTK_WINDOW (window), page);
   dt_index_page_set_store (DT_INDEX_PAGE (page), store);
+
+  /* It opens on the latest year; the published figures are 2020's. */
+  select_year (page, "2024", TRUE);
+  select_year (page, "2020", FALSE);
 
   /* The trend shows the province and the three published cities, Hangzhou
    * among them, over every year. */
@@ -121,6 +167,37 @@ test_sample (void)
       g_assert_cmpuint (e->whatif_rank, ==, e->rank);
     }
   g_assert_cmpfloat (gtk_spin_button_get_value (g_ptr_array_index (spins, 0)), ==, 0.2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* A typed weight snaps to the 0.05 grid. */
+  {
+    g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+    find_all (g_ptr_array_index (spins, 0), GTK_TYPE_TEXT, texts);
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (texts, 0)), "0.123");
+    gtk_spin_button_update (g_ptr_array_index (spins, 0));
+  }
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (g_ptr_array_index (spins, 0)), 0.1, 1e-9);
+
+  /* Every weight stepped down to 0: no what-if score, and a sentence why. */
+  g_assert_null (visible_warning (page));
+  for (guint i = 0; i < spins->len; i++)
+    {
+      gtk_spin_button_set_value (g_ptr_array_index (spins, i), 0.05);
+      gtk_spin_button_spin (g_ptr_array_index (spins, i), GTK_SPIN_STEP_BACKWARD, 0.05);
+    }
+  g_assert_nonnull (visible_warning (page));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (visible_warning (page))), "Every weight is 0"));
+  rows = shown_rows (page);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const DtIndexRankingEntry *e = g_ptr_array_index (rows, i);
+
+      g_assert_true (isnan (e->whatif_score));
+      g_assert_cmpuint (e->whatif_rank, ==, 0);
+    }
+  gtk_widget_activate_action (page, "index.reset-weights", NULL);
+  g_assert_null (visible_warning (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

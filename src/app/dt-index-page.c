@@ -24,6 +24,7 @@
 #include "dt-index-page.h"
 #include "dt-index-query.h"
 #include "dt-index-ranking-row.h"
+#include "dt-index-robustness-view.h"
 #include "dt-output.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
@@ -55,6 +56,8 @@ struct _DtIndexPage
 
   DtChart          *trend_chart;
   DtChart          *breakdown_chart;
+  GtkWidget        *robustness_view;
+  GtkWidget        *whatif_note;
   GListStore       *ranking_rows;
   GtkSortListModel *ranking_sorted;
 
@@ -100,6 +103,16 @@ format_score (double value)
   if (isnan (value))
     return g_strdup ("—");
   return g_strdup_printf ("%.2f", value);
+}
+
+static gboolean
+same_text_free_second (const char *a,
+                    char       *b)
+{
+  gboolean equal = g_strcmp0 (a, b) == 0;
+
+  g_free (b);
+  return equal;
 }
 
 static int
@@ -153,14 +166,24 @@ recompute_whatif (DtIndexPage *self)
   g_autoptr(GError) error = NULL;
   guint n_children;
   const guint *children;
+  double total = 0;
 
   if (self->whatif == NULL || self->whatif_table == NULL || self->root < 0)
     return;
 
   children = dt_index_framework_get_children (self->whatif, self->root, &n_children);
   for (guint i = 0; i < n_children && i < self->dimension_spins->len; i++)
-    dt_index_framework_set_weight (self->whatif, children[i],
-                                   gtk_spin_button_get_value (g_ptr_array_index (self->dimension_spins, i)));
+    {
+      double weight = gtk_spin_button_get_value (g_ptr_array_index (self->dimension_spins, i));
+
+      /* A spin button stepped down to "0.00" may hold 1e-17: that is 0. */
+      if (weight < 0.005)
+        weight = 0;
+      total += weight;
+      dt_index_framework_set_weight (self->whatif, children[i], weight);
+    }
+  /* With every weight 0 there is nothing to weigh by: no score, and why. */
+  gtk_widget_set_visible (self->whatif_note, total == 0);
   if (!dt_index_aggregate (self->whatif_table, DT_INDEX_AGGREGATE_AMEAN, &error))
     g_warning ("What-if weights: %s", error->message);
 }
@@ -214,6 +237,8 @@ build_whatif (DtIndexPage *self)
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 1, 0.05);
 
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
+      /* Typed or stepped, a weight lands on the 0.05 grid. */
+      gtk_spin_button_set_snap_to_ticks (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
                                  dt_index_framework_get_node (self->framework, children[i])->weight);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
@@ -302,6 +327,7 @@ refresh_ranking (DtIndexPage *self)
 
   g_list_store_remove_all (self->ranking_rows);
   g_clear_pointer (&self->ranking, dt_index_ranking_free);
+  dt_index_robustness_view_set_scope (DT_INDEX_ROBUSTNESS_VIEW (self->robustness_view), self->store, year, level);
   if (node < 0 || year == 0)
     return;
 
@@ -429,7 +455,18 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_WHATIF_SCORE:
       text = format_score (e->whatif_score);
-      tooltip = _("Computed from the stored indicator values with the what-if weights");
+      /* "Same" as the reader sees it: equal to the two decimals shown. */
+      if (!isnan (e->whatif_score) && !isnan (e->score) && same_text_free_second (text, format_score (e->score)))
+        {
+          g_free (text);
+          /* Translators: a what-if score equal to the stored one, e.g. “126.60 (same)”. */
+          text = g_strdup_printf (_("%.2f (same)"), e->whatif_score);
+          tooltip = _("Equal to the stored score: the stored indicator values reproduce it with these weights");
+        }
+      else
+        {
+          tooltip = _("Re-aggregated from the stored indicator values with the what-if weights. A published score may have been computed from indicators that are not in the database, so it can differ even at the published weights.");
+        }
       break;
     case COLUMN_WHATIF_RANK:
       if (e->whatif_rank == 0)
@@ -681,17 +718,12 @@ reload (DtIndexPage *self)
   {
     g_autoptr(GArray) years = dt_index_query_years (self->store);
     g_autoptr(GPtrArray) regions = dt_index_query_regions (self->store);
-    int ranking_year = dt_index_query_ranking_year (self->store);
 
     g_array_append_vals (self->years, years->data, years->len);
     for (guint i = 0; i < years->len; i++)
       g_ptr_array_add (year_labels, g_strdup_printf ("%d", g_array_index (years, int, i)));
-    /* Open on the latest year with published city figures, where the
-     * academy's own ranking can be seen; else on the latest year. */
+    /* Open on the latest year: what an official asks about first. */
     default_year = self->years->len > 0 ? self->years->len - 1 : 0;
-    for (guint i = 0; i < self->years->len; i++)
-      if (g_array_index (self->years, int, i) == ranking_year)
-        default_year = i;
     for (guint i = 0; i < regions->len; i++)
       g_ptr_array_add (self->regions, g_steal_pointer (&regions->pdata[i]));
   }
@@ -1004,6 +1036,18 @@ dt_index_page_init (DtIndexPage *self)
   gtk_frame_set_child (self->breakdown_frame, GTK_WIDGET (self->breakdown_chart));
 
   build_ranking_view (self);
+
+  self->whatif_note = gtk_label_new (_("Every weight is 0, so there is nothing to weigh the dimensions by and no what-if score can be computed. Set at least one weight above 0."));
+  gtk_label_set_wrap (GTK_LABEL (self->whatif_note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->whatif_note), 0);
+  gtk_widget_add_css_class (self->whatif_note, "warning");
+  gtk_widget_set_visible (self->whatif_note, FALSE);
+  adw_preferences_group_add (self->whatif_group, self->whatif_note);
+
+  /* How sure the ranks are, under the ranking. */
+  self->robustness_view = dt_index_robustness_view_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->ranking_group))),
+                              self->robustness_view, GTK_WIDGET (self->ranking_group));
 
   g_signal_connect_object (self->node_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);

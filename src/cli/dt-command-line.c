@@ -22,6 +22,7 @@
 #include "dt-import-file.h"
 #include "dt-index-compute.h"
 #include "dt-index-ranking.h"
+#include "dt-index-uncertainty.h"
 #include "dt-measure-export.h"
 #include "dt-measure-query.h"
 #include "dt-output.h"
@@ -50,6 +51,9 @@ dt_command_line_clear (DtCommandLine *options)
   g_clear_pointer (&options->restore, g_free);
   g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->page, g_free);
+  g_clear_pointer (&options->noise, g_strfreev);
+  g_clear_pointer (&options->alternatives, g_strfreev);
+  g_clear_pointer (&options->level, g_free);
 }
 
 static gboolean
@@ -97,6 +101,15 @@ dt_command_line_parse (char          ***argv,
       { "normalise", 0, 0, G_OPTION_ARG_STRING, &options.normalise, N_("base-year, minmax, zscore or goalposts"), N_("METHOD") },
       { "aggregate", 0, 0, G_OPTION_ARG_STRING, &options.aggregate, N_("amean or gmean"), N_("METHOD") },
       { "base-year", 0, 0, G_OPTION_ARG_INT, &options.base_year, N_("The base year for base-year normalisation"), N_("YEAR") },
+      { "uncertainty", 0, 0, G_OPTION_ARG_NONE, &options.uncertainty, N_("Monte Carlo uncertainty of the index ranks; writes uCode[,Time],nominal_score,nominal_rank,median_rank,p5_rank,p95_rank,mean_score,sd_score (ranks: 1 is best; percentiles by the nearest-rank method)"), NULL },
+      { "sensitivity", 0, 0, G_OPTION_ARG_NONE, &options.sensitivity, N_("Variance-based sensitivity of the ranks to each uncertain input; writes uCode[,Time],input,first_order,first_order_low,first_order_high,total,total_low,total_high (uCode ALL: the average over the regions; low and high: 95 % bootstrap interval)"), NULL },
+      { "noise", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.noise, N_("With --uncertainty or --sensitivity: draw the weights of LEVEL uniformly within ±F of their value (repeatable)"), N_("LEVEL:F") },
+      { "alternatives", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.alternatives, N_("Methods to draw from: normalise:minmax,zscore or aggregate:amean,gmean (repeatable)"), N_("WHAT:A,B") },
+      { "drop-indicators", 0, 0, G_OPTION_ARG_NONE, &options.drop_indicators, N_("Leave out one indicator at a time (or none) in each run"), NULL },
+      { "replications", 0, 0, G_OPTION_ARG_INT, &options.replications, N_("Number of runs (default 1000; for --sensitivity the base sample N, run N × (inputs + 2) times)"), N_("N") },
+      { "seed", 0, 0, G_OPTION_ARG_INT64, &options.seed, N_("Seed of the random numbers: the same seed gives the same result"), N_("S") },
+      { "threads", 0, 0, G_OPTION_ARG_INT, &options.threads, N_("Threads to use (default: every core); the result does not depend on it"), N_("N") },
+      { "level", 0, 0, G_OPTION_ARG_STRING, &options.level, N_("With --uncertainty on the stored index: city or county"), N_("LEVEL") },
       { "sync", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)parse_sync, N_("Download and import the data pack and exit"), N_("URL") },
       { "backups", 0, 0, G_OPTION_ARG_NONE, &options.backups, N_("List the backups of the database and exit"), NULL },
       { "restore", 0, 0, G_OPTION_ARG_FILENAME, &options.restore, N_("Restore backup N (see --backups) or FILE into the database and exit"), N_("N|FILE") },
@@ -130,6 +143,7 @@ dt_command_line_is_headless (DtCommandLine *options)
          options->export_what != NULL ||
          options->briefing != NULL ||
          options->compute_index ||
+         options->uncertainty || options->sensitivity ||
          options->sync ||
          options->backups ||
          options->restore != NULL;
@@ -138,7 +152,8 @@ dt_command_line_is_headless (DtCommandLine *options)
 gboolean
 dt_command_line_uses_database (DtCommandLine *options)
 {
-  return dt_command_line_is_headless (options) && !options->compute_index;
+  return dt_command_line_is_headless (options) && !options->compute_index &&
+         !((options->uncertainty || options->sensitivity) && options->framework != NULL);
 }
 
 char *
@@ -359,6 +374,61 @@ run_compute_index (DtCommandLine *options)
   return 0;
 }
 
+/* --uncertainty / --sensitivity: on CSV files with --framework and
+ * --data, else on the stored index of --year and --level. */
+static int
+run_uncertainty (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  DtIndexUncertaintySpec spec;
+  gboolean on_files = options->framework != NULL || options->data != NULL;
+
+  dt_index_uncertainty_spec_init (&spec);
+  /* The stored indicators are scores against 2018 already. */
+  if (!on_files)
+    spec.normalise = DT_INDEX_NORMALISE_NONE;
+  if (options->normalise != NULL && !dt_index_normalise_from_string (options->normalise, &spec.normalise))
+    {
+      g_printerr (_("--normalise=%s is not a method; expected base-year, minmax, zscore or goalposts\n"), options->normalise);
+      return 1;
+    }
+  if (options->aggregate != NULL && !dt_index_aggregate_from_string (options->aggregate, &spec.aggregate))
+    {
+      g_printerr (_("--aggregate=%s is not a method; expected amean or gmean\n"), options->aggregate);
+      return 1;
+    }
+  spec.base_year = options->base_year;
+  for (guint i = 0; options->noise != NULL && options->noise[i] != NULL; i++)
+    if (!dt_index_uncertainty_spec_parse_noise (&spec, options->noise[i], &error))
+      return fail (error);
+  for (guint i = 0; options->alternatives != NULL && options->alternatives[i] != NULL; i++)
+    if (!dt_index_uncertainty_spec_parse_alternatives (&spec, options->alternatives[i], &error))
+      return fail (error);
+  spec.drop_indicators = options->drop_indicators;
+  if (options->replications < 0 || options->threads < 0)
+    {
+      g_printerr (_("--replications and --threads take a number above 0\n"));
+      return 1;
+    }
+  if (options->replications > 0)
+    spec.replications = options->replications;
+  spec.seed = (guint64)options->seed;
+  spec.n_threads = options->threads;
+
+  if (!on_files)
+    {
+      store = open_store (options, &error);
+      if (store == NULL)
+        return fail (error);
+    }
+  if (!dt_index_uncertainty_command (store, options->framework, options->data, options->year,
+                                     options->level, &spec, options->sensitivity,
+                                     options->output, !options->no_bom, &error))
+    return fail (error);
+  return 0;
+}
+
 /* --export=regions|framework|index-values: every row of the kind, as imported. */
 static int
 run_export_table (DtCommandLine *options,
@@ -568,6 +638,8 @@ dt_command_line_run (DtCommandLine *options)
     return run_sync (options);
   if (options->compute_index)
     return run_compute_index (options);
+  if (options->uncertainty || options->sensitivity)
+    return run_uncertainty (options);
   if (g_strcmp0 (options->export_what, "index") == 0)
     return run_export_index (options);
   if (g_strcmp0 (options->export_what, "measures") == 0)

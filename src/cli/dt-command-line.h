@@ -41,6 +41,16 @@ typedef struct
   /* --backups, --restore=N|FILE */
   gboolean backups;
   char    *restore;
+  /* --uncertainty, --sensitivity (with --framework/--data or --year/--level) */
+  gboolean uncertainty;
+  gboolean sensitivity;
+  char   **noise;            /* LEVEL:F */
+  char   **alternatives;     /* normalise:A,B | aggregate:amean,gmean */
+  gboolean drop_indicators;
+  int      replications;
+  gint64   seed;
+  int      threads;
+  char    *level;            /* city | county */
   /* the window */
   char    *screenshot;
   char    *page;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -107,6 +108,28 @@ dt_index_table_free (DtIndexTable *self)
   g_free (self->columns);
   g_free (self->file_name);
   g_free (self);
+}
+
+DtIndexTable *
+dt_index_table_copy (DtIndexTable     *self,
+                     DtIndexFramework *framework)
+{
+  DtIndexTable *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (framework == NULL || dt_index_framework_get_n_nodes (framework) == self->n_nodes, NULL);
+
+  copy = dt_index_table_new (framework != NULL ? framework : self->framework, self->has_time, self->file_name);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, r);
+
+      dt_index_table_add_row (copy, row->unit, row->year, row->line);
+    }
+  memcpy (copy->values->data, self->values->data, (gsize)self->values->len * sizeof (double));
+  memcpy (copy->columns, self->columns, self->n_nodes * sizeof (guint));
+  copy->time_column = self->time_column;
+  return copy;
 }
 
 static char *

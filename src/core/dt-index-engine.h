@@ -42,6 +42,11 @@ gboolean      dt_index_aggregate_from_string (const char        *text,
 DtIndexTable *dt_index_table_new             (DtIndexFramework  *framework,
                                               gboolean           has_time,
                                               const char        *file_name);
+/* A copy of the rows and values whose weights come from @framework (of the
+ * same shape; NULL: the same framework), so that threads can aggregate
+ * with weights of their own. */
+DtIndexTable *dt_index_table_copy            (DtIndexTable      *self,
+                                              DtIndexFramework  *framework);
 void          dt_index_table_free            (DtIndexTable      *self);
 /* Appends a row with every value missing; @line is its line in the file
  * (0 when unknown). Returns the row. */
