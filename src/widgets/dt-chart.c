@@ -26,6 +26,11 @@ struct _DtChart
   char          *value_format;
   GStrv          categories;
   GArray        *series;          /* of DtChartSeries */
+  DtChartValues  values;
+  GStrv          colour_keys;
+  char          *selection;       /* context carried by saved charts */
+  char          *source;
+  gboolean       sample;
 
   int            highlight_series;
   int            highlight_category;
@@ -53,13 +58,19 @@ series_clear (gpointer data)
 
   g_clear_pointer (&series->name, g_free);
   g_clear_pointer (&series->values, g_free);
+  g_clear_pointer (&series->key, g_free);
 }
 
+/* The chart's data for dt_chart_render(). The highlight is for the
+ * screen; the context (selection, source, sample mark) for saved files
+ * and the description — the page around the widget shows it on screen. */
 static void
-fill_data (DtChart     *self,
-           DtChartData *data,
-           gboolean     with_highlight)
+fill_data_full (DtChart     *self,
+                DtChartData *data,
+                gboolean     with_highlight,
+                gboolean     with_context)
 {
+  memset (data, 0, sizeof *data);
   data->kind = self->kind;
   data->title = self->title;
   data->unit = self->unit;
@@ -70,6 +81,22 @@ fill_data (DtChart     *self,
   data->n_series = self->series->len;
   data->highlight_series = with_highlight ? self->highlight_series : -1;
   data->highlight_category = with_highlight ? self->highlight_category : -1;
+  data->values = self->values;
+  data->colour_keys = (const char * const *) self->colour_keys;
+  if (with_context)
+    {
+      data->selection = self->selection;
+      data->source = self->source;
+      data->sample = self->sample;
+    }
+}
+
+static void
+fill_data (DtChart     *self,
+           DtChartData *data,
+           gboolean     with_highlight)
+{
+  fill_data_full (self, data, with_highlight, FALSE);
 }
 
 static double
@@ -101,6 +128,7 @@ style_from_widget (DtChart      *self,
 {
   static const char * const palette_names[DT_CHART_PALETTE_SIZE] = {
     NULL, "green_4", "orange_3", "purple_3", "red_3", "yellow_5", "brown_3", "dark_1",
+    "blue_5", "green_5", "orange_5", "purple_5",
   };
   GtkStyleContext *context;
   PangoContext *pango;
@@ -228,33 +256,6 @@ dt_chart_measure (GtkWidget      *widget,
       *minimum = 160;
       *natural = 300;
     }
-}
-
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard_mode,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  DtChart *self = DT_CHART (widget);
-  g_autofree char *text = NULL;
-  DtChartData data;
-  guint series, category;
-
-  fill_data (self, &data, TRUE);
-  if (keyboard_mode)
-    {
-      if (!dt_chart_get_highlight (self, &series, &category))
-        return FALSE;
-    }
-  else if (!dt_chart_layout_hit_test (&self->layout, &data, x, y, &series, &category))
-    return FALSE;
-
-  text = dt_chart_describe_point (&data, series, category);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 static void
@@ -450,6 +451,9 @@ dt_chart_finalize (GObject *object)
   g_clear_pointer (&self->value_format, g_free);
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->series, g_array_unref);
+  g_clear_pointer (&self->colour_keys, g_strfreev);
+  g_clear_pointer (&self->selection, g_free);
+  g_clear_pointer (&self->source, g_free);
 
   G_OBJECT_CLASS (dt_chart_parent_class)->finalize (object);
 }
@@ -544,8 +548,8 @@ dt_chart_init (DtChart *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  /* No tooltip: the callout drawn at the hovered mark already gives its
+   * value, and a tooltip beside it would say it twice. */
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
@@ -665,7 +669,18 @@ dt_chart_add_series (DtChart      *self,
                      const double *values,
                      guint         n_values)
 {
-  DtChartSeries series;
+  dt_chart_add_series_full (self, NULL, name, values, n_values, DT_CHART_SERIES_NONE);
+}
+
+void
+dt_chart_add_series_full (DtChart            *self,
+                          const char         *key,
+                          const char         *name,
+                          const double       *values,
+                          guint               n_values,
+                          DtChartSeriesFlags  flags)
+{
+  DtChartSeries series = { 0 };
 
   g_return_if_fail (DT_IS_CHART (self));
   g_return_if_fail (values != NULL || n_values == 0);
@@ -673,8 +688,76 @@ dt_chart_add_series (DtChart      *self,
   series.name = g_strdup (name ? name : "");
   series.values = g_memdup2 (values, sizeof (double) * n_values);
   series.n_values = n_values;
+  series.key = g_strdup (key);
+  series.flags = flags;
   g_array_append_val (self->series, series);
   data_changed (self);
+}
+
+void
+dt_chart_set_colour_keys (DtChart            *self,
+                          const char * const *keys)
+{
+  g_return_if_fail (DT_IS_CHART (self));
+
+  g_clear_pointer (&self->colour_keys, g_strfreev);
+  self->colour_keys = g_strdupv ((char **) keys);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+dt_chart_get_series_colour (DtChart *self,
+                            guint    series)
+{
+  DtChartData data;
+
+  g_return_val_if_fail (DT_IS_CHART (self), 0);
+  g_return_val_if_fail (series < self->series->len, 0);
+
+  fill_data (self, &data, FALSE);
+  return dt_chart_series_colour_index (&data, series);
+}
+
+void
+dt_chart_set_values (DtChart       *self,
+                     DtChartValues  values)
+{
+  g_return_if_fail (DT_IS_CHART (self));
+  g_return_if_fail (values <= DT_CHART_VALUES_AMOUNT);
+
+  if (self->values == values)
+    return;
+  self->values = values;
+  data_changed (self);
+}
+
+DtChartValues
+dt_chart_get_values (DtChart *self)
+{
+  g_return_val_if_fail (DT_IS_CHART (self), DT_CHART_VALUES_PLAIN);
+
+  return self->values;
+}
+
+void
+dt_chart_set_context (DtChart    *self,
+                      const char *selection,
+                      const char *source,
+                      gboolean    sample)
+{
+  gboolean changed;
+
+  g_return_if_fail (DT_IS_CHART (self));
+
+  changed = replace_str (&self->selection, selection);
+  changed |= replace_str (&self->source, source);
+  if (self->sample != !!sample)
+    {
+      self->sample = !!sample;
+      changed = TRUE;
+    }
+  if (changed)
+    data_changed (self);
 }
 
 char *
@@ -684,7 +767,7 @@ dt_chart_describe (DtChart *self)
 
   g_return_val_if_fail (DT_IS_CHART (self), NULL);
 
-  fill_data (self, &data, FALSE);
+  fill_data_full (self, &data, FALSE, TRUE);
   return dt_chart_describe_data (&data);
 }
 
@@ -782,6 +865,8 @@ dt_chart_save (DtChart     *self,
       break;
     case PDF:
       surface = cairo_pdf_surface_create (path, width, height);
+      if (self->title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
       break;
     default:
       g_assert_not_reached ();
@@ -790,7 +875,8 @@ dt_chart_save (DtChart     *self,
   style_from_widget (self, &style);
   style.fill_background = TRUE;
   style.show_focus = FALSE;
-  fill_data (self, &data, FALSE);  /* a saved chart has no hover callout */
+  /* A saved chart has no hover callout, and carries its context. */
+  fill_data_full (self, &data, FALSE, TRUE);
 
   cr = cairo_create (surface);
   dt_chart_render (cr, &data, width, height, &style, NULL);
