@@ -815,6 +815,112 @@ dt_chart_get_n_categories (DtChart *self)
   return self->categories ? g_strv_length (self->categories) : 0;
 }
 
+/* The context as text, for the file's own metadata: the description
+ * (title, selection, sample mark, every value) and the source line. */
+static char *
+describe_for_file (DtChart *self)
+{
+  g_autofree char *description = dt_chart_describe (self);
+
+  if (self->source == NULL || self->source[0] == '\0')
+    return g_steal_pointer (&description);
+  return g_strconcat (description, " ", self->source, NULL);
+}
+
+/* Cairo draws an SVG's text as glyph outlines: a <title> and <desc> make
+ * its context readable to search, screen readers and grep. */
+static gboolean
+add_svg_text (DtChart     *self,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *description_text = describe_for_file (self);
+  g_autoptr(GString) out = NULL;
+  const char *svg, *end;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+  svg = strstr (contents, "<svg");
+  end = svg ? strchr (svg, '>') : NULL;
+  if (end == NULL)
+    return TRUE;
+  title = g_markup_escape_text (self->title ? self->title : "", -1);
+  description = g_markup_escape_text (description_text, -1);
+  out = g_string_new_len (contents, end + 1 - contents);
+  g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", title, description);
+  g_string_append (out, end + 1);
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+static guint32
+crc32_update (guint32       crc,
+              const guchar *data,
+              gsize         length)
+{
+  crc = ~crc;
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & -(crc & 1));
+    }
+  return ~crc;
+}
+
+static void
+append_png_text (GByteArray *chunks,
+                 const char *keyword,
+                 const char *text)
+{
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  static const guchar zeros[3] = { 0, 0, 0 };
+  guchar be[4];
+  guint32 crc;
+
+  /* iTXt: keyword, no compression, no language tag, UTF-8 text. */
+  g_byte_array_append (body, (const guchar *) "iTXt", 4);
+  g_byte_array_append (body, (const guchar *) keyword, strlen (keyword));
+  g_byte_array_append (body, zeros, 3);  /* NUL, compression flag, method */
+  g_byte_array_append (body, zeros, 2);  /* empty language tag and translated keyword */
+  g_byte_array_append (body, (const guchar *) text, strlen (text));
+
+  be[0] = (body->len - 4) >> 24; be[1] = (body->len - 4) >> 16; be[2] = (body->len - 4) >> 8; be[3] = body->len - 4;
+  g_byte_array_append (chunks, be, 4);
+  g_byte_array_append (chunks, body->data, body->len);
+  crc = crc32_update (0, body->data, body->len);
+  be[0] = crc >> 24; be[1] = crc >> 16; be[2] = crc >> 8; be[3] = crc;
+  g_byte_array_append (chunks, be, 4);
+}
+
+/* Cairo writes no text chunks: add Title and Description before IEND. */
+static gboolean
+add_png_text (DtChart     *self,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *description = describe_for_file (self);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  /* IEND is the last 12 bytes of a PNG. */
+  if (length < 20 || memcmp (contents + length - 8, "IEND", 4) != 0)
+    return TRUE;
+  g_byte_array_append (out, (const guchar *) contents, length - 12);
+  if (self->title != NULL && self->title[0] != '\0')
+    append_png_text (out, "Title", self->title);
+  append_png_text (out, "Description", description);
+  if (self->sample)
+    append_png_text (out, "Disclaimer", _("Sample data"));
+  g_byte_array_append (out, (const guchar *) contents + length - 12, 12);
+  return g_file_set_contents (path, (const char *) out->data, out->len, error);
+}
+
 gboolean
 dt_chart_save (DtChart     *self,
                const char  *path,
@@ -898,5 +1004,9 @@ dt_chart_save (DtChart     *self,
                    _("Could not save the chart to “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
+  if (format == SVG)
+    return add_svg_text (self, path, error);
+  if (format == PNG)
+    return add_png_text (self, path, error);
   return TRUE;
 }
