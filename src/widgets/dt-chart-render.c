@@ -29,11 +29,11 @@ static const char * const light_palette[DT_CHART_PALETTE_SIZE] = {
   "#e01b24", /* red_3 */
   "#e5a50a", /* yellow_5 */
   "#986a44", /* brown_3 */
-  "#77767b", /* dark_1 */
   "#1a5fb4", /* blue_5 */
   "#26a269", /* green_5 */
   "#c64600", /* orange_5 */
   "#613583", /* purple_5 */
+  "#77767b", /* dark_1, last: grey reads as "inactive" */
 };
 
 void
@@ -905,8 +905,20 @@ dt_chart_render (cairo_t             *cr,
         }
       line_height = label_height * layout.label_scale / 0.9;
       cat_max_width = MIN (max_cat_width * layout.label_scale / 0.9,
-                           (bottom - top) * 0.3 / sin (-layout.label_angle));
+                           (bottom - top) * 0.35 / sin (-layout.label_angle));
       cat_label_height = cat_max_width * sin (-layout.label_angle) + line_height * cos (layout.label_angle);
+      if (layout.label_angle > -G_PI / 2 + 0.01)
+        {
+          /* A slanted first label reaches left of its bar: keep it inside. */
+          double reach = cat_max_width * cos (layout.label_angle) + line_height / 2 - layout.slot_width / 2;
+
+          if (layout.plot_x < left + reach)
+            {
+              layout.plot_x = left + reach;
+              layout.plot_width = right - layout.plot_x;
+              layout.slot_width = layout.plot_width / data->n_categories;
+            }
+        }
     }
   cat_max_width = layout.label_angle == 0 ? max_cat_width : cat_max_width;
   layout.plot_y = top;

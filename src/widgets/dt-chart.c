@@ -127,8 +127,8 @@ style_from_widget (DtChart      *self,
                    DtChartStyle *style)
 {
   static const char * const palette_names[DT_CHART_PALETTE_SIZE] = {
-    NULL, "green_4", "orange_3", "purple_3", "red_3", "yellow_5", "brown_3", "dark_1",
-    "blue_5", "green_5", "orange_5", "purple_5",
+    NULL, "green_4", "orange_3", "purple_3", "red_3", "yellow_5", "brown_3",
+    "blue_5", "green_5", "orange_5", "purple_5", "dark_1",
   };
   GtkStyleContext *context;
   PangoContext *pango;
