@@ -29,10 +29,12 @@ static const char * const light_palette[DT_CHART_PALETTE_SIZE] = {
   "#e01b24", /* red_3 */
   "#e5a50a", /* yellow_5 */
   "#986a44", /* brown_3 */
-  "#1a5fb4", /* blue_5 */
-  "#26a269", /* green_5 */
-  "#c64600", /* orange_5 */
-  "#613583", /* purple_5 */
+  /* Twelve hues apart, for the province and its 11 cities: beyond
+   * libadwaita's seven, a teal, a pink and an olive of the same weight. */
+  "#2190a4", /* teal */
+  "#d56199", /* pink */
+  "#8f9a1c", /* olive */
+  "#1a5fb4", /* blue_5, far in the list from the accent */
   "#77767b", /* dark_1, last: grey reads as "inactive" */
 };
 

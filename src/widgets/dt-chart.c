@@ -128,7 +128,7 @@ style_from_widget (DtChart      *self,
 {
   static const char * const palette_names[DT_CHART_PALETTE_SIZE] = {
     NULL, "green_4", "orange_3", "purple_3", "red_3", "yellow_5", "brown_3",
-    "blue_5", "green_5", "orange_5", "purple_5", "dark_1",
+    NULL, NULL, NULL, "blue_5", "dark_1",   /* NULL: no named colour, the fixed one */
   };
   GtkStyleContext *context;
   PangoContext *pango;
@@ -144,7 +144,8 @@ style_from_widget (DtChart      *self,
   if (lookup_colour (context, "accent_color", "accent_bg_color", &style->focus))
     style->focus.alpha = 0.5;
   for (guint i = 1; i < DT_CHART_PALETTE_SIZE; i++)
-    lookup_colour (context, palette_names[i], NULL, &style->palette[i]);
+    if (palette_names[i] != NULL)
+      lookup_colour (context, palette_names[i], NULL, &style->palette[i]);
 
   pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
   if (pango_context_get_font_description (pango) != NULL)
