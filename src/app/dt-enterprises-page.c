@@ -453,10 +453,8 @@ update_chart (DtEnterprisesPage *self,
   {
     g_autofree char *selection = describe_selection (self);
     g_autofree char *stem = file_stem (self);
-    GPtrArray *years = dt_enterprise_query_get_filter (self->query, "year");
-    int year = years != NULL && years->len == 1 ? atoi (g_ptr_array_index (years, 0)) : 0;
     gboolean sample = FALSE;
-    g_autofree char *source = self->store ? dt_data_source_line (self->store, "enterprises", year, &sample) : NULL;
+    g_autofree char *source = self->store ? dt_data_source_line (self->store, "enterprises", &sample) : NULL;
     const char *suffix = g_object_get_data (G_OBJECT (chart), "file-suffix");
 
     dt_chart_set_context (chart, selection, source, sample);

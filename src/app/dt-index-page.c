@@ -270,7 +270,7 @@ set_chart_context (DtIndexPage *self,
   gboolean sample = FALSE;
 
   if (self->store != NULL)
-    source = dt_data_source_line (self->store, "index", 0, &sample);
+    source = dt_data_source_line (self->store, "index", &sample);
   if (selection != NULL)
     /* TRANSLATORS: what an index chart shows, then the base of the index */
     line = g_strdup_printf (_("%s · index, 2018 = 100"), selection);

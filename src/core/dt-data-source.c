@@ -16,7 +16,6 @@
 char *
 dt_data_source_line (DtStore    *store,
                      const char *kind,
-                     int         year,
                      gboolean   *out_sample)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -29,23 +28,14 @@ dt_data_source_line (DtStore    *store,
 
   if (out_sample != NULL)
     *out_sample = FALSE;
-  if (g_str_equal (kind, "enterprises") && year > 0)
-    {
-      stmt = dt_store_prepare (store,
-                               "SELECT title, title_zh, source, provenance FROM datasets"
-                               " WHERE id IN (SELECT DISTINCT dataset_id FROM listings WHERE year = ?)"
-                               " ORDER BY id", NULL);
-      if (stmt != NULL)
-        sqlite3_bind_int (stmt, 1, year);
-    }
-  else
-    {
-      stmt = dt_store_prepare (store,
-                               "SELECT title, title_zh, source, provenance FROM datasets"
-                               " WHERE kind = ? ORDER BY id", NULL);
-      if (stmt != NULL)
-        sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-    }
+  /* The datasets table is small: this is cheap enough for every redraw,
+   * whatever the number of rows. An import of a kind replaces its sample
+   * rows, so the kind's datasets are the ones the rows shown come from. */
+  stmt = dt_store_prepare (store,
+                           "SELECT title, title_zh, source, provenance FROM datasets"
+                           " WHERE kind = ? ORDER BY id", NULL);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
   if (stmt == NULL)
     return NULL;
 

@@ -9,13 +9,11 @@
 
 G_BEGIN_DECLS
 
-/* "Source: …" naming every dataset that holds rows of @kind (for
- * "enterprises", of the list of @year; 0 means every year), in the UI's
- * language. @out_sample, if not NULL, is set when any of them is sample
- * data. NULL when no dataset holds such rows. */
+/* "Source: …" naming every dataset of @kind (enterprises, index, …) in
+ * the UI's language. @out_sample, if not NULL, is set when any of them is
+ * sample data. NULL when there is no such dataset. */
 char *dt_data_source_line (DtStore    *store,
                            const char *kind,
-                           int         year,
                            gboolean   *out_sample);
 
 G_END_DECLS
