@@ -384,6 +384,245 @@ test_render (void)
   g_assert_cmpuint (coloured, ==, 0);
 }
 
+/* Ranks: 1 at the top, whole-number ticks, a climber drawn as a rising line. */
+static void
+test_rank_axis (void)
+{
+  const double ranks[] = { 83, 60, 38 };
+  const double few[] = { 3, 1, 2 };
+  const char * const three[] = { "2021", "2022", "2023", NULL };
+  DtChartSeries series = { (char *) "Rank", (double *) ranks, 3 };
+  DtChartData data = { DT_CHART_LINE, "Rank on each year’s list", NULL, "%.0f", three, 3, &series, 1, -1, -1 };
+  DtChartLayout layout;
+  guint coloured, s, c;
+  double y_2021, y_2023;
+
+  data.values = DT_CHART_VALUES_RANK;
+  render (&data, &layout, &coloured);
+  g_assert_true (layout.valid);
+  g_assert_true (layout.inverted);
+  g_assert_cmpfloat (layout.axis_min, ==, 1);
+  g_assert_cmpfloat (layout.axis_max, >=, 83);
+  g_assert_cmpfloat (layout.axis_max, <=, 100);
+  g_assert_cmpfloat (layout.ticks[0], ==, 1);
+  for (guint i = 0; i < layout.n_ticks; i++)
+    g_assert_cmpfloat (layout.ticks[i], ==, round (layout.ticks[i]));
+
+  /* Rank 38 (2023) is drawn above rank 83 (2021): the hit test finds each
+   * point where an inverted axis puts it, and nothing where it would not. */
+  y_2021 = layout.plot_y + layout.plot_height * (83 - layout.axis_min) / (layout.axis_max - layout.axis_min);
+  y_2023 = layout.plot_y + layout.plot_height * (38 - layout.axis_min) / (layout.axis_max - layout.axis_min);
+  g_assert_cmpfloat (y_2023, <, y_2021);
+  g_assert_true (dt_chart_layout_hit_test (&layout, &data, layout.plot_x + layout.slot_width * 2.5, y_2023, &s, &c));
+  g_assert_cmpuint (c, ==, 2);
+  g_assert_true (dt_chart_layout_hit_test (&layout, &data, layout.plot_x + layout.slot_width * 0.5, y_2021, &s, &c));
+  g_assert_cmpuint (c, ==, 0);
+  g_assert_false (dt_chart_layout_hit_test (&layout, &data, layout.plot_x + layout.slot_width * 2.5,
+                                            layout.plot_y + layout.plot_height - (y_2023 - layout.plot_y), &s, &c));
+
+  /* Three places: ticks 1, 2, 3 and no 0.5 steps. */
+  series.values = (double *) few;
+  render (&data, &layout, &coloured);
+  g_assert_cmpfloat (layout.ticks[0], ==, 1);
+  g_assert_cmpfloat (layout.tick_step, >=, 1);
+  for (guint i = 0; i < layout.n_ticks; i++)
+    g_assert_cmpfloat (layout.ticks[i], ==, round (layout.ticks[i]));
+
+  {
+    g_autofree char *text = dt_chart_describe_data (&data);
+    g_assert_nonnull (strstr (text, "2021 No. 3, 2022 No. 1, 2023 No. 2."));
+  }
+}
+
+/* Amounts in 万元 read in billion yuan, grouped; the axis is in one unit. */
+static void
+test_amount_units (void)
+{
+  const double volume[] = { 4000000, 1234567.8, 2500 };
+  const char * const three[] = { "杭州", "宁波", "丽水", NULL };
+  DtChartSeries series = { (char *) "Volume", (double *) volume, 3 };
+  DtChartData data = { DT_CHART_BAR, "Volume by city", "万元", "%.1f", three, 3, &series, 1, -1, -1 };
+  DtChartLayout layout;
+  g_autofree char *big = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *text = NULL;
+  guint coloured;
+
+  data.values = DT_CHART_VALUES_AMOUNT;
+  big = dt_chart_format_value_full (&data, 4000000);
+  small = dt_chart_format_value_full (&data, 2500);
+  g_assert_cmpstr (big, ==, "40.0 billion yuan");
+  g_assert_cmpstr (small, ==, "25.0 million yuan");
+  text = dt_chart_describe_data (&data);
+  g_assert_nonnull (strstr (text, "杭州 40.0 billion yuan, 宁波 12.3 billion yuan, 丽水 25.0 million yuan."));
+  g_assert_null (strstr (text, "100 million"));
+
+  /* Ticks in whole billions (10⁵ 万元 apart or more), not "4000000". */
+  render (&data, &layout, &coloured);
+  g_assert_true (layout.valid);
+  g_assert_cmpfloat (layout.axis_min, ==, 0);
+  g_assert_cmpfloat (layout.axis_max, >=, 4000000);
+  g_assert_cmpfloat (fmod (layout.tick_step, 100000), ==, 0);
+
+  /* Counts: whole-number ticks even for small numbers. */
+  {
+    const double counts[] = { 1, 2, 3 };
+
+    series.values = (double *) counts;
+    data.values = DT_CHART_VALUES_COUNT;
+    render (&data, &layout, &coloured);
+    g_assert_cmpfloat (layout.tick_step, ==, 1);
+  }
+}
+
+/* Eleven city names at the width a 1024-px window gives a chart: every
+ * one is drawn, turned or smaller, none left out. */
+static void
+test_labels_all_shown (void)
+{
+  const char * const names[] = { "Hangzhou", "Ningbo", "Wenzhou", "Jiaxing", "Huzhou", "Shaoxing",
+                                  "Jinhua", "Quzhou", "Zhoushan", "Taizhou", "Lishui", NULL };
+  DtChartSeries series = { (char *) "Enterprises", (double *) city_counts, 11 };
+  DtChartData data = { DT_CHART_BAR, "Enterprises by city", NULL, "%.0f", names, 11, &series, 1, -1, -1 };
+  DtChartLayout layout;
+  guint coloured;
+
+  render (&data, &layout, &coloured);
+  g_assert_true (layout.valid);
+  g_assert_cmpuint (layout.label_every, ==, 1);
+  g_assert_cmpfloat (layout.label_angle, !=, 0);
+}
+
+/* A region keeps its colour whichever regions are shown and in what order. */
+static void
+test_colour_by_key (void)
+{
+  g_autoptr(DtChart) a = DT_CHART (g_object_ref_sink (dt_chart_new (DT_CHART_LINE)));
+  g_autoptr(DtChart) b = DT_CHART (g_object_ref_sink (dt_chart_new (DT_CHART_LINE)));
+  g_autoptr(DtChart) c = DT_CHART (g_object_ref_sink (dt_chart_new (DT_CHART_LINE)));
+  const char * const regions[] = { "ZJ", "hangzhou", "ningbo", "wenzhou", "jiaxing", "huzhou", "shaoxing",
+                                   "jinhua", "quzhou", "zhoushan", "taizhou", "lishui", NULL };
+  const double v[] = { 100, 110 };
+  const char * const two[] = { "2019", "2020", NULL };
+
+  dt_chart_set_categories (a, two);
+  dt_chart_set_categories (b, two);
+  dt_chart_set_colour_keys (a, regions);
+  dt_chart_set_colour_keys (b, regions);
+  dt_chart_add_series_full (a, "ZJ", "Zhejiang", v, 2, DT_CHART_SERIES_EMPHASIS);
+  dt_chart_add_series_full (a, "ningbo", "Ningbo", v, 2, DT_CHART_SERIES_NONE);
+  dt_chart_add_series_full (a, "lishui", "Lishui", v, 2, DT_CHART_SERIES_NONE);
+  dt_chart_add_series_full (b, "lishui", "Lishui", v, 2, DT_CHART_SERIES_NONE);
+  dt_chart_add_series_full (b, "ningbo", "Ningbo", v, 2, DT_CHART_SERIES_NONE);
+
+  g_assert_cmpuint (dt_chart_get_series_colour (a, 1), ==, dt_chart_get_series_colour (b, 1));  /* Ningbo */
+  g_assert_cmpuint (dt_chart_get_series_colour (a, 2), ==, dt_chart_get_series_colour (b, 0));  /* Lishui */
+  g_assert_cmpuint (dt_chart_get_series_colour (a, 1), ==, 2);
+  g_assert_cmpuint (dt_chart_get_series_colour (a, 2), ==, 11);
+  /* Twelve regions, twelve different colours. */
+  g_assert_cmpuint (DT_CHART_PALETTE_SIZE, >=, 12);
+
+  /* Without the list of keys a key still gives the same colour every time. */
+  dt_chart_set_categories (c, two);
+  dt_chart_add_series_full (c, "x", "X", v, 2, DT_CHART_SERIES_NONE);
+  dt_chart_add_series_full (c, "ningbo", "Ningbo", v, 2, DT_CHART_SERIES_NONE);
+  {
+    guint before = dt_chart_get_series_colour (c, 1);
+
+    dt_chart_clear_series (c);
+    dt_chart_add_series_full (c, "ningbo", "Ningbo", v, 2, DT_CHART_SERIES_NONE);
+    g_assert_cmpuint (dt_chart_get_series_colour (c, 0), ==, before);
+  }
+}
+
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status = 0;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* Saved charts carry title, unit, selection, source and the sample mark. */
+static void
+test_save_context (void)
+{
+  g_autoptr(DtChart) chart = make_bar_chart ();
+  g_autofree char *png = g_build_filename (tmp_dir, "context.png", NULL);
+  g_autofree char *svg = g_build_filename (tmp_dir, "context.svg", NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "context.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  dt_chart_set_context (chart, "2023 list · Data trade", "Source: Zhejiang Department of Commerce", TRUE);
+  description = dt_chart_describe (chart);
+  g_assert_nonnull (strstr (description, "Shows: 2023 list · Data trade."));
+  g_assert_nonnull (strstr (description, "Sample data."));
+  g_assert_nonnull (strstr (description, "杭州 58 家"));
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  g_assert_true (dt_chart_save (chart, pdf, 800, 500, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Count by city"));
+      g_assert_nonnull (strstr (text, "2023 list · Data trade"));
+      g_assert_nonnull (strstr (text, "Source: Zhejiang Department of Commerce"));
+      g_assert_nonnull (strstr (text, "Sample data"));
+      g_assert_nonnull (strstr (text, "家"));  /* the unit */
+    }
+  else
+    g_test_message ("pdftotext not found: PDF text not checked");
+
+  g_assert_true (dt_chart_save (chart, svg, 800, 500, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<title>Count by city</title>"));
+  g_assert_nonnull (strstr (contents, "Source: Zhejiang Department of Commerce"));
+  g_assert_nonnull (strstr (contents, "Sample data."));
+
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (dt_chart_save (chart, png, 800, 500, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_true (contains_bytes (contents, length, "iTXtTitle"));
+  g_assert_true (contains_bytes (contents, length, "Source: Zhejiang Department of Commerce"));
+  g_assert_cmpmem (contents + length - 8, 4, "IEND", 4);
+
+  /* Without a context nothing is invented. */
+  dt_chart_set_context (chart, NULL, NULL, FALSE);
+  g_clear_pointer (&description, g_free);
+  description = dt_chart_describe (chart);
+  g_assert_null (strstr (description, "Sample data"));
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+}
+
 static void
 test_nice_range (void)
 {
@@ -443,6 +682,11 @@ main (int   argc,
   g_test_add_func ("/chart/render/axes-and-hits", test_render);
   g_test_add_func ("/chart/render/nice-range", test_nice_range);
   g_test_add_func ("/chart/render/value-format", test_value_format);
+  g_test_add_func ("/chart/render/rank-axis-inverted", test_rank_axis);
+  g_test_add_func ("/chart/render/amount-units", test_amount_units);
+  g_test_add_func ("/chart/render/labels-all-shown", test_labels_all_shown);
+  g_test_add_func ("/chart/colour/follows-key", test_colour_by_key);
+  g_test_add_func ("/chart/save/carries-context", test_save_context);
 
   status = g_test_run ();
 

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dt-chart.h"
 #include "dt-csv-reader.h"
 #include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
@@ -344,6 +345,83 @@ test_search_filter_export (void)
   }
 }
 
+static void
+collect_charts (GtkWidget *widget,
+                GPtrArray *charts)
+{
+  if (DT_IS_CHART (widget))
+    g_ptr_array_add (charts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_charts (child, charts);
+}
+
+static DtChart *
+find_chart (GtkWidget  *page,
+            const char *title)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+  collect_charts (page, charts);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      g_autofree char *chart_title = NULL;
+
+      g_object_get (g_ptr_array_index (charts, i), "title", &chart_title, NULL);
+      if (g_strcmp0 (chart_title, title) == 0)
+        return g_ptr_array_index (charts, i);
+    }
+  g_assert_not_reached ();
+}
+
+/* The charts say what they show: the list year and filters, the source,
+ * the sample mark, amounts in billions; a saved file is named for them. */
+static void
+test_charts_carry_context (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(DtStore) store = dt_sample_data_open (db_path, &error);
+  GtkWidget *window = gtk_window_new ();
+  DtEnterprisesPage *page = g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL);
+  g_autofree char *description = NULL;
+  DtChart *volume;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  dt_enterprises_page_set_store (page, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (page_idle, page);
+
+  volume = find_chart (GTK_WIDGET (page), "Digital trade volume by city");
+  g_assert_cmpint (dt_chart_get_values (volume), ==, DT_CHART_VALUES_AMOUNT);
+  description = dt_chart_describe (volume);
+  g_assert_nonnull (strstr (description, "Shows: 2023 list."));
+  g_assert_nonnull (strstr (description, "Sample data."));
+  g_assert_nonnull (strstr (description, "billion yuan"));
+  g_assert_null (strstr (description, "10,000 yuan"));
+  gtk_test_accessible_assert_property (volume, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (volume), "file-name"), ==, "top100-2023-volume-by-city.png");
+
+  /* A filter follows into the context and the file name. */
+  gtk_check_button_set_active (dt_enterprises_page_get_facet_button (page, "city", "hangzhou"), TRUE);
+  wait_for (page_idle, page);
+  g_clear_pointer (&description, g_free);
+  description = dt_chart_describe (volume);
+  g_assert_nonnull (strstr (description, "Shows: 2023 list · Hangzhou."));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (volume), "file-name"), ==,
+                   "top100-2023-hangzhou-volume-by-city.png");
+  gtk_test_accessible_assert_property (volume, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  /* The rank history puts rank 1 at the top. */
+  g_assert_cmpint (dt_chart_get_values (find_chart (GTK_WIDGET (page), "Rank on each year’s list")), ==,
+                   DT_CHART_VALUES_RANK);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/enterprise/page/search-filter-export", test_search_filter_export);
   g_test_add_func ("/enterprise/page/detail-shows-eligibility", test_detail_shows_eligibility);
   g_test_add_func ("/enterprise/page/facet-index", test_facet_index);
+  g_test_add_func ("/enterprise/page/charts-carry-context", test_charts_carry_context);
 
   return g_test_run ();
 }

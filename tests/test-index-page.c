@@ -118,6 +118,13 @@ test_sample (void)
   g_assert_cmpuint (dt_chart_get_n_categories (g_ptr_array_index (charts, 0)), ==, 7);
   description = dt_chart_describe (g_ptr_array_index (charts, 0));
   g_assert_nonnull (strstr (description, "Hangzhou"));
+  /* Its context (years, base, source, sample mark) is in the description
+   * and in a saved file; each region's colour is its own: Zhejiang the
+   * first of the palette, Jinhua the eighth, whichever are ticked. */
+  g_assert_nonnull (strstr (description, "Shows: 2018–2024 · index, 2018 = 100."));
+  g_assert_nonnull (strstr (description, "Sample data."));
+  g_assert_cmpuint (dt_chart_get_series_colour (g_ptr_array_index (charts, 0), 0), ==, 0);
+  g_assert_cmpuint (dt_chart_get_series_colour (g_ptr_array_index (charts, 0), 3), ==, 7);
   /* The breakdown: five dimensions. */
   g_assert_cmpuint (dt_chart_get_n_categories (g_ptr_array_index (charts, 1)), ==, 5);
 

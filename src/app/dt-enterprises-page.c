@@ -22,6 +22,7 @@
 #include "dt-chart.h"
 #include "dt-columns.h"
 #include "dt-dataset-import.h"
+#include "dt-data-source.h"
 #include "dt-eligibility-list.h"
 #include "dt-enterprise-summary.h"
 #include "dt-output.h"
@@ -348,6 +349,79 @@ update_facet (DtEnterprisesPage *self,
     }
 }
 
+/* What the charts show, for their saved files and descriptions: the list
+ * year, the filters and the search, e.g. "2023 list · Hangzhou · Data trade". */
+static char *
+describe_selection (DtEnterprisesPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *search = dt_enterprise_query_get_search (self->query);
+
+  for (guint i = 0; i < N_FACETS; i++)
+    {
+      GPtrArray *values = dt_enterprise_query_get_filter (self->query, facet_keys[i]);
+      g_autoptr(GString) part = g_string_new (NULL);
+
+      if (values == NULL || values->len == 0)
+        continue;
+      for (guint v = 0; v < values->len; v++)
+        {
+          g_autofree char *label = facet_value_label (self, facet_keys[i], g_ptr_array_index (values, v));
+
+          if (v > 0)
+            /* TRANSLATORS: separates the values of one filter, e.g. "Hangzhou, Ningbo" */
+            g_string_append (part, _(", "));
+          g_string_append (part, label);
+        }
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      if (g_str_equal (facet_keys[i], "year"))
+        /* TRANSLATORS: the Top-100 list of a year, e.g. "2023 list" */
+        g_string_append_printf (text, _("%s list"), part->str);
+      else
+        g_string_append (text, part->str);
+    }
+  if (search != NULL && search[0] != '\0')
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* TRANSLATORS: the search a chart's rows match */
+      g_string_append_printf (text, _("matching “%s”"), search);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("All lists"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A file name that says what is in it, e.g. "top100-2023-hangzhou". */
+static char *
+file_stem (DtEnterprisesPage *self)
+{
+  g_autoptr(GString) stem = g_string_new ("top100");
+
+  for (guint i = 0; i < N_FACETS; i++)
+    {
+      GPtrArray *values = dt_enterprise_query_get_filter (self->query, facet_keys[i]);
+
+      if (values == NULL || values->len == 0 || values->len > 3)
+        continue;
+      for (guint v = 0; v < values->len; v++)
+        {
+          const char *value = g_ptr_array_index (values, v);
+
+          g_string_append_c (stem, '-');
+          if (g_str_equal (facet_keys[i], "in_ftz"))
+            g_string_append (stem, g_strcmp0 (value, "1") == 0 ? "ftz" : "outside-ftz");
+          else
+            for (const char *c = value ? value : "none"; *c != '\0'; c++)
+              g_string_append_c (stem, g_ascii_isalnum (*c) ? g_ascii_tolower (*c) : '-');
+        }
+    }
+  if (!dt_str_is_blank (dt_enterprise_query_get_search (self->query) ? dt_enterprise_query_get_search (self->query) : ""))
+    g_string_append (stem, "-search");
+  return g_string_free (g_steal_pointer (&stem), FALSE);
+}
+
 static void
 update_chart (DtEnterprisesPage *self,
               DtChart           *chart,
@@ -374,6 +448,19 @@ update_chart (DtEnterprisesPage *self,
   if (n > 0)
     dt_chart_add_series (chart, volume ? _("Digital trade volume") : _("Enterprises"),
                          (const double *)(gpointer)values->data, n);
+
+  /* The context a saved chart carries, and a file name that names it. */
+  {
+    g_autofree char *selection = describe_selection (self);
+    g_autofree char *stem = file_stem (self);
+    gboolean sample = FALSE;
+    g_autofree char *source = self->store ? dt_data_source_line (self->store, "enterprises", &sample) : NULL;
+    const char *suffix = g_object_get_data (G_OBJECT (chart), "file-suffix");
+
+    dt_chart_set_context (chart, selection, source, sample);
+    g_object_set_data_full (G_OBJECT (chart), "file-name",
+                            g_strdup_printf ("%s-%s.png", stem, suffix), g_free);
+  }
 }
 
 static void
@@ -762,6 +849,7 @@ show_detail (DtEnterprisesPage *self)
         g_ptr_array_add (labels, NULL);
         dt_chart_set_categories (self->rank_chart, (const char * const *)labels->pdata);
         dt_chart_add_series (self->rank_chart, _("Rank"), (const double *)(gpointer)ranks->data, ranks->len);
+        dt_chart_set_context (self->rank_chart, dt_pick_name (r->name_zh, r->name_en), NULL, FALSE);
         gtk_widget_set_visible (GTK_WIDGET (self->rank_chart), TRUE);
       }
   }
@@ -789,7 +877,8 @@ chart_save_response (GtkNativeDialog *dialog,
       g_autoptr(GError) error = NULL;
       GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (chart), DT_TYPE_ENTERPRISES_PAGE);
 
-      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg"))
+      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") &&
+          !g_str_has_suffix (path, ".pdf"))
         {
           char *with = g_strconcat (path, ".png", NULL);
           g_free (path);
@@ -808,6 +897,7 @@ on_save_chart (GtkButton *button,
   GtkFileChooserNative *dialog;
   GtkFileFilter *png = gtk_file_filter_new ();
   GtkFileFilter *svg = gtk_file_filter_new ();
+  GtkFileFilter *pdf = gtk_file_filter_new ();
   const char *name = g_object_get_data (G_OBJECT (chart), "file-name");
 
   dialog = gtk_file_chooser_native_new (_("Save Chart"),
@@ -819,8 +909,12 @@ on_save_chart (GtkButton *button,
   gtk_file_filter_add_suffix (svg, "svg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), png);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), svg);
+  gtk_file_filter_set_name (pdf, _("PDF document"));
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
   g_object_unref (png);
   g_object_unref (svg);
+  g_object_unref (pdf);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (chart_save_response), chart);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -830,20 +924,20 @@ static void
 add_chart (DtEnterprisesPage *self,
            guint              index,
            const char        *title,
-           const char        *unit,
-           const char        *file_name)
+           DtChartValues      values,
+           const char        *file_suffix)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *chart = dt_chart_new (DT_CHART_BAR);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as PNG or SVG…"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as PNG, SVG or PDF…"));
 
   dt_chart_set_title (DT_CHART (chart), title);
-  dt_chart_set_unit (DT_CHART (chart), unit);
-  if (unit == NULL)
-    dt_chart_set_value_format (DT_CHART (chart), "%.0f");
+  /* Amounts pick their unit (亿元, billion yuan) from the values. */
+  dt_chart_set_values (DT_CHART (chart), values);
   gtk_widget_set_size_request (chart, 220, 260);
   gtk_widget_set_hexpand (chart, TRUE);
-  g_object_set_data_full (G_OBJECT (chart), "file-name", g_strdup (file_name), g_free);
+  g_object_set_data (G_OBJECT (chart), "file-suffix", (gpointer) file_suffix);
+  g_object_set_data_full (G_OBJECT (chart), "file-name", g_strdup_printf ("top100-%s.png", file_suffix), g_free);
   gtk_widget_set_halign (save, GTK_ALIGN_END);
   g_signal_connect (save, "clicked", G_CALLBACK (on_save_chart), chart);
   gtk_box_append (GTK_BOX (box), chart);
@@ -1296,13 +1390,14 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
                            G_CALLBACK (on_sorter_changed), self, 0);
 
   /* Charts */
-  add_chart (self, CHART_CITY_COUNT, _("Enterprises by city"), NULL, _("enterprises-by-city.png"));
-  add_chart (self, CHART_CITY_VOLUME, _("Digital trade volume by city"), _("10,000 yuan"), _("volume-by-city.png"));
-  add_chart (self, CHART_CATEGORY_COUNT, _("Enterprises by category"), NULL, _("enterprises-by-category.png"));
-  add_chart (self, CHART_CATEGORY_VOLUME, _("Digital trade volume by category"), _("10,000 yuan"), _("volume-by-category.png"));
+  add_chart (self, CHART_CITY_COUNT, _("Enterprises by city"), DT_CHART_VALUES_COUNT, "enterprises-by-city");
+  add_chart (self, CHART_CITY_VOLUME, _("Digital trade volume by city"), DT_CHART_VALUES_AMOUNT, "volume-by-city");
+  add_chart (self, CHART_CATEGORY_COUNT, _("Enterprises by category"), DT_CHART_VALUES_COUNT, "enterprises-by-category");
+  add_chart (self, CHART_CATEGORY_VOLUME, _("Digital trade volume by category"), DT_CHART_VALUES_AMOUNT, "volume-by-category");
   dt_chart_set_kind (self->rank_chart, DT_CHART_LINE);
   dt_chart_set_title (self->rank_chart, _("Rank on each year’s list"));
-  dt_chart_set_value_format (self->rank_chart, "%.0f");
+  /* Rank 1 at the top, so that climbing the list reads as a rising line. */
+  dt_chart_set_values (self->rank_chart, DT_CHART_VALUES_RANK);
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);

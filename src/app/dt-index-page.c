@@ -20,6 +20,7 @@
 
 #include "dt-app-util.h"
 #include "dt-chart.h"
+#include "dt-data-source.h"
 #include "dt-index-engine.h"
 #include "dt-index-page.h"
 #include "dt-index-query.h"
@@ -282,6 +283,29 @@ on_region_toggled (DtIndexPage *self)
   refresh_trend (self);
 }
 
+/* What a saved index chart carries: the selection, the base of the
+ * index, and where the values come from. */
+static void
+set_chart_context (DtIndexPage *self,
+                   DtChart     *chart,
+                   const char  *selection)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *line = NULL;
+  gboolean sample = FALSE;
+
+  if (self->store != NULL)
+    source = dt_data_source_line (self->store, "index", &sample);
+  if (selection != NULL)
+    /* TRANSLATORS: what an index chart shows, then the base of the index */
+    line = g_strdup_printf (_("%s · index, 2018 = 100"), selection);
+  else if (self->years != NULL && self->years->len > 0)
+    /* TRANSLATORS: the years an index chart covers, then the base of the index */
+    line = g_strdup_printf (_("%d–%d · index, 2018 = 100"), g_array_index (self->years, int, 0),
+                            g_array_index (self->years, int, self->years->len - 1));
+  dt_chart_set_context (chart, line, source, sample);
+}
+
 static void
 refresh_trend (DtIndexPage *self)
 {
@@ -298,6 +322,16 @@ refresh_trend (DtIndexPage *self)
   dt_chart_set_categories (self->trend_chart, (const char * const *)categories->pdata);
   dt_chart_set_title (self->trend_chart, node_name (self->framework, node));
 
+  {
+    /* Each region keeps its colour whichever others are ticked. */
+    g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+    for (guint r = 0; r < self->regions->len; r++)
+      g_ptr_array_add (keys, ((Region *) g_ptr_array_index (self->regions, r))->code);
+    g_ptr_array_add (keys, NULL);
+    dt_chart_set_colour_keys (self->trend_chart, (const char * const *) keys->pdata);
+  }
+
   for (guint r = 0; r < self->regions->len; r++)
     {
       Region *region = g_ptr_array_index (self->regions, r);
@@ -308,8 +342,12 @@ refresh_trend (DtIndexPage *self)
       values = dt_index_query_trend (self->store, region->code,
                                      dt_index_framework_get_node (self->framework, node)->code,
                                      (const int *)(gpointer)self->years->data, self->years->len);
-      dt_chart_add_series (self->trend_chart, region_name (region), values, self->years->len);
+      /* The province line is drawn on top of the cities'. */
+      dt_chart_add_series_full (self->trend_chart, region->code, region_name (region), values, self->years->len,
+                                g_strcmp0 (region->level, "province") == 0 ? DT_CHART_SERIES_EMPHASIS
+                                                                           : DT_CHART_SERIES_NONE);
     }
+  set_chart_context (self, self->trend_chart, NULL);
 }
 
 /* Ranking */
@@ -632,6 +670,7 @@ refresh_breakdown (DtIndexPage *self)
   dt_chart_set_title (self->breakdown_chart, title);
   dt_chart_set_categories (self->breakdown_chart, (const char * const *)names->pdata);
   dt_chart_add_series (self->breakdown_chart, region_name (region), values, n_children);
+  set_chart_context (self, self->breakdown_chart, title);
 
   /* Strongest and weakest indicators by their score against 2018. */
   row = self->whatif_table != NULL ? dt_index_table_find_row (self->whatif_table, region->code, year) : -1;
@@ -904,6 +943,7 @@ save_chart (DtIndexPage *self,
   const struct { const char *name; const char *suffix; } formats[] = {
     { N_("PNG image"), "png" },
     { N_("SVG image"), "svg" },
+    { N_("PDF document"), "pdf" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -927,7 +967,21 @@ save_trend (GtkWidget  *widget,
 {
   DtIndexPage *self = DT_INDEX_PAGE (widget);
 
-  save_chart (self, self->trend_chart, "openness-index-trend.png");
+  g_autofree char *name = NULL;
+  int node = selected_node (self);
+  g_autofree char *code = node >= 0 ? g_ascii_strdown (dt_index_framework_get_node (self->framework, node)->code, -1) : NULL;
+
+  /* Named for what it shows: "index-trend-2018-2024.png", with the node's
+   * code for anything below the whole index. */
+  if (self->years == NULL || self->years->len == 0)
+    name = g_strdup ("index-trend.png");
+  else if (code != NULL && node != self->root)
+    name = g_strdup_printf ("index-trend-%s-%d-%d.png", code, g_array_index (self->years, int, 0),
+                            g_array_index (self->years, int, self->years->len - 1));
+  else
+    name = g_strdup_printf ("index-trend-%d-%d.png", g_array_index (self->years, int, 0),
+                            g_array_index (self->years, int, self->years->len - 1));
+  save_chart (self, self->trend_chart, name);
 }
 
 static void
@@ -937,7 +991,18 @@ save_breakdown (GtkWidget  *widget,
 {
   DtIndexPage *self = DT_INDEX_PAGE (widget);
 
-  save_chart (self, self->breakdown_chart, "openness-index-breakdown.png");
+  Region *region = selected_region (self);
+  g_autofree char *name = NULL;
+
+  if (region != NULL && selected_year (self) != 0)
+    {
+      g_autofree char *code = g_ascii_strdown (region->code, -1);
+
+      name = g_strdup_printf ("index-%s-%d-dimensions.png", code, selected_year (self));
+    }
+  else
+    name = g_strdup ("index-dimensions.png");
+  save_chart (self, self->breakdown_chart, name);
 }
 
 void

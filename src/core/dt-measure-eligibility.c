@@ -19,6 +19,7 @@
 
 #include "dt-error.h"
 #include "dt-measure-eligibility.h"
+#include "dt-number-format.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -245,12 +246,8 @@ value_boolean (JsonNode *node)
 static char *
 format_volume (double volume)
 {
-  /* Volumes are recorded in 万元; Chinese readers expect that unit, others
-   * millions of yuan. */
-  if (dt_locale_prefers_chinese ())
-    return g_strdup_printf ("%.1f万元", volume);
-  /* Translators: an amount in millions of yuan */
-  return g_strdup_printf (_("CNY %.1f million"), volume / 100.0);
+  /* Volumes are recorded in 万元; each language's own units. */
+  return dt_amount_format (volume, DT_NUMBER_STYLE_AUTO);
 }
 
 static DtCriterionCheck *

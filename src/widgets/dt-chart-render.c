@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "dt-chart-render.h"
+#include "dt-number-format.h"
 
 #define MARGIN 12.0
 #define POINT_RADIUS 3.5
@@ -28,7 +29,13 @@ static const char * const light_palette[DT_CHART_PALETTE_SIZE] = {
   "#e01b24", /* red_3 */
   "#e5a50a", /* yellow_5 */
   "#986a44", /* brown_3 */
-  "#77767b", /* dark_1 */
+  /* Twelve hues apart, for the province and its 11 cities: beyond
+   * libadwaita's seven, a teal, a pink and an olive of the same weight. */
+  "#2190a4", /* teal */
+  "#d56199", /* pink */
+  "#8f9a1c", /* olive */
+  "#1a5fb4", /* blue_5, far in the list from the accent */
+  "#77767b", /* dark_1, last: grey reads as "inactive" */
 };
 
 void
@@ -100,20 +107,47 @@ dt_chart_format_value (const char *format,
 #pragma GCC diagnostic pop
 }
 
+/* A value without its unit, as bar labels show it. */
 static char *
-format_with_unit (const DtChartData *data,
-                  double             value)
+format_bare (const DtChartData *data,
+             double             value)
+{
+  switch (data->values)
+    {
+    case DT_CHART_VALUES_COUNT:
+    case DT_CHART_VALUES_RANK:
+      return dt_number_format (value, 0);
+    case DT_CHART_VALUES_AMOUNT:
+      return dt_number_format (value, 1);
+    case DT_CHART_VALUES_PLAIN:
+    default:
+      return dt_chart_format_value (data->value_format, value);
+    }
+}
+
+char *
+dt_chart_format_value_full (const DtChartData *data,
+                            double             value)
 {
   g_autofree char *number = NULL;
 
-  if (isnan (value))
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!isfinite (value))
     return g_strdup (_("no data"));
-  number = dt_chart_format_value (data->value_format, value);
+  if (data->values == DT_CHART_VALUES_AMOUNT)
+    return dt_amount_format (value, DT_NUMBER_STYLE_AUTO);
+  number = format_bare (data, value);
+  if (data->values == DT_CHART_VALUES_RANK)
+    /* TRANSLATORS: a place on a ranked list, e.g. "No. 38" */
+    return g_strdup_printf (C_("rank", "No. %s"), number);
   if (data->unit == NULL || data->unit[0] == '\0')
     return g_steal_pointer (&number);
   /* TRANSLATORS: a value and its unit, e.g. "58 万元"; drop the space if your language does */
   return g_strdup_printf (C_("value with unit", "%s %s"), number, data->unit);
 }
+
+#define format_with_unit dt_chart_format_value_full
 
 static double
 value_at (const DtChartData *data,
@@ -178,6 +212,18 @@ dt_chart_describe_data (const DtChartData *data)
         g_string_append_printf (text, _("Line chart: %s."), data->title);
       else
         g_string_append (text, _("Line chart."));
+    }
+
+  if (data->selection != NULL && data->selection[0] != '\0')
+    {
+      g_string_append_c (text, ' ');
+      /* TRANSLATORS: what a chart shows, e.g. "Shows: 2023 list, Hangzhou." */
+      g_string_append_printf (text, _("Shows: %s."), data->selection);
+    }
+  if (data->sample)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("Sample data."));
     }
 
   if (data_is_empty (data))
@@ -300,22 +346,46 @@ set_colour (cairo_t       *cr,
   cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
 }
 
-static const GdkRGBA *
-series_colour (const DtChartStyle *style,
-               guint               series)
+guint
+dt_chart_series_colour_index (const DtChartData *data,
+                              guint              series)
 {
-  return &style->palette[series % DT_CHART_PALETTE_SIZE];
+  const char *key;
+
+  g_return_val_if_fail (data != NULL && series < data->n_series, 0);
+
+  key = data->series[series].key;
+  if (key == NULL || key[0] == '\0')
+    return series % DT_CHART_PALETTE_SIZE;
+  if (data->colour_keys != NULL)
+    for (guint i = 0; data->colour_keys[i] != NULL; i++)
+      if (g_str_equal (data->colour_keys[i], key))
+        return i % DT_CHART_PALETTE_SIZE;
+  /* Not among the keys given: still the same colour every time. */
+  return g_str_hash (key) % DT_CHART_PALETTE_SIZE;
 }
 
+static const GdkRGBA *
+series_colour (const DtChartData  *data,
+               const DtChartStyle *style,
+               guint               series)
+{
+  return &style->palette[dt_chart_series_colour_index (data, series)];
+}
+
+/* Tick labels are grouped ("4,000,000") and, for amounts, in the axis's
+ * unit (@divisor), with as many decimals as the step needs. */
 static char *
 tick_label (double value,
-            double step)
+            double step,
+            double divisor)
 {
-  int decimals = step >= 1 ? 0 : (int) ceil (-log10 (step) - 1e-9);
+  double shown = value / divisor, shown_step = step / divisor;
+  int decimals = shown_step >= 1 ? 0 : (int) ceil (-log10 (shown_step) - 1e-9);
 
-  if (fabs (value) < step * 1e-6)
-    value = 0;  /* no "-0" */
-  return g_strdup_printf ("%.*f", decimals, value);
+  if (fabs (shown) < shown_step * 1e-6)
+    shown = 0;  /* no "-0" */
+  return dt_number_format (shown, decimals);
 }
 
 static void
@@ -354,7 +424,9 @@ data_range (const DtChartData *data,
         hi = MAX (hi, v);
       }
 
-  if (data->kind == DT_CHART_BAR)
+  if (data->values == DT_CHART_VALUES_RANK)
+    ; /* the axis runs from rank 1 whatever the data */
+  else if (data->kind == DT_CHART_BAR)
     {
       lo = MIN (lo, 0);
       hi = MAX (hi, 0);
@@ -384,6 +456,9 @@ value_to_y (const DtChartLayout *layout,
             double               value)
 {
   double t = (value - layout->axis_min) / (layout->axis_max - layout->axis_min);
+
+  if (layout->inverted)
+    return layout->plot_y + layout->plot_height * t;
   return layout->plot_y + layout->plot_height * (1 - t);
 }
 
@@ -522,6 +597,86 @@ draw_callout (cairo_t            *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* The value axis: its range and ticks in @layout, and the divisor and unit
+ * its labels are in (amounts read in 亿元 or billions, not raw 万元). */
+static void
+compute_axis (const DtChartData *data,
+              int                target_ticks,
+              DtChartLayout     *layout,
+              double            *out_divisor,
+              const char       **out_unit)
+{
+  double lo, hi, min, max, step, divisor = 1;
+  gboolean whole = data->values == DT_CHART_VALUES_COUNT || data->values == DT_CHART_VALUES_RANK;
+
+  *out_unit = data->unit;
+  data_range (data, &lo, &hi);
+  if (data->values == DT_CHART_VALUES_AMOUNT)
+    {
+      DtAmountScale scale;
+
+      dt_amount_scale_choose (MAX (fabs (lo), fabs (hi)), DT_NUMBER_STYLE_AUTO, &scale);
+      divisor = scale.divisor;
+      *out_unit = scale.unit;
+    }
+  layout->n_ticks = 0;
+
+  if (data->values == DT_CHART_VALUES_RANK)
+    {
+      /* Rank 1 at the top and the lowest rank shown at the bottom, so a
+       * firm that climbs the list is drawn as a rising line. */
+      hi = MAX (ceil (hi), 2);
+      dt_chart_nice_range (0, hi, target_ticks, &min, &max, &step);
+      step = MAX (round (step), 1);
+      max = ceil (hi / step) * step;
+      layout->axis_min = 1;
+      layout->axis_max = max;
+      layout->inverted = TRUE;
+      layout->tick_step = step;
+      layout->ticks[layout->n_ticks++] = 1;
+      for (double v = step; v <= max + step / 2 && layout->n_ticks < G_N_ELEMENTS (layout->ticks); v += step)
+        if (v - 1 >= step * 0.4)
+          layout->ticks[layout->n_ticks++] = v;
+      *out_divisor = 1;
+      return;
+    }
+
+  dt_chart_nice_range (lo / divisor, hi / divisor, target_ticks, &min, &max, &step);
+  if (whole && step < 1)
+    {
+      /* Counts have no halves. */
+      step = 1;
+      min = floor (min);
+      max = MAX (ceil (max), min + 1);
+    }
+  layout->inverted = FALSE;
+  layout->axis_min = min * divisor;
+  layout->axis_max = max * divisor;
+  layout->tick_step = step * divisor;
+  for (double v = min; v <= max + step / 2 && layout->n_ticks < G_N_ELEMENTS (layout->ticks); v += step)
+    layout->ticks[layout->n_ticks++] = v * divisor;
+  *out_divisor = divisor;
+}
+
+/* A text block of the given scale, wrapped to @width, at most @lines lines. */
+static PangoLayout *
+make_wrapped (PangoContext               *context,
+              const PangoFontDescription *font,
+              const char                 *text,
+              double                      scale,
+              gboolean                    bold,
+              double                      width,
+              int                         lines)
+{
+  PangoLayout *layout = make_layout (context, font, text, scale, bold);
+
+  pango_layout_set_width (layout, (int) (MAX (width, 10) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -lines);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
 void
 dt_chart_render (cairo_t             *cr,
                  const DtChartData   *data,
@@ -534,10 +689,11 @@ dt_chart_render (cairo_t             *cr,
   DtChartLayout layout = { 0 };
   DtChartStyle fallback = { 0 };
   double top = MARGIN, bottom = height - MARGIN, left = MARGIN, right = width - MARGIN;
-  double lo, hi, step, label_height, y_label_width = 0, cat_label_height, max_cat_width = 0;
-  double cat_rotation = 0, cat_max_width;
-  guint cat_every = 1;
+  double label_height, y_label_width = 0, cat_label_height, max_cat_width = 0;
+  double cat_max_width, divisor = 1;
+  const char *axis_unit = NULL;
   int target_ticks;
+  g_autofree guint *order = NULL;
 
   g_return_if_fail (cr != NULL && data != NULL);
 
@@ -567,19 +723,66 @@ dt_chart_render (cairo_t             *cr,
       cairo_stroke (cr);
     }
 
-  /* Title */
+  /* Title: wrapped, not cut. */
   if (data->title != NULL && data->title[0] != '\0')
     {
-      g_autoptr(PangoLayout) title = make_layout (context, style->font, data->title, 1.15, TRUE);
+      g_autoptr(PangoLayout) title = make_wrapped (context, style->font, data->title, 1.15, TRUE,
+                                                   right - left, 3);
       double th;
 
-      pango_layout_set_width (title, (int) ((right - left) * PANGO_SCALE));
-      pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
       layout_size (title, NULL, &th);
       set_colour (cr, &style->foreground, 1.0);
       cairo_move_to (cr, left, top);
       pango_cairo_show_layout (cr, title);
-      top += th + 8;
+      top += th + 4;
+    }
+  /* What the chart shows (the filter or selection), under the title. */
+  if (data->selection != NULL && data->selection[0] != '\0')
+    {
+      g_autoptr(PangoLayout) selection = make_wrapped (context, style->font, data->selection, 0.95, FALSE,
+                                                       right - left, 3);
+      double sh;
+
+      layout_size (selection, NULL, &sh);
+      set_colour (cr, &style->foreground, 0.75);
+      cairo_move_to (cr, left, top);
+      pango_cairo_show_layout (cr, selection);
+      top += sh + 4;
+    }
+  top += 4;
+
+  /* Footer: the source on the left, the sample mark on the right. */
+  if ((data->source != NULL && data->source[0] != '\0') || data->sample)
+    {
+      g_autoptr(PangoLayout) mark = NULL;
+      double mw = 0, mh = 0, footer_height = 0;
+
+      if (data->sample)
+        {
+          mark = make_layout (context, style->font, _("Sample data"), 0.9, TRUE);
+          layout_size (mark, &mw, &mh);
+          footer_height = mh;
+        }
+      if (data->source != NULL && data->source[0] != '\0')
+        {
+          g_autoptr(PangoLayout) source = make_wrapped (context, style->font, data->source, 0.8, FALSE,
+                                                        right - left - (mw > 0 ? mw + 16 : 0), 3);
+          double sh;
+
+          layout_size (source, NULL, &sh);
+          footer_height = MAX (footer_height, sh);
+          set_colour (cr, &style->foreground, 0.7);
+          cairo_move_to (cr, left, bottom - sh);
+          pango_cairo_show_layout (cr, source);
+        }
+      if (mark != NULL)
+        {
+          /* Red, the colour of the palette's warning, so it is not missed. */
+          set_colour (cr, &style->palette[4], 1.0);
+          cairo_move_to (cr, right - mw, bottom - mh);
+          pango_cairo_show_layout (cr, mark);
+        }
+      bottom -= footer_height + 8;
     }
 
   if (data_is_empty (data))
@@ -612,10 +815,10 @@ dt_chart_render (cairo_t             *cr,
             }
           row_height = MAX (row_height, nh);
 
-          set_colour (cr, series_colour (style, s), 1.0);
+          set_colour (cr, series_colour (data, style, s), 1.0);
           if (data->kind == DT_CHART_LINE)
             {
-              cairo_set_line_width (cr, 2);
+              cairo_set_line_width (cr, data->series[s].flags & DT_CHART_SERIES_EMPHASIS ? 3.5 : 2);
               cairo_move_to (cr, x, top + nh / 2);
               cairo_line_to (cr, x + 14, top + nh / 2);
               cairo_stroke (cr);
@@ -635,14 +838,19 @@ dt_chart_render (cairo_t             *cr,
       top += row_height + 10;
     }
 
-  /* The unit sits above the value axis. */
   {
     g_autoptr(PangoLayout) probe = make_layout (context, style->font, "0123456789", 0.9, FALSE);
     layout_size (probe, NULL, &label_height);
   }
-  if (data->unit != NULL && data->unit[0] != '\0')
+
+  /* Value axis: ticks roughly every 40 px of the height left. */
+  target_ticks = CLAMP ((int) ((bottom - top - 4 * label_height) / 40), 4, 8);
+  compute_axis (data, target_ticks, &layout, &divisor, &axis_unit);
+
+  /* The unit sits above the value axis. */
+  if (axis_unit != NULL && axis_unit[0] != '\0')
     {
-      g_autoptr(PangoLayout) unit = make_layout (context, style->font, data->unit, 0.9, FALSE);
+      g_autoptr(PangoLayout) unit = make_layout (context, style->font, axis_unit, 0.9, FALSE);
 
       set_colour (cr, &style->foreground, 0.65);
       cairo_move_to (cr, left, top);
@@ -651,13 +859,9 @@ dt_chart_render (cairo_t             *cr,
     }
   top += label_height / 2;  /* room for the top tick label */
 
-  /* Value axis: ticks roughly every 40 px of the height left. */
-  data_range (data, &lo, &hi);
-  target_ticks = CLAMP ((int) ((bottom - top - 3 * label_height) / 40), 4, 8);
-  dt_chart_nice_range (lo, hi, target_ticks, &layout.axis_min, &layout.axis_max, &step);
-  for (double v = layout.axis_min; v <= layout.axis_max + step / 2; v += step)
+  for (guint i = 0; i < layout.n_ticks; i++)
     {
-      g_autofree char *text = tick_label (v, step);
+      g_autofree char *text = tick_label (layout.ticks[i], layout.tick_step, divisor);
       g_autoptr(PangoLayout) tick = make_layout (context, style->font, text, 0.9, FALSE);
       double tw;
 
@@ -668,8 +872,10 @@ dt_chart_render (cairo_t             *cr,
   layout.plot_width = right - layout.plot_x;
   layout.slot_width = layout.plot_width / data->n_categories;
 
-  /* Category labels: level if they fit, else slanted, else thinned out;
-   * long names are cut with an ellipsis rather than eat the plot. */
+  /* Category labels: level if they fit, else slanted, else upright, else
+   * smaller; only when even the smallest upright labels overlap is a
+   * label left out. Long names are cut with an ellipsis rather than eat
+   * the plot. */
   for (guint c = 0; c < data->n_categories; c++)
     {
       g_autoptr(PangoLayout) cat = make_layout (context, style->font, data->categories[c], 0.9, FALSE);
@@ -678,17 +884,45 @@ dt_chart_render (cairo_t             *cr,
       layout_size (cat, &cw, NULL);
       max_cat_width = MAX (max_cat_width, cw);
     }
-  cat_max_width = max_cat_width;
+  layout.label_scale = 0.9;
+  layout.label_angle = 0;
+  layout.label_every = 1;
   if (max_cat_width <= layout.slot_width - 4)
     cat_label_height = label_height;
   else
     {
-      cat_rotation = -G_PI / 4;
-      cat_max_width = MIN (max_cat_width, (bottom - top) * 0.3 / sin (G_PI / 4));
-      cat_label_height = (cat_max_width + label_height) * sin (G_PI / 4);
-      cat_every = (guint) ceil (label_height * 1.3 / sin (G_PI / 4) / layout.slot_width);
-      cat_every = MAX (cat_every, 1);
+      double line_height;
+
+      if (layout.slot_width >= label_height * 1.3 / sin (G_PI / 4))
+        layout.label_angle = -G_PI / 4;
+      else
+        {
+          layout.label_angle = -G_PI / 2;
+          if (layout.slot_width < label_height * 1.05)
+            {
+              layout.label_scale = MAX (0.9 * layout.slot_width / (label_height * 1.05), 0.6);
+              layout.label_every = (guint) ceil (label_height * 1.05 * layout.label_scale / 0.9 / layout.slot_width);
+              layout.label_every = MAX (layout.label_every, 1);
+            }
+        }
+      line_height = label_height * layout.label_scale / 0.9;
+      cat_max_width = MIN (max_cat_width * layout.label_scale / 0.9,
+                           (bottom - top) * 0.35 / sin (-layout.label_angle));
+      cat_label_height = cat_max_width * sin (-layout.label_angle) + line_height * cos (layout.label_angle);
+      if (layout.label_angle > -G_PI / 2 + 0.01)
+        {
+          /* A slanted first label reaches left of its bar: keep it inside. */
+          double reach = cat_max_width * cos (layout.label_angle) + line_height / 2 - layout.slot_width / 2;
+
+          if (layout.plot_x < left + reach)
+            {
+              layout.plot_x = left + reach;
+              layout.plot_width = right - layout.plot_x;
+              layout.slot_width = layout.plot_width / data->n_categories;
+            }
+        }
     }
+  cat_max_width = layout.label_angle == 0 ? max_cat_width : cat_max_width;
   layout.plot_y = top;
   layout.plot_height = bottom - top - cat_label_height - 6;
   if (layout.plot_height < 20)
@@ -701,14 +935,15 @@ dt_chart_render (cairo_t             *cr,
 
   /* Gridlines and tick labels */
   cairo_set_line_width (cr, 1);
-  for (double v = layout.axis_min; v <= layout.axis_max + step / 2; v += step)
+  for (guint i = 0; i < layout.n_ticks; i++)
     {
-      g_autofree char *text = tick_label (v, step);
+      double v = layout.ticks[i];
+      g_autofree char *text = tick_label (v, layout.tick_step, divisor);
       g_autoptr(PangoLayout) tick = make_layout (context, style->font, text, 0.9, FALSE);
       double y = round (value_to_y (&layout, v)) + 0.5;
       double tw, th;
 
-      set_colour (cr, &style->foreground, fabs (v) < step * 1e-6 ? 0.45 : 0.12);
+      set_colour (cr, &style->foreground, fabs (v) < layout.tick_step * 1e-6 ? 0.45 : 0.12);
       cairo_move_to (cr, layout.plot_x, y);
       cairo_line_to (cr, layout.plot_x + layout.plot_width, y);
       cairo_stroke (cr);
@@ -720,31 +955,32 @@ dt_chart_render (cairo_t             *cr,
     }
 
   /* Category labels */
-  for (guint c = 0; c < data->n_categories; c += cat_every)
+  for (guint c = 0; c < data->n_categories; c += layout.label_every)
     {
-      g_autoptr(PangoLayout) cat = make_layout (context, style->font, data->categories[c], 0.9, FALSE);
+      g_autoptr(PangoLayout) cat = make_layout (context, style->font, data->categories[c],
+                                                layout.label_scale, FALSE);
       double cx = category_x (&layout, c);
       double label_top = layout.plot_y + layout.plot_height + 6;
       double cw, ch;
 
-      if (cat_rotation == 0)
+      if (layout.label_angle == 0)
         pango_layout_set_width (cat, (int) (MAX (layout.slot_width - 2, 10) * PANGO_SCALE));
       else
-        pango_layout_set_width (cat, (int) (cat_max_width * PANGO_SCALE));
+        pango_layout_set_width (cat, (int) (ceil (cat_max_width) * PANGO_SCALE));
       pango_layout_set_ellipsize (cat, PANGO_ELLIPSIZE_END);
       layout_size (cat, &cw, &ch);
       set_colour (cr, &style->foreground, 0.8);
-      if (cat_rotation == 0)
+      if (layout.label_angle == 0)
         {
           cairo_move_to (cr, cx - cw / 2, label_top);
           pango_cairo_show_layout (cr, cat);
         }
       else
         {
-          /* Slanted so that the label ends under its bar. */
+          /* Turned so that the label ends under its bar. */
           cairo_save (cr);
           cairo_translate (cr, cx, label_top);
-          cairo_rotate (cr, cat_rotation);
+          cairo_rotate (cr, layout.label_angle);
           cairo_move_to (cr, -cw, -ch / 2);
           pango_cairo_show_layout (cr, cat);
           cairo_restore (cr);
@@ -776,7 +1012,7 @@ dt_chart_render (cairo_t             *cr,
 
             if (!isfinite (v))
               continue;
-            text = dt_chart_format_value (data->value_format, v);
+            text = format_bare (data, v / divisor);
             probe = make_layout (context, style->font, text, 0.8, FALSE);
             layout_size (probe, &tw, NULL);
             if (tw > layout.bar_width + 4)
@@ -795,7 +1031,7 @@ dt_chart_render (cairo_t             *cr,
             bar_rect (&layout, data, s, c, &bx, &bw);
             vy = value_to_y (&layout, v);
             cairo_rectangle (cr, bx, MIN (vy, zero_y), bw, MAX (fabs (zero_y - vy), 1));
-            set_colour (cr, series_colour (style, s), highlighted || data->highlight_series < 0 ? 1.0 : 0.75);
+            set_colour (cr, series_colour (data, style, s), highlighted || data->highlight_series < 0 ? 1.0 : 0.75);
             cairo_fill (cr);
             if (highlighted)
               {
@@ -806,7 +1042,7 @@ dt_chart_render (cairo_t             *cr,
               }
             if (show_values)
               {
-                g_autofree char *text = dt_chart_format_value (data->value_format, v);
+                g_autofree char *text = format_bare (data, v / divisor);
                 g_autoptr(PangoLayout) label = make_layout (context, style->font, text, 0.8, FALSE);
                 double tw, th;
 
@@ -819,10 +1055,21 @@ dt_chart_render (cairo_t             *cr,
     }
   else
     {
+      guint n_order = 0;
+
+      /* Emphasised series (the province) last, so they lie on top. */
+      order = g_new (guint, data->n_series);
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint s = 0; s < data->n_series; s++)
+          if (((data->series[s].flags & DT_CHART_SERIES_EMPHASIS) != 0) == (pass == 1))
+            order[n_order++] = s;
+
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      for (guint s = 0; s < data->n_series; s++)
+      for (guint i = 0; i < n_order; i++)
         {
+          guint s = order[i];
+          gboolean emphasis = (data->series[s].flags & DT_CHART_SERIES_EMPHASIS) != 0;
           gboolean drawing = FALSE;
 
           /* A missing value breaks the line instead of bridging the gap. */
@@ -841,8 +1088,8 @@ dt_chart_render (cairo_t             *cr,
                 cairo_move_to (cr, category_x (&layout, c), value_to_y (&layout, v));
               drawing = TRUE;
             }
-          set_colour (cr, series_colour (style, s), 1.0);
-          cairo_set_line_width (cr, (int) s == data->highlight_series ? 3 : 2);
+          set_colour (cr, series_colour (data, style, s), 1.0);
+          cairo_set_line_width (cr, ((int) s == data->highlight_series ? 1 : 0) + (emphasis ? 3.5 : 2));
           cairo_stroke (cr);
 
           for (guint c = 0; c < data->n_categories; c++)
@@ -851,7 +1098,8 @@ dt_chart_render (cairo_t             *cr,
 
               if (!isfinite (v))
                 continue;
-              cairo_arc (cr, category_x (&layout, c), value_to_y (&layout, v), POINT_RADIUS, 0, 2 * G_PI);
+              cairo_arc (cr, category_x (&layout, c), value_to_y (&layout, v),
+                         emphasis ? POINT_RADIUS + 1 : POINT_RADIUS, 0, 2 * G_PI);
               cairo_fill (cr);
             }
         }
@@ -869,7 +1117,7 @@ dt_chart_render (cairo_t             *cr,
               cairo_arc (cr, x, y, HIGHLIGHT_RADIUS, 0, 2 * G_PI);
               set_colour (cr, &style->background, 1.0);
               cairo_fill_preserve (cr);
-              set_colour (cr, series_colour (style, data->highlight_series), 1.0);
+              set_colour (cr, series_colour (data, style, data->highlight_series), 1.0);
               cairo_set_line_width (cr, 3);
               cairo_stroke (cr);
             }
@@ -877,7 +1125,8 @@ dt_chart_render (cairo_t             *cr,
     }
   cairo_restore (cr);
 
-  /* The exact value of the highlighted mark, so that the keyboard reaches it too. */
+  /* The exact value of the highlighted mark, so that the keyboard reaches
+   * it too. It is the only place the value is shown: no tooltip repeats it. */
   if (data->highlight_series >= 0 && (guint) data->highlight_series < data->n_series &&
       data->highlight_category >= 0 && (guint) data->highlight_category < data->n_categories)
     {
@@ -887,6 +1136,7 @@ dt_chart_render (cairo_t             *cr,
         {
           g_autofree char *text = dt_chart_describe_point (data, data->highlight_series, data->highlight_category);
           double ax = category_x (&layout, data->highlight_category);
+          double anchor = data->kind == DT_CHART_BAR && !layout.inverted ? MAX (v, 0) : v;
 
           if (data->kind == DT_CHART_BAR)
             {
@@ -895,9 +1145,7 @@ dt_chart_render (cairo_t             *cr,
               bar_rect (&layout, data, data->highlight_series, data->highlight_category, &bx, &bw);
               ax = bx + bw / 2;
             }
-          draw_callout (cr, context, style, text, ax,
-                        value_to_y (&layout, data->kind == DT_CHART_BAR ? MAX (v, 0) : v),
-                        width, height);
+          draw_callout (cr, context, style, text, ax, value_to_y (&layout, anchor), width, height);
         }
     }
 

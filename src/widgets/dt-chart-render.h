@@ -15,13 +15,16 @@
 
 G_BEGIN_DECLS
 
-#define DT_CHART_PALETTE_SIZE 8
+#define DT_CHART_PALETTE_SIZE 12
 
 typedef struct
 {
   char   *name;
   double *values;     /* n_values entries, NAN for a missing value */
   guint   n_values;
+  /* Added later; zero keeps the earlier behaviour. */
+  char   *key;        /* what the series is, for a stable colour; may be NULL */
+  DtChartSeriesFlags flags;
 } DtChartSeries;
 
 typedef struct
@@ -36,6 +39,13 @@ typedef struct
   guint                 n_series;
   int                   highlight_series; /* -1 for none */
   int                   highlight_category;
+  /* Added later; zero keeps the earlier behaviour. */
+  DtChartValues         values;
+  const char * const   *colour_keys;      /* NULL-terminated, may be NULL */
+  /* Context, drawn when set (saved charts, the briefing). */
+  const char           *selection;        /* the filter or selection shown */
+  const char           *source;           /* the source line */
+  gboolean              sample;           /* marks the chart "Sample data" */
 } DtChartData;
 
 typedef struct
@@ -62,6 +72,13 @@ typedef struct
   double   slot_width;     /* width given to each category */
   double   group_width;    /* bars: width of one category's group of bars */
   double   bar_width;
+  gboolean inverted;       /* the lowest value at the top (ranks) */
+  double   tick_step;      /* between value-axis ticks, in the data's units */
+  guint    n_ticks;
+  double   ticks[16];      /* value-axis ticks, in the data's units */
+  double   label_scale;    /* of the category labels, against the base font */
+  double   label_angle;    /* of the category labels, radians (0, -π/4, -π/2) */
+  guint    label_every;    /* 1 when every category is labelled */
 } DtChartLayout;
 
 void     dt_chart_style_init_light   (DtChartStyle        *style);
@@ -88,7 +105,16 @@ char    *dt_chart_format_value       (const char          *format,
                                       double               value);
 gboolean dt_chart_value_format_is_valid (const char       *format);
 
-/* "Hangzhou, Count: 58 家" — what the tooltip and the callout say. */
+/* The palette entry of a series: its key's place in colour_keys, else a
+ * hash of its key, else its position. */
+guint    dt_chart_series_colour_index (const DtChartData  *data,
+                                      guint                series);
+
+/* One value as text with its unit, as the description and callout say it. */
+char    *dt_chart_format_value_full  (const DtChartData   *data,
+                                      double               value);
+
+/* "Hangzhou, Count: 58 家" — what the callout says. */
 char    *dt_chart_describe_point     (const DtChartData   *data,
                                       guint                series,
                                       guint                category);

@@ -26,6 +26,11 @@ struct _DtChart
   char          *value_format;
   GStrv          categories;
   GArray        *series;          /* of DtChartSeries */
+  DtChartValues  values;
+  GStrv          colour_keys;
+  char          *selection;       /* context carried by saved charts */
+  char          *source;
+  gboolean       sample;
 
   int            highlight_series;
   int            highlight_category;
@@ -53,13 +58,19 @@ series_clear (gpointer data)
 
   g_clear_pointer (&series->name, g_free);
   g_clear_pointer (&series->values, g_free);
+  g_clear_pointer (&series->key, g_free);
 }
 
+/* The chart's data for dt_chart_render(). The highlight is for the
+ * screen; the context (selection, source, sample mark) for saved files
+ * and the description — the page around the widget shows it on screen. */
 static void
-fill_data (DtChart     *self,
-           DtChartData *data,
-           gboolean     with_highlight)
+fill_data_full (DtChart     *self,
+                DtChartData *data,
+                gboolean     with_highlight,
+                gboolean     with_context)
 {
+  memset (data, 0, sizeof *data);
   data->kind = self->kind;
   data->title = self->title;
   data->unit = self->unit;
@@ -70,6 +81,22 @@ fill_data (DtChart     *self,
   data->n_series = self->series->len;
   data->highlight_series = with_highlight ? self->highlight_series : -1;
   data->highlight_category = with_highlight ? self->highlight_category : -1;
+  data->values = self->values;
+  data->colour_keys = (const char * const *) self->colour_keys;
+  if (with_context)
+    {
+      data->selection = self->selection;
+      data->source = self->source;
+      data->sample = self->sample;
+    }
+}
+
+static void
+fill_data (DtChart     *self,
+           DtChartData *data,
+           gboolean     with_highlight)
+{
+  fill_data_full (self, data, with_highlight, FALSE);
 }
 
 static double
@@ -100,7 +127,8 @@ style_from_widget (DtChart      *self,
                    DtChartStyle *style)
 {
   static const char * const palette_names[DT_CHART_PALETTE_SIZE] = {
-    NULL, "green_4", "orange_3", "purple_3", "red_3", "yellow_5", "brown_3", "dark_1",
+    NULL, "green_4", "orange_3", "purple_3", "red_3", "yellow_5", "brown_3",
+    NULL, NULL, NULL, "blue_5", "dark_1",   /* NULL: no named colour, the fixed one */
   };
   GtkStyleContext *context;
   PangoContext *pango;
@@ -116,7 +144,8 @@ style_from_widget (DtChart      *self,
   if (lookup_colour (context, "accent_color", "accent_bg_color", &style->focus))
     style->focus.alpha = 0.5;
   for (guint i = 1; i < DT_CHART_PALETTE_SIZE; i++)
-    lookup_colour (context, palette_names[i], NULL, &style->palette[i]);
+    if (palette_names[i] != NULL)
+      lookup_colour (context, palette_names[i], NULL, &style->palette[i]);
 
   pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
   if (pango_context_get_font_description (pango) != NULL)
@@ -228,33 +257,6 @@ dt_chart_measure (GtkWidget      *widget,
       *minimum = 160;
       *natural = 300;
     }
-}
-
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard_mode,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  DtChart *self = DT_CHART (widget);
-  g_autofree char *text = NULL;
-  DtChartData data;
-  guint series, category;
-
-  fill_data (self, &data, TRUE);
-  if (keyboard_mode)
-    {
-      if (!dt_chart_get_highlight (self, &series, &category))
-        return FALSE;
-    }
-  else if (!dt_chart_layout_hit_test (&self->layout, &data, x, y, &series, &category))
-    return FALSE;
-
-  text = dt_chart_describe_point (&data, series, category);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 static void
@@ -450,6 +452,9 @@ dt_chart_finalize (GObject *object)
   g_clear_pointer (&self->value_format, g_free);
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->series, g_array_unref);
+  g_clear_pointer (&self->colour_keys, g_strfreev);
+  g_clear_pointer (&self->selection, g_free);
+  g_clear_pointer (&self->source, g_free);
 
   G_OBJECT_CLASS (dt_chart_parent_class)->finalize (object);
 }
@@ -544,8 +549,8 @@ dt_chart_init (DtChart *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  /* No tooltip: the callout drawn at the hovered mark already gives its
+   * value, and a tooltip beside it would say it twice. */
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
@@ -665,7 +670,18 @@ dt_chart_add_series (DtChart      *self,
                      const double *values,
                      guint         n_values)
 {
-  DtChartSeries series;
+  dt_chart_add_series_full (self, NULL, name, values, n_values, DT_CHART_SERIES_NONE);
+}
+
+void
+dt_chart_add_series_full (DtChart            *self,
+                          const char         *key,
+                          const char         *name,
+                          const double       *values,
+                          guint               n_values,
+                          DtChartSeriesFlags  flags)
+{
+  DtChartSeries series = { 0 };
 
   g_return_if_fail (DT_IS_CHART (self));
   g_return_if_fail (values != NULL || n_values == 0);
@@ -673,8 +689,76 @@ dt_chart_add_series (DtChart      *self,
   series.name = g_strdup (name ? name : "");
   series.values = g_memdup2 (values, sizeof (double) * n_values);
   series.n_values = n_values;
+  series.key = g_strdup (key);
+  series.flags = flags;
   g_array_append_val (self->series, series);
   data_changed (self);
+}
+
+void
+dt_chart_set_colour_keys (DtChart            *self,
+                          const char * const *keys)
+{
+  g_return_if_fail (DT_IS_CHART (self));
+
+  g_clear_pointer (&self->colour_keys, g_strfreev);
+  self->colour_keys = g_strdupv ((char **) keys);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+dt_chart_get_series_colour (DtChart *self,
+                            guint    series)
+{
+  DtChartData data;
+
+  g_return_val_if_fail (DT_IS_CHART (self), 0);
+  g_return_val_if_fail (series < self->series->len, 0);
+
+  fill_data (self, &data, FALSE);
+  return dt_chart_series_colour_index (&data, series);
+}
+
+void
+dt_chart_set_values (DtChart       *self,
+                     DtChartValues  values)
+{
+  g_return_if_fail (DT_IS_CHART (self));
+  g_return_if_fail (values <= DT_CHART_VALUES_AMOUNT);
+
+  if (self->values == values)
+    return;
+  self->values = values;
+  data_changed (self);
+}
+
+DtChartValues
+dt_chart_get_values (DtChart *self)
+{
+  g_return_val_if_fail (DT_IS_CHART (self), DT_CHART_VALUES_PLAIN);
+
+  return self->values;
+}
+
+void
+dt_chart_set_context (DtChart    *self,
+                      const char *selection,
+                      const char *source,
+                      gboolean    sample)
+{
+  gboolean changed;
+
+  g_return_if_fail (DT_IS_CHART (self));
+
+  changed = replace_str (&self->selection, selection);
+  changed |= replace_str (&self->source, source);
+  if (self->sample != !!sample)
+    {
+      self->sample = !!sample;
+      changed = TRUE;
+    }
+  if (changed)
+    data_changed (self);
 }
 
 char *
@@ -684,7 +768,7 @@ dt_chart_describe (DtChart *self)
 
   g_return_val_if_fail (DT_IS_CHART (self), NULL);
 
-  fill_data (self, &data, FALSE);
+  fill_data_full (self, &data, FALSE, TRUE);
   return dt_chart_describe_data (&data);
 }
 
@@ -730,6 +814,112 @@ dt_chart_get_n_categories (DtChart *self)
   g_return_val_if_fail (DT_IS_CHART (self), 0);
 
   return self->categories ? g_strv_length (self->categories) : 0;
+}
+
+/* The context as text, for the file's own metadata: the description
+ * (title, selection, sample mark, every value) and the source line. */
+static char *
+describe_for_file (DtChart *self)
+{
+  g_autofree char *description = dt_chart_describe (self);
+
+  if (self->source == NULL || self->source[0] == '\0')
+    return g_steal_pointer (&description);
+  return g_strconcat (description, " ", self->source, NULL);
+}
+
+/* Cairo draws an SVG's text as glyph outlines: a <title> and <desc> make
+ * its context readable to search, screen readers and grep. */
+static gboolean
+add_svg_text (DtChart     *self,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *description_text = describe_for_file (self);
+  g_autoptr(GString) out = NULL;
+  const char *svg, *end;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+  svg = strstr (contents, "<svg");
+  end = svg ? strchr (svg, '>') : NULL;
+  if (end == NULL)
+    return TRUE;
+  title = g_markup_escape_text (self->title ? self->title : "", -1);
+  description = g_markup_escape_text (description_text, -1);
+  out = g_string_new_len (contents, end + 1 - contents);
+  g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", title, description);
+  g_string_append (out, end + 1);
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+static guint32
+crc32_update (guint32       crc,
+              const guchar *data,
+              gsize         length)
+{
+  crc = ~crc;
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & -(crc & 1));
+    }
+  return ~crc;
+}
+
+static void
+append_png_text (GByteArray *chunks,
+                 const char *keyword,
+                 const char *text)
+{
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  static const guchar zeros[3] = { 0, 0, 0 };
+  guchar be[4];
+  guint32 crc;
+
+  /* iTXt: keyword, no compression, no language tag, UTF-8 text. */
+  g_byte_array_append (body, (const guchar *) "iTXt", 4);
+  g_byte_array_append (body, (const guchar *) keyword, strlen (keyword));
+  g_byte_array_append (body, zeros, 3);  /* NUL, compression flag, method */
+  g_byte_array_append (body, zeros, 2);  /* empty language tag and translated keyword */
+  g_byte_array_append (body, (const guchar *) text, strlen (text));
+
+  be[0] = (body->len - 4) >> 24; be[1] = (body->len - 4) >> 16; be[2] = (body->len - 4) >> 8; be[3] = body->len - 4;
+  g_byte_array_append (chunks, be, 4);
+  g_byte_array_append (chunks, body->data, body->len);
+  crc = crc32_update (0, body->data, body->len);
+  be[0] = crc >> 24; be[1] = crc >> 16; be[2] = crc >> 8; be[3] = crc;
+  g_byte_array_append (chunks, be, 4);
+}
+
+/* Cairo writes no text chunks: add Title and Description before IEND. */
+static gboolean
+add_png_text (DtChart     *self,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *description = describe_for_file (self);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  /* IEND is the last 12 bytes of a PNG. */
+  if (length < 20 || memcmp (contents + length - 8, "IEND", 4) != 0)
+    return TRUE;
+  g_byte_array_append (out, (const guchar *) contents, length - 12);
+  if (self->title != NULL && self->title[0] != '\0')
+    append_png_text (out, "Title", self->title);
+  append_png_text (out, "Description", description);
+  if (self->sample)
+    append_png_text (out, "Disclaimer", _("Sample data"));
+  g_byte_array_append (out, (const guchar *) contents + length - 12, 12);
+  return g_file_set_contents (path, (const char *) out->data, out->len, error);
 }
 
 gboolean
@@ -782,6 +972,8 @@ dt_chart_save (DtChart     *self,
       break;
     case PDF:
       surface = cairo_pdf_surface_create (path, width, height);
+      if (self->title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
       break;
     default:
       g_assert_not_reached ();
@@ -790,7 +982,8 @@ dt_chart_save (DtChart     *self,
   style_from_widget (self, &style);
   style.fill_background = TRUE;
   style.show_focus = FALSE;
-  fill_data (self, &data, FALSE);  /* a saved chart has no hover callout */
+  /* A saved chart has no hover callout, and carries its context. */
+  fill_data_full (self, &data, FALSE, TRUE);
 
   cr = cairo_create (surface);
   dt_chart_render (cr, &data, width, height, &style, NULL);
@@ -812,5 +1005,9 @@ dt_chart_save (DtChart     *self,
                    _("Could not save the chart to “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
+  if (format == SVG)
+    return add_svg_text (self, path, error);
+  if (format == PNG)
+    return add_png_text (self, path, error);
   return TRUE;
 }

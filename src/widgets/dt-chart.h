@@ -19,6 +19,22 @@ typedef enum
   DT_CHART_LINE,  /* one line per series across the categories (e.g. years) */
 } DtChartKind;
 
+/* What the values are; decides the axis, the ticks and how values read. */
+typedef enum
+{
+  DT_CHART_VALUES_PLAIN,   /* formatted with the value format, then the unit */
+  DT_CHART_VALUES_COUNT,   /* whole numbers, grouped: "1,234 家" */
+  DT_CHART_VALUES_RANK,    /* places on a list: rank 1 at the top, whole-number ticks */
+  DT_CHART_VALUES_AMOUNT,  /* money in 万元, shown in 亿元/万元 or billion/million yuan */
+} DtChartValues;
+
+/* Flags of one series. */
+typedef enum
+{
+  DT_CHART_SERIES_NONE     = 0,
+  DT_CHART_SERIES_EMPHASIS = 1 << 0,  /* drawn last and thicker, e.g. the province line */
+} DtChartSeriesFlags;
+
 #define DT_TYPE_CHART (dt_chart_get_type ())
 
 G_DECLARE_FINAL_TYPE (DtChart, dt_chart, DT, CHART, GtkWidget)
@@ -45,6 +61,31 @@ void        dt_chart_add_series      (DtChart             *self,
                                       const char          *name,
                                       const double        *values,
                                       guint                n_values);
+/* The same with a @key that names what the series is (a region code): its
+ * colour follows the key, not the series' place in the chart. */
+void        dt_chart_add_series_full (DtChart             *self,
+                                      const char          *key,
+                                      const char          *name,
+                                      const double        *values,
+                                      guint                n_values,
+                                      DtChartSeriesFlags   flags);
+/* Every key a series may have, in a fixed order (NULL-terminated): key i
+ * gets palette colour i, whichever of them are shown. */
+void        dt_chart_set_colour_keys (DtChart             *self,
+                                      const char * const  *keys);
+/* The palette entry series @series is drawn in. */
+guint       dt_chart_get_series_colour (DtChart           *self,
+                                      guint                series);
+void        dt_chart_set_values      (DtChart             *self,
+                                      DtChartValues        values);
+DtChartValues dt_chart_get_values    (DtChart             *self);
+/* What a saved chart carries besides its title and unit: the filter or
+ * selection it shows (e.g. "2023 list · Hangzhou"), a source line, and
+ * whether the data is sample data. Any may be NULL/FALSE. */
+void        dt_chart_set_context     (DtChart             *self,
+                                      const char          *selection,
+                                      const char          *source,
+                                      gboolean             sample);
 /* A plain-text account of what the chart shows (also its accessible description). */
 char       *dt_chart_describe        (DtChart             *self);
 /* Saves at @width × @height; the format follows the extension: .png, .svg or .pdf. */
