@@ -26,6 +26,7 @@ typedef struct
   char    *header;           /* labels | keys */
   gboolean no_bom;
   char    *output;
+  char    *format;           /* csv | xlsx | pdf (refused for tables); else from --output */
   /* --compute-index */
   gboolean compute_index;
   char    *framework;
