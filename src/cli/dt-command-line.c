@@ -398,12 +398,12 @@ table_sheet_name (const char *kind)
 {
   if (g_str_equal (kind, "regions"))
     /* Translators: name of the sheet of an Excel export */
-    return _("Regions");
+    return dt_table_sheet_name (N_("Regions"), "行政区划");
   if (g_str_equal (kind, "framework"))
     /* Translators: name of the sheet of an Excel export */
-    return _("Index framework");
+    return dt_table_sheet_name (N_("Index framework"), "指标体系");
   /* Translators: name of the sheet of an Excel export */
-  return _("Index values");
+  return dt_table_sheet_name (N_("Index values"), "指数数值");
 }
 
 /* --export=regions|framework|index-values: every row of the kind, as imported. */

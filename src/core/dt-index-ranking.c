@@ -375,7 +375,8 @@ dt_index_ranking_export_full (DtStore            *store,
   if (output == NULL)
     return FALSE;
   /* Translators: name of the sheet of an Excel export of the index ranking */
-  writer = dt_table_writer_new (dt_output_get_stream (output), format, _("Index ranking"), with_bom, error);
+  writer = dt_table_writer_new (dt_output_get_stream (output), format,
+                                dt_table_sheet_name (N_("Index ranking"), "指数排名"), with_bom, error);
   if (writer == NULL || !dt_index_ranking_write_table (ranking, NULL, writer, header_keys, error))
     {
       dt_output_abandon (output, error);

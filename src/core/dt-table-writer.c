@@ -52,6 +52,13 @@ dt_table_format_parse (const char    *text,
   return TRUE;
 }
 
+const char *
+dt_table_sheet_name (const char *english,
+                     const char *chinese)
+{
+  return dt_locale_prefers_chinese () ? chinese : g_dgettext (GETTEXT_PACKAGE, english);
+}
+
 DtTableWriter *
 dt_table_writer_new_csv (GOutputStream *stream,
                          gboolean       with_bom)
