@@ -12,6 +12,7 @@
 #include <gsf/gsf.h>
 #include <xlsxwriter.h>
 
+#include "dt-enterprise-export.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
 #include "dt-sample-data.h"
@@ -433,6 +434,26 @@ test_command_line_format (void)
   g_remove (csv_output);
 }
 
+/* Default file names name what is in them. */
+static void
+test_file_name (void)
+{
+  g_autoptr(DtStore) store = dt_store_open (source_path, NULL);
+  g_autoptr(DtEnterpriseQuery) query = dt_enterprise_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *all = NULL;
+
+  all = dt_enterprise_export_file_name (query, dt_store_get_db (store), DT_TABLE_FORMAT_CSV);
+  g_assert_cmpstr (all, ==, "top100.csv");
+  g_assert_true (dt_enterprise_query_add_filter (query, "year", "2023", &error));
+  g_assert_true (dt_enterprise_query_add_filter (query, "city", "hangzhou", &error));
+  g_assert_true (dt_enterprise_query_add_filter (query, "category", "data", &error));
+  g_assert_no_error (error);
+  name = dt_enterprise_export_file_name (query, dt_store_get_db (store), DT_TABLE_FORMAT_XLSX);
+  g_assert_cmpstr (name, ==, "top100-2023-hangzhou-data.xlsx");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/reader/inline-strings-and-dates", test_reader);
   g_test_add_func ("/xlsx/import/number-in-text-column-refused", test_number_in_text_column);
   g_test_add_func ("/xlsx/command-line/format", test_command_line_format);
+  g_test_add_func ("/xlsx/file-name-names-content", test_file_name);
 
   status = g_test_run ();
 
