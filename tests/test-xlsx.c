@@ -14,6 +14,7 @@
 
 #include "dt-enterprise-export.h"
 #include "dt-error.h"
+#include "dt-index-compute.h"
 #include "dt-import-file.h"
 #include "dt-sample-data.h"
 #include "dt-store.h"
@@ -434,6 +435,43 @@ test_command_line_format (void)
   g_remove (csv_output);
 }
 
+/* --compute-index --output=OUT.xlsx: the computed results as a workbook. */
+static void
+test_compute_index (void)
+{
+  g_autofree char *meta = g_build_filename (work_dir, "meta.csv", NULL);
+  g_autofree char *data = g_build_filename (work_dir, "data.csv", NULL);
+  g_autofree char *out = g_build_filename (work_dir, "computed.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(DtXlsxReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *row;
+
+  g_assert_true (g_file_set_contents (meta,
+                                      "code,name,level,parent,direction,weight\n"
+                                      "I,Index,2,,1,1\n"
+                                      "a1,A one,1,I,1,1\n"
+                                      "a2,A two,1,I,1,1\n", -1, NULL));
+  g_assert_true (g_file_set_contents (data, "uCode,Time,a1,a2\nX,2018,1,3\nX,2019,2,6\n", -1, NULL));
+  g_assert_true (dt_index_compute_files (meta, data, "base-year", "amean", 2018, out, TRUE, &error));
+  g_assert_no_error (error);
+
+  reader = dt_xlsx_reader_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  row = dt_xlsx_reader_next_row (reader, &error);
+  g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "uCode");
+  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "I");
+  row = dt_xlsx_reader_next_row (reader, &error);
+  row = dt_xlsx_reader_next_row (reader, &error);
+  g_assert_cmpstr (g_ptr_array_index (row, 1), ==, "2019");
+  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "200");
+  g_assert_true (dt_xlsx_reader_cell_is_number (reader, 2));
+
+  g_remove (meta);
+  g_remove (data);
+  g_remove (out);
+}
+
 /* Default file names name what is in them. */
 static void
 test_file_name (void)
@@ -473,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/import/number-in-text-column-refused", test_number_in_text_column);
   g_test_add_func ("/xlsx/command-line/format", test_command_line_format);
   g_test_add_func ("/xlsx/file-name-names-content", test_file_name);
+  g_test_add_func ("/xlsx/compute-index", test_compute_index);
 
   status = g_test_run ();
 

@@ -189,6 +189,16 @@ dt_table_writer_add_double (DtTableWriter *self,
 }
 
 void
+dt_table_writer_add_double_full (DtTableWriter *self,
+                                 double         value)
+{
+  if (self->csv != NULL)
+    dt_csv_writer_add_double_full (self->csv, value);
+  else
+    dt_xlsx_writer_add_double (self->xlsx, value);
+}
+
+void
 dt_table_writer_add_empty (DtTableWriter *self)
 {
   if (self->csv != NULL)

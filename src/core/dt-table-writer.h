@@ -60,6 +60,9 @@ void           dt_table_writer_add_int      (DtTableWriter  *self,
                                              gint64          value);
 void           dt_table_writer_add_double   (DtTableWriter  *self,
                                              double          value);
+/* In CSV with 17 significant digits (dt_csv_writer_add_double_full()). */
+void           dt_table_writer_add_double_full (DtTableWriter *self,
+                                             double          value);
 void           dt_table_writer_add_empty    (DtTableWriter  *self);
 gboolean       dt_table_writer_end_row      (DtTableWriter  *self,
                                              GCancellable   *cancellable,
