@@ -432,7 +432,10 @@ run_export_table (DtCommandLine *options,
   writer = dt_table_writer_new (dt_output_get_stream (output), format, table_sheet_name (kind), !options->no_bom, &error);
   if (writer != NULL &&
       dt_data_pack_write_table (store, kind, writer, g_strcmp0 (options->header, "keys") == 0, NULL, &error))
-    dt_table_writer_add_about_sources (writer, dt_store_get_db (store), dt_store_get_path (store), kind);
+    {
+      dt_table_writer_add_about (writer, NULL, table_sheet_name (kind));
+      dt_table_writer_add_about_sources (writer, dt_store_get_db (store), dt_store_get_path (store), kind);
+    }
   else
     g_clear_pointer (&writer, dt_table_writer_free);
   if (writer == NULL || !dt_table_writer_finish (writer, NULL, &error))

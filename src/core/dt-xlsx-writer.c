@@ -132,7 +132,13 @@ dt_xlsx_writer_new (const char  *sheet_name,
     }
   close (fd);
 
-  self->workbook = workbook_new (self->path);
+  {
+    /* Rows go to a temporary file as they are written, so memory does not
+     * grow with the export; strings are then written inline. */
+    lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+
+    self->workbook = workbook_new_opt (self->path, &options);
+  }
   if (self->workbook == NULL)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_FAILED,
