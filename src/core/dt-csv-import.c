@@ -40,6 +40,7 @@ struct _DtCsvImport
   int         year;         /* stands in for Time */
   gboolean    xlsx;         /* the first sheet of an Excel workbook */
   char       *where;        /* the file (and sheet) as messages name it */
+  char       *sheet_name;   /* a workbook's first sheet, else NULL */
 };
 
 /* Tried in this order; the first that fits best wins a tie. */
@@ -61,6 +62,7 @@ dt_csv_import_free (DtCsvImport *self)
   g_free (self->kind);
   g_free (self->encoding);
   g_free (self->where);
+  g_free (self->sheet_name);
   g_free (self);
 }
 
@@ -344,7 +346,8 @@ csv_import_new (GBytes      *bytes,
       /* A workbook's text is Unicode whatever the locale that saved it. */
       self->encoding = g_strdup ("UTF-8");
       self->separator = ',';
-      self->where = g_strdup_printf ("%s:%s", file_name, dt_xlsx_reader_get_sheet_name (reader->xlsx));
+      self->sheet_name = g_strdup (dt_xlsx_reader_get_sheet_name (reader->xlsx));
+      self->where = g_strdup_printf ("%s:%s", file_name, self->sheet_name);
     }
   else
     {
@@ -492,6 +495,12 @@ char
 dt_csv_import_get_separator (DtCsvImport *self)
 {
   return self->separator;
+}
+
+const char *
+dt_csv_import_get_sheet_name (DtCsvImport *self)
+{
+  return self->sheet_name;
 }
 
 gboolean
