@@ -256,11 +256,16 @@ dt_table_writer_add_about_sources (DtTableWriter *self,
           const char *title = dt_pick_name ((const char *)sqlite3_column_text (stmt, 1),
                                             (const char *)sqlite3_column_text (stmt, 0));
           const char *provenance = (const char *)sqlite3_column_text (stmt, 3);
+          const char *imported = (const char *)sqlite3_column_text (stmt, 4);
+          g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (imported, NULL);
+          g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+          g_autofree char *imported_text = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
+                                                         : g_strdup (imported);
           /* Translators: provenance (Sample/Official/User), source, date of import */
           g_autofree char *text = g_strdup_printf (_("%s data. Source: %s. Imported %s."),
                                                    dt_vocabulary_label (DT_VOCABULARY_PROVENANCE, provenance),
                                                    (const char *)sqlite3_column_text (stmt, 2),
-                                                   (const char *)sqlite3_column_text (stmt, 4));
+                                                   imported_text);
 
           dt_table_writer_add_about (self, title, text);
           sample |= g_strcmp0 (provenance, "sample") == 0;
