@@ -471,6 +471,36 @@ test_compute_index (void)
   g_remove (out);
 }
 
+/* A cancelled export writes nothing and leaves no temporary workbook. */
+static void
+test_cancelled (void)
+{
+  g_autoptr(DtEnterpriseQuery) query = dt_enterprise_query_new ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint before = 0, after = 0;
+
+  dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    before += g_str_has_prefix (name, "digital-trade-");
+  g_clear_pointer (&dir, g_dir_close);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (dt_enterprise_export_write (query, source_path, stream, DT_TABLE_FORMAT_XLSX,
+                                              DT_ENTERPRISE_HEADER_LABELS, TRUE, NULL, NULL, cancellable,
+                                              NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), ==, 0);
+
+  dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    after += g_str_has_prefix (name, "digital-trade-");
+  g_assert_cmpuint (after, <=, before);
+}
+
 /* Default file names name what is in them. */
 static void
 test_file_name (void)
@@ -511,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/command-line/format", test_command_line_format);
   g_test_add_func ("/xlsx/file-name-names-content", test_file_name);
   g_test_add_func ("/xlsx/compute-index", test_compute_index);
+  g_test_add_func ("/xlsx/export/cancelled", test_cancelled);
 
   status = g_test_run ();
 
