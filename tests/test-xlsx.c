@@ -382,6 +382,7 @@ test_number_in_text_column (void)
   g_assert_true (g_str_has_prefix (error->message, "float-code.xlsx:名单!D3 (row 3, column 4): "));
   g_assert_nonnull (strstr (error->message, "统一社会信用代码"));
   g_assert_nonnull (strstr (error->message, "text column"));
+  g_assert_nonnull (strstr (error->message, "9.13301135983616E+17"));
   g_assert_nonnull (strstr (error->message, "Text"));
   g_clear_error (&error);
   after = dt_test_database_checksum (store, FALSE);

@@ -956,7 +956,11 @@ dt_enterprises_page_export_async (DtEnterprisesPage   *self,
   job->query = shown != NULL ? dt_enterprise_query_copy (shown) : dt_enterprise_query_copy (self->query);
   job->db_path = g_strdup (dt_store_get_path (self->store));
   job->file = g_object_ref (file);
-  job->format = dt_table_format_for_name (g_file_peek_path (file), DT_TABLE_FORMAT_CSV);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    job->format = dt_table_format_for_name (name, DT_TABLE_FORMAT_CSV);
+  }
   job->exported = &self->exported;
   self->exported = 0;
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);

@@ -169,6 +169,16 @@ dt_export_open_file (GFile *file)
 }
 
 static void
+open_folder_of (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *uri = parent != NULL ? g_file_get_uri (parent) : NULL;
+
+  if (uri != NULL)
+    launch_uri (uri);
+}
+
+static void
 shown (GObject      *source,
        GAsyncResult *result,
        gpointer      data)
@@ -180,12 +190,9 @@ shown (GObject      *source,
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   if (reply == NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *uri = g_file_get_uri (parent);
-
       /* No file manager answers: open the folder instead. */
       g_debug ("FileManager1.ShowItems: %s", error->message);
-      launch_uri (uri);
+      open_folder_of (file);
     }
 }
 
@@ -199,7 +206,7 @@ dt_export_show_in_folder (GFile *file)
 
   if (bus == NULL)
     {
-      shown (NULL, NULL, g_object_ref (file));
+      open_folder_of (file);
       return;
     }
   g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",

@@ -618,6 +618,11 @@ set_number_in_text_error (DtCsvImport     *self,
                           GError         **error)
 {
   g_autofree char *cell = dt_xlsx_cell_name (dt_xlsx_reader_get_row (reader), index);
+  char shown[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The number as the spreadsheet shows it (15 digits), which is what the
+   * official will find in the cell. */
+  g_ascii_formatd (shown, sizeof shown, "%.15G", g_ascii_strtod (value, NULL));
 
   g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
                _("%s:%s!%s (row %u, column %u): the cell holds the number %s, but “%s” is a text column. "
@@ -625,7 +630,7 @@ set_number_in_text_error (DtCsvImport     *self,
                  "so an 18-digit credit code has lost its last digits. "
                  "Expected text: format the column as Text and type the values again"),
                self->file_name, dt_xlsx_reader_get_sheet_name (reader), cell,
-               dt_xlsx_reader_get_row (reader), index + 1, value,
+               dt_xlsx_reader_get_row (reader), index + 1, shown,
                (const char *)g_ptr_array_index (self->headers, index));
 }
 
