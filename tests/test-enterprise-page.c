@@ -17,6 +17,7 @@
 #include "dt-enterprises-page.h"
 #include "dt-sample-data.h"
 #include "dt-test-widgets.h"
+#include "dt-xlsx-reader.h"
 
 /* The eligibility list has its answer (worked out on a thread). */
 static gboolean
@@ -325,6 +326,34 @@ test_search_filter_export (void)
     }
   g_assert_no_error (error);
   g_assert_cmpuint (i, ==, n);
+
+  /* The same rows as an Excel workbook, chosen by the file's extension. */
+  {
+    g_autofree char *xlsx_path = g_build_filename (dir, "shown.xlsx", NULL);
+    g_autoptr(GFile) xlsx = g_file_new_for_path (xlsx_path);
+    g_autoptr(DtXlsxReader) sheet = NULL;
+
+    dt_enterprises_page_export_async (page, xlsx, NULL, got_result, &wait);
+    wait_for (has_result, &wait);
+    g_assert_true (dt_enterprises_page_export_finish (page, wait.result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&wait.result);
+
+    sheet = dt_xlsx_reader_new_for_file (xlsx, NULL, &error);
+    g_assert_no_error (error);
+    row = dt_xlsx_reader_next_row (sheet, &error);
+    g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "Year");
+    for (i = 0; (row = dt_xlsx_reader_next_row (sheet, &error)) != NULL; i++)
+      {
+        g_autoptr(DtEnterpriseRow) item = dt_test_get_loaded_row (model, i);
+
+        g_assert_cmpstr (g_ptr_array_index (row, 2), ==, dt_enterprise_row_get_record (item)->name_zh);
+        g_assert_true (dt_xlsx_reader_cell_is_number (sheet, 1));
+      }
+    g_assert_no_error (error);
+    g_assert_cmpuint (i, ==, n);
+    g_remove (xlsx_path);
+  }
 
   /* One click clears every filter, the year included. */
   gtk_widget_activate_action (GTK_WIDGET (page), "enterprises.clear-filters", NULL);

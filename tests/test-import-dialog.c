@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <xlsxwriter.h>
+
 #include <string.h>
 
 #include <adwaita.h>
@@ -237,6 +239,56 @@ test_preview_then_import (Fixture       *f,
   g_object_unref (toasts);
 }
 
+/* A workbook previews and imports as a CSV file does: its first sheet. */
+static void
+test_xlsx_preview_then_import (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "名单.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  lxw_workbook *workbook = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, "百强");
+  const char *headers[] = { "年份", "排名", "企业名称", "统一社会信用代码", "所在地市" };
+  DtImportDialog *dialog;
+  gboolean destroyed = FALSE;
+  const char *shot = g_getenv ("DT_IMPORT_DIALOG_XLSX_SCREENSHOT");
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    worksheet_write_string (sheet, 0, i, headers[i], NULL);
+  for (guint r = 1; r <= 2; r++)
+    {
+      worksheet_write_number (sheet, r, 0, 2024, NULL);
+      worksheet_write_number (sheet, r, 1, r, NULL);
+      worksheet_write_string (sheet, r, 2, r == 1 ? "甲公司" : "乙公司", NULL);
+      worksheet_write_string (sheet, r, 3, r == 1 ? "913301066580418532" : "913301135983615715", NULL);
+      worksheet_write_string (sheet, r, 4, r == 1 ? "杭州" : "宁波", NULL);
+    }
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  dialog = dt_import_dialog_new (NULL, f->store, file, NULL);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (not_loading, dialog));
+  g_assert_cmpstr (visible_page (GTK_WIDGET (dialog)), ==, "preview");
+  if (shot != NULL)
+    {
+      for (guint i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (dt_screenshot_save_png (GTK_WIDGET (dialog), shot, NULL));
+    }
+  g_assert_cmpuint (f->changed, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  g_assert_true (wait_for (is_destroyed, &destroyed));
+  g_assert_cmpstr (f->changed_kind, ==, "enterprises");
+  {
+    sqlite3_stmt *stmt = dt_store_prepare (f->store, "SELECT credit_code FROM enterprises WHERE name_zh = '乙公司'", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "913301135983615715");
+    sqlite3_finalize (stmt);
+  }
+}
+
 static void
 test_bad_file_shows_error (Fixture       *f,
                            gconstpointer  data)
@@ -378,6 +430,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/import-dialog/preview-then-import", Fixture, NULL, fixture_set_up, test_preview_then_import, fixture_tear_down);
+  g_test_add ("/import-dialog/xlsx-preview-then-import", Fixture, NULL, fixture_set_up, test_xlsx_preview_then_import, fixture_tear_down);
   g_test_add ("/import-dialog/bad-file-shows-error", Fixture, NULL, fixture_set_up, test_bad_file_shows_error, fixture_tear_down);
   g_test_add ("/import-dialog/preview-shows-plan", Fixture, NULL, fixture_set_up, test_preview_shows_plan, fixture_tear_down);
 

@@ -27,6 +27,8 @@
 #include "dt-enterprise-summary.h"
 #include "dt-output.h"
 #include "dt-enterprises-page.h"
+#include "dt-enterprise-export.h"
+#include "dt-export-util.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -953,6 +955,7 @@ typedef struct
   DtEnterpriseQuery *query;
   char              *db_path;
   GFile             *file;
+  DtTableFormat      format;
   gint              *exported;
   gint64             n_rows;
 } ExportJob;
@@ -992,8 +995,8 @@ export_thread (GTask        *task,
     {
       out = g_buffered_output_stream_new_sized (dt_output_get_stream (output), 256 * 1024);
       g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
-      ok = dt_enterprise_query_export_path (job->query, job->db_path, out, DT_ENTERPRISE_HEADER_LABELS, TRUE,
-                                            export_progress, job->exported, cancellable, &job->n_rows, &error) &&
+      ok = dt_enterprise_export_write (job->query, job->db_path, out, job->format, DT_ENTERPRISE_HEADER_LABELS, TRUE,
+                                       export_progress, job->exported, cancellable, &job->n_rows, &error) &&
            g_output_stream_close (out, cancellable, &error) &&
            dt_output_close (output, cancellable, &error);
       if (!ok)
@@ -1047,6 +1050,11 @@ dt_enterprises_page_export_async (DtEnterprisesPage   *self,
   job->query = shown != NULL ? dt_enterprise_query_copy (shown) : dt_enterprise_query_copy (self->query);
   job->db_path = g_strdup (dt_store_get_path (self->store));
   job->file = g_object_ref (file);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    job->format = dt_table_format_for_name (name, DT_TABLE_FORMAT_CSV);
+  }
   job->exported = &self->exported;
   self->exported = 0;
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
@@ -1082,6 +1090,8 @@ export_done (GObject      *object,
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'lld row to %s",
                                               "Exported %'lld rows to %s", (gulong)job->n_rows),
                                  (long long)job->n_rows, name);
+      adw_toast_overlay_add_toast (self->toast_overlay, dt_export_toast_new (message, job->file));
+      return;
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     message = g_strdup (_("Export cancelled; no file was written"));
@@ -1098,7 +1108,8 @@ export_response (GtkNativeDialog   *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      DtTableFormat format;
+      g_autoptr(GFile) file = dt_export_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog), &format);
 
       self->export_cancellable = g_cancellable_new ();
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -1116,20 +1127,18 @@ export_action (GtkWidget  *widget,
 {
   DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (widget);
   GtkFileChooserNative *dialog;
-  GtkFileFilter *csv = gtk_file_filter_new ();
+  DtEnterpriseQuery *shown;
+  g_autofree char *name = NULL;
 
   if (self->export_cancellable != NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export Enterprises"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
-  g_object_unref (csv);
-  /* Translators: default file name of an export; keep .csv */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("enterprises.csv"));
+  /* Named for what it holds, "top100-2023-hangzhou-data"; the regions'
+   * codes are their English names. */
+  shown = self->model != NULL ? dt_enterprise_list_model_get_query (self->model) : NULL;
+  name = dt_enterprise_export_file_name (shown != NULL ? shown : self->query, NULL, DT_TABLE_FORMAT_CSV);
+  name[strlen (name) - strlen (".csv")] = '\0';
+  dialog = dt_export_chooser_new (widget, _("Export Enterprises"), name);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -174,9 +174,21 @@ preview_csv (DtImportDialog *self,
   separator = dt_csv_import_get_separator (csv);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
                                dt_csv_import_is_wide (csv) ? _("One column per indicator") : NULL);
-  adw_action_row_set_subtitle (self->encoding_row, dt_csv_import_get_encoding (csv));
-  adw_action_row_set_subtitle (self->separator_row,
-                               separator == ',' ? _("Comma") : separator == ';' ? _("Semicolon") : _("Tab"));
+  if (dt_csv_import_get_sheet_name (csv) != NULL)
+    {
+      /* A workbook has neither: say which sheet is read. */
+      g_autofree char *sheet = g_strdup_printf (_("None (Excel workbook; its first sheet, “%s”, is read)"),
+                                                dt_csv_import_get_sheet_name (csv));
+
+      adw_action_row_set_subtitle (self->encoding_row, _("Unicode (Excel workbook)"));
+      adw_action_row_set_subtitle (self->separator_row, sheet);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->encoding_row, dt_csv_import_get_encoding (csv));
+      adw_action_row_set_subtitle (self->separator_row,
+                                   separator == ',' ? _("Comma") : separator == ';' ? _("Semicolon") : _("Tab"));
+    }
 
   for (guint i = 0; i < dt_csv_import_get_n_columns (csv); i++)
     {

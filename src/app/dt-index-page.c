@@ -21,6 +21,7 @@
 #include "dt-app-util.h"
 #include "dt-chart.h"
 #include "dt-data-source.h"
+#include "dt-export-util.h"
 #include "dt-index-engine.h"
 #include "dt-index-page.h"
 #include "dt-index-query.h"
@@ -850,6 +851,8 @@ on_export_response (GtkNativeDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(DtOutput) output = NULL;
+  g_autoptr(DtTableWriter) writer = NULL;
+  DtTableFormat format;
   GListModel *model = G_LIST_MODEL (self->ranking_sorted);
 
   if (response != GTK_RESPONSE_ACCEPT || self->ranking == NULL)
@@ -862,16 +865,28 @@ on_export_response (GtkNativeDialog *dialog,
 
       g_ptr_array_add (order, (gpointer)dt_index_ranking_row_get_entry (row));
     }
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  /* A failed export leaves no partial CSV in place of the target. */
+  file = dt_export_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog), &format);
+  /* A failed export leaves no partial file in place of the target. */
   output = dt_output_open (file, NULL, &error);
-  if (output == NULL ||
-      !dt_index_ranking_write_csv (self->ranking, order, dt_output_get_stream (output), TRUE, FALSE, &error) ||
+  if (output != NULL)
+    writer = dt_table_writer_new (dt_output_get_stream (output), format,
+                                  dt_table_sheet_name (N_("Index ranking"), "指数排名"), TRUE, &error);
+  if (writer != NULL && dt_index_ranking_write_table (self->ranking, order, writer, FALSE, &error))
+    dt_table_writer_add_about_sources (writer, dt_store_get_db (self->store), dt_store_get_path (self->store), "index");
+  if (writer == NULL || error != NULL ||
+      !dt_table_writer_finish (writer, NULL, &error) ||
       !dt_output_close (output, NULL, &error))
     {
       if (output != NULL)
         dt_output_abandon (output, &error);
       dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Exported the ranking to %s"), name);
+
+      dt_widget_add_toast (GTK_WIDGET (self), dt_export_toast_new (message, file));
     }
 
 out:
@@ -886,17 +901,13 @@ export_table (GtkWidget  *widget,
   DtIndexPage *self = DT_INDEX_PAGE (widget);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   int node = selected_node (self);
 
   if (self->ranking == NULL || node < 0)
     return;
-  name = g_strdup_printf ("openness-index-%s-%d.csv", dt_index_framework_get_node (self->framework, node)->code,
+  name = g_strdup_printf ("openness-index-%s-%d", dt_index_framework_get_node (self->framework, node)->code,
                           self->ranking->year);
-  dialog = save_dialog (self, _("Export Ranking"), name);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  dialog = dt_export_chooser_new (widget, _("Export Ranking"), name);
   /* The dialog may outlive the window: keep the page alive until it answers. */
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_response),
                          g_object_ref (self), (GClosureNotify)(void (*) (void))g_object_unref, 0);

@@ -14,6 +14,7 @@
 
 #include "dt-app-util.h"
 #include "dt-measure-detail.h"
+#include "dt-export-util.h"
 #include "dt-measure-export.h"
 #include "dt-measure-query.h"
 #include "dt-measure-row.h"
@@ -352,7 +353,9 @@ dt_measures_page_export (DtMeasuresPage  *self,
 
   /* Notes still waiting for the typing to pause belong in the file. */
   dt_measure_detail_save_pending (self->detail);
-  return dt_measure_export_to_file (self->store, self->query, path, FALSE, TRUE, NULL, error);
+  return dt_measure_export_to_file_full (self->store, self->query, path,
+                                         dt_table_format_for_name (path, DT_TABLE_FORMAT_CSV),
+                                         FALSE, TRUE, NULL, error);
 }
 
 static void
@@ -365,15 +368,21 @@ on_export_response (GtkNativeDialog *chooser,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
 
+  DtTableFormat format;
+
   if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+      (file = dt_export_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (chooser), &format)) != NULL)
     {
       path = g_file_get_path (file);
       name = g_file_get_basename (file);
       if (path != NULL && dt_measures_page_export (self, path, &error))
-        dt_widget_add_toast (GTK_WIDGET (self), adw_toast_new_format (ngettext ("Exported %u measure to %s", "Exported %u measures to %s",
-                                                         self->n_shown),
-                                               self->n_shown, name));
+        {
+          g_autofree char *message = g_strdup_printf (ngettext ("Exported %u measure to %s", "Exported %u measures to %s",
+                                                                self->n_shown),
+                                                      self->n_shown, name);
+
+          dt_widget_add_toast (GTK_WIDGET (self), dt_export_toast_new (message, file));
+        }
       else
         {
           AdwToast *toast = adw_toast_new_format (_("Export failed: %s"),
@@ -394,21 +403,16 @@ on_export (GtkWidget  *widget,
            GVariant   *parameter)
 {
   DtMeasuresPage *self = DT_MEASURES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (today, "binjiang-measures-%Y-%m-%d");
 
   if (self->store == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Measures"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  /* Named for what it holds and the day of the tracking it carries. */
+  chooser = dt_export_chooser_new (widget, _("Export Measures"), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: the suggested file name of an export of the measures */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("measures.csv"));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -299,6 +299,21 @@ on_import (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  {
+    g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+    g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+    gtk_file_filter_set_name (tables, _("Tables and data packs (CSV, Excel, JSON)"));
+    gtk_file_filter_add_suffix (tables, "csv");
+    gtk_file_filter_add_suffix (tables, "tsv");
+    gtk_file_filter_add_suffix (tables, "txt");
+    gtk_file_filter_add_suffix (tables, "xlsx");
+    gtk_file_filter_add_suffix (tables, "json");
+    gtk_file_filter_set_name (all, _("All files"));
+    gtk_file_filter_add_pattern (all, "*");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  }
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

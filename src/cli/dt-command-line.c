@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -29,6 +30,7 @@
 #include "dt-sample-data.h"
 #include "dt-store.h"
 #include "dt-sync.h"
+#include "dt-table-writer.h"
 
 void
 dt_command_line_clear (DtCommandLine *options)
@@ -43,6 +45,7 @@ dt_command_line_clear (DtCommandLine *options)
   g_clear_pointer (&options->header, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->briefing, g_free);
+  g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->framework, g_free);
   g_clear_pointer (&options->data, g_free);
   g_clear_pointer (&options->normalise, g_free);
@@ -86,14 +89,15 @@ dt_command_line_parse (char          ***argv,
       { "import", 0, 0, G_OPTION_ARG_FILENAME, &options.import_file, N_("Import a CSV or JSON file and exit"), N_("FILE") },
       { "replace-all", 0, 0, G_OPTION_ARG_NONE, &options.replace_all, N_("With --import: replace every row of the kind, not only the years, numbers or codes the file holds"), NULL },
       { "kind", 0, 0, G_OPTION_ARG_STRING, &options.kind, N_("What the imported file holds: enterprises, measures, index or framework"), N_("KIND") },
-      { "export", 0, 0, G_OPTION_ARG_STRING, &options.export_what, N_("Export enterprises, measures or index as CSV and exit"), N_("WHAT") },
+      { "export", 0, 0, G_OPTION_ARG_STRING, &options.export_what, N_("Export enterprises, measures or index as CSV or Excel and exit"), N_("WHAT") },
       { "year", 0, 0, G_OPTION_ARG_INT, &options.year, N_("Only this list year"), N_("YEAR") },
       { "filter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.filters, N_("Keep rows whose KEY is VALUE (repeatable)"), N_("KEY=VALUE") },
       { "search", 0, 0, G_OPTION_ARG_STRING, &options.search, N_("Keep rows matching TEXT"), N_("TEXT") },
       { "sort", 0, 0, G_OPTION_ARG_STRING, &options.sort, N_("Sort by KEY, descending with :desc"), N_("KEY[:desc]") },
       { "header", 0, 0, G_OPTION_ARG_STRING, &options.header, N_("Header row: labels (default) or keys"), N_("labels|keys") },
       { "no-bom", 0, 0, G_OPTION_ARG_NONE, &options.no_bom, N_("Write CSV without a byte-order mark"), NULL },
-      { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output, N_("Write to FILE instead of standard output"), N_("FILE") },
+      { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output, N_("Write to FILE instead of standard output; FILE.xlsx writes an Excel workbook"), N_("FILE") },
+      { "format", 0, 0, G_OPTION_ARG_STRING, &options.format, N_("With --export: csv or xlsx (default: from the --output file name, else csv)"), N_("FORMAT") },
       { "briefing", 0, 0, G_OPTION_ARG_FILENAME, &options.briefing, N_("Write a PDF briefing of the latest list (or --year, --filter, --search) to FILE and exit"), N_("FILE.pdf") },
       { "compute-index", 0, 0, G_OPTION_ARG_NONE, &options.compute_index, N_("Compute a composite index from CSV files and exit"), NULL },
       { "framework", 0, 0, G_OPTION_ARG_FILENAME, &options.framework, N_("The index framework (code,name,level,parent,direction,weight)"), N_("META.csv") },
@@ -316,7 +320,7 @@ run_export_pack (DtCommandLine *options)
   if (store == NULL)
     return fail (error);
 
-  file = g_file_new_for_commandline_arg (options->output);
+  file = g_file_new_for_commandline_arg (options->output != NULL ? options->output : "/dev/stdout");
   /* The pack of the index is its values, whichever name asked for it. */
   if (!dt_data_pack_export (store, g_strcmp0 (options->export_what, "index-values") == 0 ? "index" : options->export_what,
                             file, &error))
@@ -429,6 +433,55 @@ run_uncertainty (DtCommandLine *options)
   return 0;
 }
 
+/* The format of a table export: --format, else the --output file's
+ * extension, else CSV. PDF is a report of its own, not a table. */
+static gboolean
+export_format (DtCommandLine *options,
+               DtTableFormat *format)
+{
+  g_autofree char *lower = options->output != NULL ? g_ascii_strdown (options->output, -1) : NULL;
+
+  if (g_strcmp0 (options->format, "pdf") == 0 ||
+      (options->format == NULL && lower != NULL && g_str_has_suffix (lower, ".pdf")))
+    {
+      g_printerr (_("--export=%s: a table is written as CSV or Excel (csv, xlsx), not as PDF; PDF reports are written with --briefing=FILE.pdf\n"),
+                  options->export_what);
+      return FALSE;
+    }
+  if (options->format != NULL)
+    {
+      if (!dt_table_format_parse (options->format, format))
+        {
+          g_printerr (_("--format=%s: unknown format; expected csv or xlsx\n"), options->format);
+          return FALSE;
+        }
+    }
+  else
+    *format = dt_table_format_for_name (options->output, DT_TABLE_FORMAT_CSV);
+
+  /* A workbook is a zip file: on a terminal it would be noise. */
+  if (*format == DT_TABLE_FORMAT_XLSX && (options->output == NULL || g_str_equal (options->output, "-")) &&
+      isatty (STDOUT_FILENO))
+    {
+      g_printerr (_("--format=xlsx: an Excel workbook is not written to a terminal; give a file with --output=FILE.xlsx\n"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+table_sheet_name (const char *kind)
+{
+  if (g_str_equal (kind, "regions"))
+    /* Translators: name of the sheet of an Excel export */
+    return dt_table_sheet_name (N_("Regions"), "行政区划");
+  if (g_str_equal (kind, "framework"))
+    /* Translators: name of the sheet of an Excel export */
+    return dt_table_sheet_name (N_("Index framework"), "指标体系");
+  /* Translators: name of the sheet of an Excel export */
+  return dt_table_sheet_name (N_("Index values"), "指数数值");
+}
+
 /* --export=regions|framework|index-values: every row of the kind, as imported. */
 static int
 run_export_table (DtCommandLine *options,
@@ -437,6 +490,8 @@ run_export_table (DtCommandLine *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(DtStore) store = open_store (options, &error);
   g_autoptr(DtOutput) output = NULL;
+  g_autoptr(DtTableWriter) writer = NULL;
+  DtTableFormat format;
 
   if (store == NULL)
     return fail (error);
@@ -445,11 +500,21 @@ run_export_table (DtCommandLine *options,
       g_printerr (_("--header=%s: expected labels or keys\n"), options->header);
       return 1;
     }
+  if (!export_format (options, &format))
+    return 1;
   output = dt_output_open_arg (options->output != NULL ? options->output : "-", NULL, &error);
   if (output == NULL)
     return fail (error);
-  if (!dt_data_pack_export_csv (store, kind, dt_output_get_stream (output),
-                                g_strcmp0 (options->header, "keys") == 0, !options->no_bom, NULL, &error))
+  writer = dt_table_writer_new (dt_output_get_stream (output), format, table_sheet_name (kind), !options->no_bom, &error);
+  if (writer != NULL &&
+      dt_data_pack_write_table (store, kind, writer, g_strcmp0 (options->header, "keys") == 0, NULL, &error))
+    {
+      dt_table_writer_add_about (writer, NULL, table_sheet_name (kind));
+      dt_table_writer_add_about_sources (writer, dt_store_get_db (store), dt_store_get_path (store), kind);
+    }
+  else
+    g_clear_pointer (&writer, dt_table_writer_free);
+  if (writer == NULL || !dt_table_writer_finish (writer, NULL, &error))
     {
       dt_output_abandon (output, &error);
       return fail (error);
@@ -463,13 +528,17 @@ static int
 run_export_index (DtCommandLine *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtStore) store = open_store (options, &error);
+  g_autoptr(DtStore) store = NULL;
+  DtTableFormat format;
 
+  if (!export_format (options, &format))
+    return 1;
+  store = open_store (options, &error);
   if (store == NULL)
     return fail (error);
-  if (!dt_index_ranking_export (store, options->year, (const char * const *)options->filters,
-                                g_strcmp0 (options->header, "keys") == 0, !options->no_bom,
-                                options->output, &error))
+  if (!dt_index_ranking_export_full (store, options->year, (const char * const *)options->filters, format,
+                                     g_strcmp0 (options->header, "keys") == 0, !options->no_bom,
+                                     options->output, &error))
     return fail (error);
   return 0;
 }
@@ -483,7 +552,10 @@ run_export_enterprises (DtCommandLine *options)
   g_autoptr(DtOutput) output = NULL;
   g_autofree char *path = NULL;
   DtEnterpriseHeader header = DT_ENTERPRISE_HEADER_LABELS;
+  DtTableFormat format;
 
+  if (!export_format (options, &format))
+    return 1;
   if (options->header != NULL)
     {
       if (g_str_equal (options->header, "keys"))
@@ -516,7 +588,7 @@ run_export_enterprises (DtCommandLine *options)
     g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (dt_output_get_stream (output), 256 * 1024);
 
     g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
-    if (!dt_enterprise_query_export (query, dt_store_get_db (store), buffered, header,
+    if (!dt_enterprise_export_write (query, dt_store_get_path (store), buffered, format, header,
                                      !options->no_bom, NULL, NULL, NULL, NULL, &error) ||
         !g_output_stream_close (buffered, NULL, &error))
       {
@@ -542,7 +614,10 @@ run_export_measures (DtCommandLine *options)
   g_autoptr(DtMeasureQuery) query = dt_measure_query_new ();
   g_autofree char *path = NULL;
   gboolean header_keys = FALSE;
+  DtTableFormat format;
 
+  if (!export_format (options, &format))
+    return 1;
   if (options->header != NULL && g_strcmp0 (options->header, "labels") != 0)
     {
       if (g_strcmp0 (options->header, "keys") != 0)
@@ -575,8 +650,8 @@ run_export_measures (DtCommandLine *options)
       return 1;
     }
 
-  if (!dt_measure_export_to_file (store, query, options->output != NULL ? options->output : "-",
-                                  header_keys, !options->no_bom, NULL, &error))
+  if (!dt_measure_export_to_file_full (store, query, options->output != NULL ? options->output : "-",
+                                       format, header_keys, !options->no_bom, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -631,8 +706,9 @@ dt_command_line_run (DtCommandLine *options)
     return run_import (options);
   if (options->briefing != NULL)
     return run_briefing (options);
-  if (options->export_what != NULL && options->output != NULL &&
-      g_str_has_suffix (options->output, ".json"))
+  if (options->export_what != NULL &&
+      (g_strcmp0 (options->format, "json") == 0 ||
+       (options->format == NULL && options->output != NULL && g_str_has_suffix (options->output, ".json"))))
     return run_export_pack (options);
   if (options->sync)
     return run_sync (options);

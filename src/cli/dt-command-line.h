@@ -28,6 +28,7 @@ typedef struct
   char    *output;
   /* --briefing */
   char    *briefing;
+  char    *format;           /* csv | xlsx | pdf (refused for tables); else from --output */
   /* --compute-index */
   gboolean compute_index;
   char    *framework;

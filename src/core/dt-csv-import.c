@@ -22,6 +22,7 @@
 #include "dt-csv-writer.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
+#include "dt-xlsx-reader.h"
 
 struct _DtCsvImport
 {
@@ -37,6 +38,9 @@ struct _DtCsvImport
   int         wide_region;  /* column of uCode */
   int         wide_year;    /* column of Time, or -1 */
   int         year;         /* stands in for Time */
+  gboolean    xlsx;         /* the first sheet of an Excel workbook */
+  char       *where;        /* the file (and sheet) as messages name it */
+  char       *sheet_name;   /* a workbook's first sheet, else NULL */
 };
 
 /* Tried in this order; the first that fits best wins a tie. */
@@ -57,6 +61,8 @@ dt_csv_import_free (DtCsvImport *self)
   g_free (self->file_name);
   g_free (self->kind);
   g_free (self->encoding);
+  g_free (self->where);
+  g_free (self->sheet_name);
   g_free (self);
 }
 
@@ -198,14 +204,108 @@ try_wide_index (DtCsvImport  *self,
   return TRUE;
 }
 
+/* The rows of a CSV file or of a workbook's first sheet: everything after
+ * decoding (header mapping, validation, preview, all or nothing) is the
+ * same for both. */
+typedef struct
+{
+  DtCsvReader  *csv;
+  DtXlsxReader *xlsx;
+} RowSource;
+
+static void
+row_source_free (RowSource *source)
+{
+  if (source == NULL)
+    return;
+  g_clear_pointer (&source->csv, dt_csv_reader_free);
+  g_clear_pointer (&source->xlsx, dt_xlsx_reader_free);
+  g_free (source);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowSource, row_source_free)
+
+static GPtrArray *
+row_source_next_row (RowSource  *source,
+                     GError    **error)
+{
+  if (source->xlsx != NULL)
+    return dt_xlsx_reader_next_row (source->xlsx, error);
+  return dt_csv_reader_next_row (source->csv, error);
+}
+
+/* The line of the last row (the sheet's row in a workbook). */
+static guint
+row_source_get_line (RowSource *source)
+{
+  if (source->xlsx != NULL)
+    return dt_xlsx_reader_get_row (source->xlsx);
+  return dt_csv_reader_get_line (source->csv);
+}
+
+static guint
+row_source_get_field_line (RowSource *source,
+                           guint      index)
+{
+  if (source->xlsx != NULL)
+    return dt_xlsx_reader_get_row (source->xlsx);
+  return dt_csv_reader_get_field_line (source->csv, index);
+}
+
+static double
+row_source_get_fraction (RowSource *source)
+{
+  if (source->xlsx != NULL)
+    return dt_xlsx_reader_get_fraction (source->xlsx);
+  return dt_csv_reader_get_fraction (source->csv);
+}
+
+static const char *
+row_source_get_checksum (RowSource *source)
+{
+  if (source->xlsx != NULL)
+    return dt_xlsx_reader_get_checksum (source->xlsx);
+  return dt_csv_reader_get_checksum (source->csv);
+}
+
+/* Whether a workbook's file is one: by its name, or its first bytes. */
+static gboolean
+is_workbook (GBytes     *bytes,
+             GFile      *file,
+             const char *file_name)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  char head[4];
+  gsize n = 0;
+
+  if (bytes != NULL)
+    return dt_xlsx_looks_like_xlsx (file_name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (dt_xlsx_looks_like_xlsx (file_name, NULL, 0))
+    return TRUE;
+  stream = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+  if (stream == NULL || !g_input_stream_read_all (stream, head, sizeof head, &n, NULL, NULL))
+    return FALSE;
+  return dt_xlsx_looks_like_xlsx (NULL, head, n);
+}
+
 /* Each pass over the table (header, preview rows, import) reads it anew. */
-static DtCsvReader *
+static RowSource *
 open_reader (DtCsvImport  *self,
              GError      **error)
 {
-  if (self->bytes != NULL)
-    return dt_csv_reader_new (self->bytes, self->file_name, error);
-  return dt_csv_reader_new_for_file (self->file, self->file_name, DT_IMPORT_MAX_BYTES, NULL, error);
+  g_autoptr(RowSource) source = g_new0 (RowSource, 1);
+
+  if (self->xlsx && self->bytes != NULL)
+    source->xlsx = dt_xlsx_reader_new (self->bytes, self->file_name, error);
+  else if (self->xlsx)
+    source->xlsx = dt_xlsx_reader_new_for_file (self->file, self->file_name, error);
+  else if (self->bytes != NULL)
+    source->csv = dt_csv_reader_new (self->bytes, self->file_name, error);
+  else
+    source->csv = dt_csv_reader_new_for_file (self->file, self->file_name, DT_IMPORT_MAX_BYTES, NULL, error);
+  if (source->csv == NULL && source->xlsx == NULL)
+    return NULL;
+  return g_steal_pointer (&source);
 }
 
 static DtCsvImport *
@@ -217,7 +317,7 @@ csv_import_new (GBytes      *bytes,
                 GError     **error)
 {
   g_autoptr(DtCsvImport) self = NULL;
-  g_autoptr(DtCsvReader) reader = NULL;
+  g_autoptr(RowSource) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   GPtrArray *row;
   guint n_mapped = 0;
@@ -235,18 +335,31 @@ csv_import_new (GBytes      *bytes,
   self->file_name = file_name != NULL ? g_strdup (file_name)
                     : file != NULL ? g_file_get_parse_name (file) : g_strdup ("-");
   file_name = self->file_name;
+  self->xlsx = is_workbook (bytes, file, file_name);
 
   reader = open_reader (self, error);
   if (reader == NULL)
     return NULL;
 
-  self->encoding = g_strdup (dt_csv_reader_get_encoding (reader));
-  self->separator = dt_csv_reader_get_separator (reader);
+  if (self->xlsx)
+    {
+      /* A workbook's text is Unicode whatever the locale that saved it. */
+      self->encoding = g_strdup ("UTF-8");
+      self->separator = ',';
+      self->sheet_name = g_strdup (dt_xlsx_reader_get_sheet_name (reader->xlsx));
+      self->where = g_strdup_printf ("%s:%s", file_name, self->sheet_name);
+    }
+  else
+    {
+      self->encoding = g_strdup (dt_csv_reader_get_encoding (reader->csv));
+      self->separator = dt_csv_reader_get_separator (reader->csv);
+      self->where = g_strdup (file_name);
+    }
   self->year = year;
   self->wide_year = -1;
   self->headers = g_ptr_array_new_with_free_func (g_free);
 
-  row = dt_csv_reader_next_row (reader, &local_error);
+  row = row_source_next_row (reader, &local_error);
   if (row == NULL)
     {
       if (local_error != NULL)
@@ -384,6 +497,12 @@ dt_csv_import_get_separator (DtCsvImport *self)
   return self->separator;
 }
 
+const char *
+dt_csv_import_get_sheet_name (DtCsvImport *self)
+{
+  return self->sheet_name;
+}
+
 gboolean
 dt_csv_import_is_wide (DtCsvImport *self)
 {
@@ -416,14 +535,14 @@ GPtrArray *
 dt_csv_import_get_first_rows (DtCsvImport *self,
                               guint        max)
 {
-  g_autoptr(DtCsvReader) reader = open_reader (self, NULL);
+  g_autoptr(RowSource) reader = open_reader (self, NULL);
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   GPtrArray *row;
 
-  if (reader == NULL || dt_csv_reader_next_row (reader, NULL) == NULL)
+  if (reader == NULL || row_source_next_row (reader, NULL) == NULL)
     return rows;
 
-  while (rows->len < max && (row = dt_csv_reader_next_row (reader, NULL)) != NULL)
+  while (rows->len < max && (row = row_source_next_row (reader, NULL)) != NULL)
     {
       GStrv cells = g_new0 (char *, row->len + 1);
 
@@ -476,7 +595,7 @@ n_meaningful_fields (GPtrArray *row,
 
 static void
 put (DtRowInput   *input,
-     DtCsvReader  *reader,
+     RowSource    *reader,
      const char   *key,
      char         *value,
      guint         column)
@@ -484,7 +603,35 @@ put (DtRowInput   *input,
   g_hash_table_insert (input->values, (char *)key, value);
   g_hash_table_insert (input->columns, (char *)key, GUINT_TO_POINTER (column + 1));
   g_hash_table_insert (input->lines, (char *)key,
-                       GUINT_TO_POINTER (dt_csv_reader_get_field_line (reader, column)));
+                       GUINT_TO_POINTER (row_source_get_field_line (reader, column)));
+}
+
+/* A spreadsheet that took a code for a number keeps only what a double
+ * holds: an 18-digit credit code loses its last digits, a phone number
+ * its leading zero. The value cannot be mended, only typed again. */
+static void
+set_number_in_text_error (DtCsvImport     *self,
+                          DtXlsxReader    *reader,
+                          const DtColumn  *column,
+                          guint            index,
+                          const char      *value,
+                          GError         **error)
+{
+  g_autofree char *cell = dt_xlsx_cell_name (dt_xlsx_reader_get_row (reader), index);
+  char shown[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The number as the spreadsheet shows it (15 digits), which is what the
+   * official will find in the cell. */
+  g_ascii_formatd (shown, sizeof shown, "%.15G", g_ascii_strtod (value, NULL));
+
+  g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+               _("%s:%s!%s (row %u, column %u): the cell holds the number %s, but “%s” is a text column. "
+                 "A spreadsheet that turns text into a number drops leading zeros and keeps only 15 digits, "
+                 "so an 18-digit credit code has lost its last digits. "
+                 "Expected text: format the column as Text and type the values again"),
+               self->file_name, dt_xlsx_reader_get_sheet_name (reader), cell,
+               dt_xlsx_reader_get_row (reader), index + 1, shown,
+               (const char *)g_ptr_array_index (self->headers, index));
 }
 
 gboolean
@@ -513,7 +660,7 @@ dt_csv_import_run_full (DtCsvImport           *self,
                         DtImportPlan         **out_plan,
                         GError               **error)
 {
-  g_autoptr(DtCsvReader) reader = NULL;
+  g_autoptr(RowSource) reader = NULL;
   g_autoptr(DtDatasetImport) import = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) values = NULL;
@@ -532,7 +679,7 @@ dt_csv_import_run_full (DtCsvImport           *self,
   reader = open_reader (self, error);
   if (reader == NULL)
     return FALSE;
-  dt_csv_reader_next_row (reader, NULL); /* the header, read before */
+  row_source_next_row (reader, NULL); /* the header, read before */
 
   base_name = g_path_get_basename (self->file_name);
   info.key = dt_columns_dataset_key (self->kind);
@@ -554,9 +701,9 @@ dt_csv_import_run_full (DtCsvImport           *self,
   columns = g_hash_table_new (g_str_hash, g_str_equal);
   lines = g_hash_table_new (g_str_hash, g_str_equal);
 
-  while ((row = dt_csv_reader_next_row (reader, &local_error)) != NULL)
+  while ((row = row_source_next_row (reader, &local_error)) != NULL)
     {
-      guint line = dt_csv_reader_get_line (reader);
+      guint line = row_source_get_line (reader);
       guint n_fields;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -564,13 +711,16 @@ dt_csv_import_run_full (DtCsvImport           *self,
 
       if (row_is_blank (row))
         continue;
+      /* A sheet leaves out the empty cells at the end of a row. */
+      while (reader->xlsx != NULL && row->len < n_headers)
+        g_ptr_array_add (row, g_strdup (""));
 
       n_fields = n_meaningful_fields (row, n_headers);
       if (n_fields > n_headers)
         {
           g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
                        _("%s:%u:%u: the row has %u fields; expected %u as in the header row (is a separator inside a cell not quoted?)"),
-                       self->file_name, dt_csv_reader_get_field_line (reader, n_headers), n_headers + 1,
+                       self->where, row_source_get_field_line (reader, n_headers), n_headers + 1,
                        n_fields, n_headers);
           return FALSE;
         }
@@ -578,14 +728,14 @@ dt_csv_import_run_full (DtCsvImport           *self,
         {
           g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
                        _("%s:%u:%u: the row has %u fields; expected %u as in the header row (“%s” is missing)"),
-                       self->file_name, dt_csv_reader_get_field_line (reader, n_fields - 1), n_fields + 1,
+                       self->where, row_source_get_field_line (reader, n_fields - 1), n_fields + 1,
                        n_fields, n_headers, (const char *)g_ptr_array_index (self->headers, n_fields));
           return FALSE;
         }
 
       if (!self->wide)
         {
-          DtRowInput input = { self->file_name, line, values, columns, lines };
+          DtRowInput input = { self->where, line, values, columns, lines };
 
           g_hash_table_remove_all (values);
           g_hash_table_remove_all (columns);
@@ -596,8 +746,15 @@ dt_csv_import_run_full (DtCsvImport           *self,
               const char *key = g_ptr_array_index (self->keys, i);
               const DtColumn *column = dt_columns_lookup (self->kind, key);
 
-              if (column != NULL && (column->flags & DT_COLUMN_IMPORTED) != 0)
-                put (&input, reader, column->key, cell_value (g_ptr_array_index (row, i)), i);
+              if (column == NULL || (column->flags & DT_COLUMN_IMPORTED) == 0)
+                continue;
+              if (column->type == DT_COLUMN_TEXT && reader->xlsx != NULL &&
+                  dt_xlsx_reader_cell_is_number (reader->xlsx, i))
+                {
+                  set_number_in_text_error (self, reader->xlsx, column, i, g_ptr_array_index (row, i), error);
+                  return FALSE;
+                }
+              put (&input, reader, column->key, cell_value (g_ptr_array_index (row, i)), i);
             }
 
           if (!dt_dataset_import_add_row (import, &input, error))
@@ -611,7 +768,7 @@ dt_csv_import_run_full (DtCsvImport           *self,
               g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
               g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
               g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
-              DtRowInput input = { self->file_name, line, values, columns, lines };
+              DtRowInput input = { self->where, line, values, columns, lines };
               const char *code = g_ptr_array_index (self->keys, i);
               g_autofree char *value = NULL;
 
@@ -638,7 +795,7 @@ dt_csv_import_run_full (DtCsvImport           *self,
         }
 
       if (progress != NULL && n_rows % 64 == 0)
-        progress (dt_csv_reader_get_fraction (reader), progress_data);
+        progress (row_source_get_fraction (reader), progress_data);
     }
 
   if (local_error != NULL)
@@ -658,7 +815,7 @@ dt_csv_import_run_full (DtCsvImport           *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (!dt_dataset_import_set_checksum (import, dt_csv_reader_get_checksum (reader), error) ||
+  if (!dt_dataset_import_set_checksum (import, row_source_get_checksum (reader), error) ||
       !dt_dataset_import_commit (import, error))
     return FALSE;
 

@@ -46,6 +46,8 @@ void         dt_csv_import_free            (DtCsvImport           *self);
 const char  *dt_csv_import_get_kind        (DtCsvImport           *self);
 const char  *dt_csv_import_get_encoding    (DtCsvImport           *self);
 char         dt_csv_import_get_separator   (DtCsvImport           *self);
+/* The name of the sheet read when the file is an Excel workbook, else NULL. */
+const char  *dt_csv_import_get_sheet_name  (DtCsvImport           *self);
 gboolean     dt_csv_import_is_wide         (DtCsvImport           *self);
 guint        dt_csv_import_get_n_columns   (DtCsvImport           *self);
 /* The header of column @index as written in the file. */

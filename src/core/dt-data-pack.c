@@ -15,7 +15,9 @@
 
 #include "dt-columns.h"
 #include "dt-csv-writer.h"
+#include "dt-table-writer.h"
 #include "dt-data-pack.h"
+#include "dt-table-writer.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
 #include "dt-output.h"
@@ -585,22 +587,20 @@ load_region_names (DtStore *store)
 }
 
 gboolean
-dt_data_pack_export_csv (DtStore        *store,
-                         const char     *kind,
-                         GOutputStream  *stream,
-                         gboolean        header_keys,
-                         gboolean        with_bom,
-                         GCancellable   *cancellable,
-                         GError        **error)
+dt_data_pack_write_table (DtStore        *store,
+                          const char     *kind,
+                          DtTableWriter  *writer,
+                          gboolean        header_keys,
+                          GCancellable   *cancellable,
+                          GError        **error)
 {
   g_autoptr(GPtrArray) columns = NULL;
-  g_autoptr(DtCsvWriter) writer = NULL;
   g_autoptr(GHashTable) region_names = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
 
   stmt = export_prepare (store, kind, &columns, error);
   if (stmt == NULL)
@@ -608,10 +608,9 @@ dt_data_pack_export_csv (DtStore        *store,
   if (!header_keys)
     region_names = load_region_names (store);
 
-  writer = dt_csv_writer_new (stream, with_bom);
   for (guint i = 0; i < columns->len; i++)
-    dt_csv_writer_add_text (writer, dt_columns_header (g_ptr_array_index (columns, i), header_keys));
-  if (!dt_csv_writer_end_row (writer, cancellable, error))
+    dt_table_writer_add_header (writer, g_ptr_array_index (columns, i), header_keys);
+  if (!dt_table_writer_end_row (writer, cancellable, error))
     goto fail;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -622,18 +621,18 @@ dt_data_pack_export_csv (DtStore        *store,
           const char *text = (const char *)sqlite3_column_text (stmt, i);
 
           if (text == NULL)
-            dt_csv_writer_add_empty (writer);
+            dt_table_writer_add_empty (writer);
           else if (column->type == DT_COLUMN_INT || column->type == DT_COLUMN_BOOL)
-            dt_csv_writer_add_int (writer, sqlite3_column_int64 (stmt, i));
+            dt_table_writer_add_int (writer, sqlite3_column_int64 (stmt, i));
           else if (column->type == DT_COLUMN_DOUBLE)
-            dt_csv_writer_add_double (writer, sqlite3_column_double (stmt, i));
+            dt_table_writer_add_double (writer, sqlite3_column_double (stmt, i));
           else if (column->type == DT_COLUMN_REGION && region_names != NULL &&
                    g_hash_table_contains (region_names, text))
-            dt_csv_writer_add_text (writer, g_hash_table_lookup (region_names, text));
+            dt_table_writer_add_text (writer, g_hash_table_lookup (region_names, text));
           else
-            dt_csv_writer_add_text (writer, dt_columns_value_text (column, text, header_keys));
+            dt_table_writer_add_text (writer, dt_columns_value_text (column, text, header_keys));
         }
-      if (!dt_csv_writer_end_row (writer, cancellable, error))
+      if (!dt_table_writer_end_row (writer, cancellable, error))
         goto fail;
     }
   if (rc != SQLITE_DONE)
@@ -642,11 +641,29 @@ dt_data_pack_export_csv (DtStore        *store,
       goto fail;
     }
   sqlite3_finalize (stmt);
-  return dt_csv_writer_flush (writer, cancellable, error);
+  return TRUE;
 
 fail:
   sqlite3_finalize (stmt);
   return FALSE;
+}
+
+gboolean
+dt_data_pack_export_csv (DtStore        *store,
+                         const char     *kind,
+                         GOutputStream  *stream,
+                         gboolean        header_keys,
+                         gboolean        with_bom,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autoptr(DtTableWriter) writer = NULL;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  writer = dt_table_writer_new_csv (stream, with_bom);
+  return dt_data_pack_write_table (store, kind, writer, header_keys, cancellable, error) &&
+         dt_table_writer_finish (writer, cancellable, error);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include "dt-csv-import.h"
 #include "dt-dataset-import.h"
 #include "dt-store.h"
+#include "dt-table-writer.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,14 @@ gboolean dt_data_pack_export_csv   (DtStore       *store,
                                     GOutputStream *stream,
                                     gboolean       header_keys,
                                     gboolean       with_bom,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+/* The same rows through @writer (CSV or a workbook), header first; the
+ * caller finishes it. */
+gboolean dt_data_pack_write_table  (DtStore       *store,
+                                    const char    *kind,
+                                    DtTableWriter *writer,
+                                    gboolean       header_keys,
                                     GCancellable  *cancellable,
                                     GError       **error);
 /* The pack written to @file, replacing a file only once it is whole; a

@@ -13,10 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "dt-columns.h"
-#include "dt-csv-writer.h"
 #include "dt-enterprise-query.h"
 #include "dt-enterprise-search.h"
 #include "dt-error.h"
+#include "dt-table-writer.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -1155,22 +1155,22 @@ dt_enterprise_query_format_value (const char *key,
 }
 
 static void
-add_optional_text (DtCsvWriter *writer,
-                   const char  *text)
+add_optional_text (DtTableWriter *writer,
+                   const char    *text)
 {
   if (text != NULL && text[0] != '\0')
-    dt_csv_writer_add_text (writer, text);
+    dt_table_writer_add_text (writer, text);
   else
-    dt_csv_writer_add_empty (writer);
+    dt_table_writer_add_empty (writer);
 }
 
 static void
-write_record (DtCsvWriter              *w,
+write_record (DtTableWriter            *w,
               const DtEnterpriseRecord *r,
               gboolean                  labels)
 {
-  dt_csv_writer_add_int (w, r->year);
-  dt_csv_writer_add_int (w, r->rank);
+  dt_table_writer_add_int (w, r->year);
+  dt_table_writer_add_int (w, r->rank);
   add_optional_text (w, r->name_zh);
   add_optional_text (w, r->name_en);
   add_optional_text (w, r->credit_code);
@@ -1189,23 +1189,81 @@ write_record (DtCsvWriter              *w,
       add_optional_text (w, r->sector);
     }
   if (isnan (r->trade_volume))
-    dt_csv_writer_add_empty (w);
+    dt_table_writer_add_empty (w);
   else
-    dt_csv_writer_add_double (w, r->trade_volume);
+    dt_table_writer_add_double (w, r->trade_volume);
   if (labels)
-    dt_csv_writer_add_text (w, r->in_ftz ? _("Yes") : _("No"));
+    dt_table_writer_add_text (w, r->in_ftz ? _("Yes") : _("No"));
   else
-    dt_csv_writer_add_int (w, r->in_ftz ? 1 : 0);
+    dt_table_writer_add_int (w, r->in_ftz ? 1 : 0);
   if (r->founded != 0)
-    dt_csv_writer_add_int (w, r->founded);
+    dt_table_writer_add_int (w, r->founded);
   else
-    dt_csv_writer_add_empty (w);
+    dt_table_writer_add_empty (w);
   if (r->has_prev_rank)
-    dt_csv_writer_add_int (w, dt_enterprise_record_rank_change (r));
+    dt_table_writer_add_int (w, dt_enterprise_record_rank_change (r));
   else if (labels)
-    dt_csv_writer_add_text (w, _("New"));
+    dt_table_writer_add_text (w, _("New"));
   else
-    dt_csv_writer_add_empty (w);
+    dt_table_writer_add_empty (w);
+}
+
+gboolean
+dt_enterprise_query_write (DtEnterpriseQuery    *self,
+                           sqlite3              *db,
+                           DtTableWriter        *writer,
+                           DtEnterpriseHeader    header,
+                           DtEnterpriseProgress  progress,
+                           gpointer              progress_data,
+                           GCancellable         *cancellable,
+                           gint64               *n_rows,
+                           GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean labels = header == DT_ENTERPRISE_HEADER_LABELS;
+  gint64 n = 0;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_ENTERPRISE_QUERY (self), FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  stmt = dt_enterprise_query_prepare_rows (self, db, -1, 0, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    dt_table_writer_add_header (writer, dt_columns_lookup ("enterprises", columns[i].key), !labels);
+  if (!dt_table_writer_end_row (writer, cancellable, error))
+    goto fail;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DtEnterpriseRecord record = { 0 };
+
+      dt_enterprise_query_read_record (stmt, &record);
+      write_record (writer, &record, labels);
+      dt_enterprise_record_clear (&record);
+      if (!dt_table_writer_end_row (writer, cancellable, error))
+        goto fail;
+      if (++n % 4096 == 0 && progress != NULL)
+        progress (n, progress_data);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_step_error (error, db);
+      goto fail;
+    }
+  sqlite3_finalize (stmt);
+
+  if (progress != NULL)
+    progress (n, progress_data);
+  if (n_rows != NULL)
+    *n_rows = n;
+  return TRUE;
+
+fail:
+  sqlite3_finalize (stmt);
+  return FALSE;
 }
 
 gboolean
@@ -1220,55 +1278,15 @@ dt_enterprise_query_export (DtEnterpriseQuery    *self,
                             gint64               *n_rows,
                             GError              **error)
 {
-  g_autoptr(DtCsvWriter) writer = NULL;
-  sqlite3_stmt *stmt;
-  gboolean labels = header == DT_ENTERPRISE_HEADER_LABELS;
-  gint64 n = 0;
-  int rc;
+  g_autoptr(DtTableWriter) writer = NULL;
 
   g_return_val_if_fail (DT_IS_ENTERPRISE_QUERY (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  stmt = dt_enterprise_query_prepare_rows (self, db, -1, 0, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  writer = dt_csv_writer_new (stream, with_bom);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    dt_csv_writer_add_text (writer, dt_columns_header (dt_columns_lookup ("enterprises", columns[i].key), !labels));
-  if (!dt_csv_writer_end_row (writer, cancellable, error))
-    goto fail;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DtEnterpriseRecord record = { 0 };
-
-      dt_enterprise_query_read_record (stmt, &record);
-      write_record (writer, &record, labels);
-      dt_enterprise_record_clear (&record);
-      if (!dt_csv_writer_end_row (writer, cancellable, error))
-        goto fail;
-      if (++n % 4096 == 0 && progress != NULL)
-        progress (n, progress_data);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_step_error (error, db);
-      goto fail;
-    }
-  sqlite3_finalize (stmt);
-
-  if (!dt_csv_writer_flush (writer, cancellable, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (n, progress_data);
-  if (n_rows != NULL)
-    *n_rows = n;
-  return TRUE;
-
-fail:
-  sqlite3_finalize (stmt);
-  return FALSE;
+  writer = dt_table_writer_new_csv (stream, with_bom);
+  return dt_enterprise_query_write (self, db, writer, header, progress, progress_data,
+                                    cancellable, n_rows, error) &&
+         dt_table_writer_finish (writer, cancellable, error);
 }
 
 static int

@@ -12,6 +12,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "dt-table-writer.h"
+
 G_BEGIN_DECLS
 
 /* One listing row, as the table and the export see it. */
@@ -173,6 +175,18 @@ gboolean     dt_enterprise_query_export             (DtEnterpriseQuery  *self,
                                                      GOutputStream      *stream,
                                                      DtEnterpriseHeader  header,
                                                      gboolean            with_bom,
+                                                     DtEnterpriseProgress progress,
+                                                     gpointer            progress_data,
+                                                     GCancellable       *cancellable,
+                                                     gint64             *n_rows,
+                                                     GError            **error);
+
+/* The same rows through @writer (CSV or a workbook), header first;
+ * leaves finishing the writer to the caller. */
+gboolean     dt_enterprise_query_write              (DtEnterpriseQuery  *self,
+                                                     sqlite3            *db,
+                                                     DtTableWriter      *writer,
+                                                     DtEnterpriseHeader  header,
                                                      DtEnterpriseProgress progress,
                                                      gpointer            progress_data,
                                                      GCancellable       *cancellable,

@@ -27,6 +27,8 @@ dt_index_compute_files (const char  *framework_path,
   g_autoptr(DtIndexFramework) framework = NULL;
   g_autoptr(DtIndexTable) table = NULL;
   g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(DtTableWriter) writer = NULL;
+  DtTableFormat format;
   DtIndexNormalise normalise_method = DT_INDEX_NORMALISE_MINMAX;
   DtIndexAggregate aggregate_method = DT_INDEX_AGGREGATE_AMEAN;
 
@@ -68,7 +70,18 @@ dt_index_compute_files (const char  *framework_path,
   /* Everything is computed before the file is touched, and the file is
    * replaced in one step, so a failure leaves no partial output. */
   stream = g_memory_output_stream_new_resizable ();
-  if (!dt_index_table_write_csv (table, stream, with_bom, error) ||
+  /* OUT.xlsx: a workbook, with the method on its About sheet. */
+  format = dt_table_format_for_name (output_path, DT_TABLE_FORMAT_CSV);
+  writer = dt_table_writer_new (stream, format, dt_table_sheet_name (N_("Computed index"), "指数计算结果"),
+                                with_bom, error);
+  if (writer == NULL || !dt_index_table_write_table (table, writer, error))
+    return FALSE;
+  dt_table_writer_add_about (writer, NULL, _("Composite index computed from files"));
+  dt_table_writer_add_about (writer, _("Framework"), framework_path);
+  dt_table_writer_add_about (writer, _("Data"), data_path);
+  dt_table_writer_add_about (writer, _("Normalisation"), normalise != NULL ? normalise : "minmax");
+  dt_table_writer_add_about (writer, _("Aggregation"), aggregate != NULL ? aggregate : "amean");
+  if (!dt_table_writer_finish (writer, NULL, error) ||
       !g_output_stream_close (stream, NULL, error))
     return FALSE;
 

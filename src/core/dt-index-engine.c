@@ -16,6 +16,7 @@
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-index-engine.h"
+#include "dt-table-writer.h"
 #include "dt-util.h"
 
 typedef struct
@@ -407,41 +408,51 @@ dt_index_table_new_from_path (DtIndexFramework  *framework,
 }
 
 gboolean
-dt_index_table_write_csv (DtIndexTable   *self,
-                          GOutputStream  *stream,
-                          gboolean        with_bom,
-                          GError        **error)
+dt_index_table_write_table (DtIndexTable   *self,
+                            DtTableWriter  *writer,
+                            GError        **error)
 {
-  g_autoptr(DtCsvWriter) writer = dt_csv_writer_new (stream, with_bom);
 
-  dt_csv_writer_add_text (writer, "uCode");
+  dt_table_writer_add_text (writer, "uCode");
   if (self->has_time)
-    dt_csv_writer_add_text (writer, "Time");
+    dt_table_writer_add_text (writer, "Time");
   for (guint i = 0; i < self->n_nodes; i++)
-    dt_csv_writer_add_text (writer, dt_index_framework_get_node (self->framework, i)->code);
-  if (!dt_csv_writer_end_row (writer, NULL, error))
+    dt_table_writer_add_text (writer, dt_index_framework_get_node (self->framework, i)->code);
+  if (!dt_table_writer_end_row (writer, NULL, error))
     return FALSE;
 
   for (guint r = 0; r < self->rows->len; r++)
     {
       const Row *row = &g_array_index (self->rows, Row, r);
 
-      dt_csv_writer_add_text (writer, row->unit);
+      dt_table_writer_add_text (writer, row->unit);
       if (self->has_time)
-        dt_csv_writer_add_int (writer, row->year);
+        dt_table_writer_add_int (writer, row->year);
       for (guint i = 0; i < self->n_nodes; i++)
         {
           double value = VALUE (self, r, i);
 
           if (isnan (value))
-            dt_csv_writer_add_empty (writer);
+            dt_table_writer_add_empty (writer);
           else
-            dt_csv_writer_add_double_full (writer, value);
+            dt_table_writer_add_double_full (writer, value);
         }
-      if (!dt_csv_writer_end_row (writer, NULL, error))
+      if (!dt_table_writer_end_row (writer, NULL, error))
         return FALSE;
     }
-  return dt_csv_writer_flush (writer, NULL, error);
+  return TRUE;
+}
+
+gboolean
+dt_index_table_write_csv (DtIndexTable   *self,
+                          GOutputStream  *stream,
+                          gboolean        with_bom,
+                          GError        **error)
+{
+  g_autoptr(DtTableWriter) writer = dt_table_writer_new_csv (stream, with_bom);
+
+  return dt_index_table_write_table (self, writer, error) &&
+         dt_table_writer_finish (writer, NULL, error);
 }
 
 /* Normalisation */

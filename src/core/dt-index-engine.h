@@ -12,6 +12,8 @@
 
 #include <gio/gio.h>
 
+#include "dt-table-writer.h"
+
 #include "dt-index-framework.h"
 
 G_BEGIN_DECLS
@@ -85,6 +87,10 @@ DtIndexTable *dt_index_table_new_from_path   (DtIndexFramework  *framework,
                                               GError           **error);
 /* `uCode[,Time]` then every node in framework order, numbers with 17
  * significant digits, missing values empty. */
+/* The table through @writer (CSV or a workbook); the caller finishes it. */
+gboolean      dt_index_table_write_table     (DtIndexTable      *self,
+                                              DtTableWriter     *writer,
+                                              GError           **error);
 gboolean      dt_index_table_write_csv       (DtIndexTable      *self,
                                               GOutputStream     *stream,
                                               gboolean           with_bom,

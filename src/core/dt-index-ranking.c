@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-columns.h"
-#include "dt-csv-writer.h"
+#include "dt-table-writer.h"
 #include "dt-error.h"
 #include "dt-index-ranking.h"
 #include "dt-output.h"
@@ -240,14 +240,12 @@ dt_index_ranking_rank_whatif (DtIndexRanking *self)
 }
 
 gboolean
-dt_index_ranking_write_csv (DtIndexRanking  *self,
-                            GPtrArray       *order,
-                            GOutputStream   *stream,
-                            gboolean         with_bom,
-                            gboolean         header_keys,
-                            GError         **error)
+dt_index_ranking_write_table (DtIndexRanking  *self,
+                              GPtrArray       *order,
+                              DtTableWriter   *writer,
+                              gboolean         header_keys,
+                              GError         **error)
 {
-  g_autoptr(DtCsvWriter) writer = dt_csv_writer_new (stream, with_bom);
   guint n_all = 0;
   const DtColumn *columns = dt_columns_for_kind ("ranking", &n_all);
   const DtColumn *status = dt_columns_lookup ("ranking", "status");
@@ -255,8 +253,8 @@ dt_index_ranking_write_csv (DtIndexRanking  *self,
   guint n_columns = self->has_whatif ? n_all : n_all - 2;
 
   for (guint i = 0; i < n_columns; i++)
-    dt_csv_writer_add_text (writer, dt_columns_header (&columns[i], header_keys));
-  if (!dt_csv_writer_end_row (writer, NULL, error))
+    dt_table_writer_add_header (writer, &columns[i], header_keys);
+  if (!dt_table_writer_end_row (writer, NULL, error))
     return FALSE;
 
   if (order == NULL)
@@ -265,35 +263,49 @@ dt_index_ranking_write_csv (DtIndexRanking  *self,
     {
       DtIndexRankingEntry *entry = g_ptr_array_index (order, i);
 
-      dt_csv_writer_add_int (writer, entry->rank);
-      dt_csv_writer_add_text (writer, entry->region);
-      dt_csv_writer_add_text (writer, dt_pick_name (entry->name_zh, entry->name_en));
-      dt_csv_writer_add_double (writer, entry->score);
-      dt_csv_writer_add_text (writer, dt_columns_value_text (status, entry->status, header_keys));
-      dt_csv_writer_add_text (writer, entry->source);
+      dt_table_writer_add_int (writer, entry->rank);
+      dt_table_writer_add_text (writer, entry->region);
+      dt_table_writer_add_text (writer, dt_pick_name (entry->name_zh, entry->name_en));
+      dt_table_writer_add_double (writer, entry->score);
+      dt_table_writer_add_text (writer, dt_columns_value_text (status, entry->status, header_keys));
+      dt_table_writer_add_text (writer, entry->source);
       if (entry->previous_rank > 0)
         {
-          dt_csv_writer_add_int (writer, entry->previous_rank);
-          dt_csv_writer_add_int (writer, (gint64)entry->previous_rank - (gint64)entry->rank);
+          dt_table_writer_add_int (writer, entry->previous_rank);
+          dt_table_writer_add_int (writer, (gint64)entry->previous_rank - (gint64)entry->rank);
         }
       else
         {
-          dt_csv_writer_add_empty (writer);
-          dt_csv_writer_add_empty (writer);
+          dt_table_writer_add_empty (writer);
+          dt_table_writer_add_empty (writer);
         }
-      dt_csv_writer_add_double (writer, self->average);
+      dt_table_writer_add_double (writer, self->average);
       if (self->has_whatif)
         {
-          dt_csv_writer_add_double (writer, entry->whatif_score);
+          dt_table_writer_add_double (writer, entry->whatif_score);
           if (entry->whatif_rank > 0)
-            dt_csv_writer_add_int (writer, entry->whatif_rank);
+            dt_table_writer_add_int (writer, entry->whatif_rank);
           else
-            dt_csv_writer_add_empty (writer);
+            dt_table_writer_add_empty (writer);
         }
-      if (!dt_csv_writer_end_row (writer, NULL, error))
+      if (!dt_table_writer_end_row (writer, NULL, error))
         return FALSE;
     }
-  return dt_csv_writer_flush (writer, NULL, error);
+  return TRUE;
+}
+
+gboolean
+dt_index_ranking_write_csv (DtIndexRanking  *self,
+                            GPtrArray       *order,
+                            GOutputStream   *stream,
+                            gboolean         with_bom,
+                            gboolean         header_keys,
+                            GError         **error)
+{
+  g_autoptr(DtTableWriter) writer = dt_table_writer_new_csv (stream, with_bom);
+
+  return dt_index_ranking_write_table (self, order, writer, header_keys, error) &&
+         dt_table_writer_finish (writer, NULL, error);
 }
 
 gboolean
@@ -305,6 +317,21 @@ dt_index_ranking_export (DtStore            *store,
                          const char         *output_path,
                          GError            **error)
 {
+  return dt_index_ranking_export_full (store, year, filters, DT_TABLE_FORMAT_CSV, header_keys, with_bom,
+                                       output_path, error);
+}
+
+gboolean
+dt_index_ranking_export_full (DtStore            *store,
+                              int                 year,
+                              const char * const *filters,
+                              DtTableFormat       format,
+                              gboolean            header_keys,
+                              gboolean            with_bom,
+                              const char         *output_path,
+                              GError            **error)
+{
+  g_autoptr(DtTableWriter) writer = NULL;
   g_autoptr(DtIndexRanking) ranking = NULL;
   g_autoptr(DtOutput) output = NULL;
   const char *code = "OI";
@@ -347,7 +374,25 @@ dt_index_ranking_export (DtStore            *store,
   output = dt_output_open_arg (output_path != NULL ? output_path : "-", NULL, error);
   if (output == NULL)
     return FALSE;
-  if (!dt_index_ranking_write_csv (ranking, NULL, dt_output_get_stream (output), with_bom, header_keys, error))
+  /* Translators: name of the sheet of an Excel export of the index ranking */
+  writer = dt_table_writer_new (dt_output_get_stream (output), format,
+                                dt_table_sheet_name (N_("Index ranking"), "指数排名"), with_bom, error);
+  if (writer == NULL || !dt_index_ranking_write_table (ranking, NULL, writer, header_keys, error))
+    {
+      dt_output_abandon (output, error);
+      return FALSE;
+    }
+  if (format == DT_TABLE_FORMAT_XLSX)
+    {
+      g_autofree char *year_text = g_strdup_printf ("%d", year);
+      g_autofree char *query = g_strdup_printf ("code=%s, level=%s", code, level);
+
+      dt_table_writer_add_about (writer, NULL, _("Ranking of the Zhejiang Openness Index"));
+      dt_table_writer_add_about (writer, _("Year"), year_text);
+      dt_table_writer_add_about (writer, _("Filters"), query);
+      dt_table_writer_add_about_sources (writer, dt_store_get_db (store), dt_store_get_path (store), "index");
+    }
+  if (!dt_table_writer_finish (writer, NULL, error))
     {
       dt_output_abandon (output, error);
       return FALSE;

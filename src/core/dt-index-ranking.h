@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "dt-store.h"
+#include "dt-table-writer.h"
 
 G_BEGIN_DECLS
 
@@ -61,12 +62,27 @@ gboolean        dt_index_ranking_write_csv  (DtIndexRanking  *self,
                                              gboolean         with_bom,
                                              gboolean         header_keys,
                                              GError         **error);
+/* The same rows through @writer (CSV or a workbook); the caller finishes it. */
+gboolean        dt_index_ranking_write_table (DtIndexRanking *self,
+                                             GPtrArray       *order,
+                                             DtTableWriter   *writer,
+                                             gboolean         header_keys,
+                                             GError         **error);
 /* `--export=index`: the ranking of @year (0: the latest) with the filters
  * code=NODE (default OI) and level=city|county (default city), written to
  * @output_path (NULL or "-": standard output). */
 gboolean        dt_index_ranking_export     (DtStore            *store,
                                              int                 year,
                                              const char * const *filters,
+                                             gboolean            header_keys,
+                                             gboolean            with_bom,
+                                             const char         *output_path,
+                                             GError            **error);
+/* The same in @format (a workbook has an About sheet). */
+gboolean        dt_index_ranking_export_full (DtStore            *store,
+                                             int                 year,
+                                             const char * const *filters,
+                                             DtTableFormat       format,
                                              gboolean            header_keys,
                                              gboolean            with_bom,
                                              const char         *output_path,

@@ -10,10 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "dt-columns.h"
-#include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-measure-export.h"
 #include "dt-output.h"
+#include "dt-table-writer.h"
 
 static const char *
 measure_text (const DtMeasure *m,
@@ -42,32 +42,29 @@ measure_text (const DtMeasure *m,
 }
 
 gboolean
-dt_measure_export_write (DtStore         *store,
-                         DtMeasureQuery  *query,
-                         GOutputStream   *stream,
-                         gboolean         header_keys,
-                         gboolean         with_bom,
-                         GCancellable    *cancellable,
-                         GError         **error)
+dt_measure_export_write_table (DtStore         *store,
+                               DtMeasureQuery  *query,
+                               DtTableWriter   *writer,
+                               gboolean         header_keys,
+                               GCancellable    *cancellable,
+                               GError         **error)
 {
   g_autoptr(GPtrArray) measures = NULL;
-  g_autoptr(DtCsvWriter) writer = NULL;
   guint n_columns = 0;
   /* Every column of the measures, the tracking included, in the contract's order. */
   const DtColumn *columns = dt_columns_for_kind ("measures", &n_columns);
 
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
 
   measures = dt_measure_query_run (query, store, error);
   if (measures == NULL)
     return FALSE;
 
-  writer = dt_csv_writer_new (stream, with_bom);
   for (guint i = 0; i < n_columns; i++)
-    dt_csv_writer_add_text (writer, dt_columns_header (&columns[i], header_keys));
-  if (!dt_csv_writer_end_row (writer, cancellable, error))
+    dt_table_writer_add_header (writer, &columns[i], header_keys);
+  if (!dt_table_writer_end_row (writer, cancellable, error))
     return FALSE;
 
   for (guint i = 0; i < measures->len; i++)
@@ -77,20 +74,38 @@ dt_measure_export_write (DtStore         *store,
       for (guint c = 0; c < n_columns; c++)
         {
           if (g_str_equal (columns[c].key, "no"))
-            dt_csv_writer_add_int (writer, m->no);
+            dt_table_writer_add_int (writer, m->no);
           else if (g_str_equal (columns[c].key, "progress"))
-            dt_csv_writer_add_int (writer, m->progress);
+            dt_table_writer_add_int (writer, m->progress);
           else
             /* The criteria as stored: the JSON text the data pack holds,
              * which import reads back as it is. */
-            dt_csv_writer_add_text (writer, dt_columns_value_text (&columns[c], measure_text (m, columns[c].key),
-                                                                   header_keys));
+            dt_table_writer_add_text (writer, dt_columns_value_text (&columns[c], measure_text (m, columns[c].key),
+                                                                     header_keys));
         }
-      if (!dt_csv_writer_end_row (writer, cancellable, error))
+      if (!dt_table_writer_end_row (writer, cancellable, error))
         return FALSE;
     }
 
-  return dt_csv_writer_flush (writer, cancellable, error);
+  return TRUE;
+}
+
+gboolean
+dt_measure_export_write (DtStore         *store,
+                         DtMeasureQuery  *query,
+                         GOutputStream   *stream,
+                         gboolean         header_keys,
+                         gboolean         with_bom,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  g_autoptr(DtTableWriter) writer = NULL;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  writer = dt_table_writer_new_csv (stream, with_bom);
+  return dt_measure_export_write_table (store, query, writer, header_keys, cancellable, error) &&
+         dt_table_writer_finish (writer, cancellable, error);
 }
 
 gboolean
@@ -102,7 +117,22 @@ dt_measure_export_to_file (DtStore         *store,
                            GCancellable    *cancellable,
                            GError         **error)
 {
+  return dt_measure_export_to_file_full (store, query, path, DT_TABLE_FORMAT_CSV, header_keys, with_bom,
+                                         cancellable, error);
+}
+
+gboolean
+dt_measure_export_to_file_full (DtStore         *store,
+                                DtMeasureQuery  *query,
+                                const char      *path,
+                                DtTableFormat    format,
+                                gboolean         header_keys,
+                                gboolean         with_bom,
+                                GCancellable    *cancellable,
+                                GError         **error)
+{
   g_autoptr(DtOutput) output = NULL;
+  g_autoptr(DtTableWriter) writer = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -111,7 +141,24 @@ dt_measure_export_to_file (DtStore         *store,
   if (output == NULL)
     return FALSE;
 
-  if (!dt_measure_export_write (store, query, dt_output_get_stream (output), header_keys, with_bom, cancellable, error))
+  /* Translators: name of the sheet of an Excel export of the measures */
+  writer = dt_table_writer_new (dt_output_get_stream (output), format,
+                                dt_table_sheet_name (N_("Measures"), "政策措施"), with_bom, error);
+  if (writer == NULL ||
+      !dt_measure_export_write_table (store, query, writer, header_keys, cancellable, error))
+    {
+      dt_output_abandon (output, error);
+      return FALSE;
+    }
+  if (format == DT_TABLE_FORMAT_XLSX)
+    {
+      const char *search = dt_measure_query_get_search (query);
+
+      dt_table_writer_add_about (writer, NULL, _("The 36 measures for digital trade of the Binjiang block, with their tracking"));
+      dt_table_writer_add_about (writer, _("Search"), search != NULL && search[0] != '\0' ? search : _("None"));
+      dt_table_writer_add_about_sources (writer, dt_store_get_db (store), dt_store_get_path (store), "measures");
+    }
+  if (!dt_table_writer_finish (writer, cancellable, error))
     {
       dt_output_abandon (output, error);
       return FALSE;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dt-measure-query.h"
+#include "dt-table-writer.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,22 @@ gboolean  dt_measure_export_to_file (DtStore        *store,
                                      gboolean        with_bom,
                                      GCancellable   *cancellable,
                                      GError        **error);
+
+/* The same with @format (CSV or an Excel workbook with an About sheet). */
+gboolean  dt_measure_export_to_file_full (DtStore        *store,
+                                          DtMeasureQuery *query,
+                                          const char     *path,
+                                          DtTableFormat   format,
+                                          gboolean        header_keys,
+                                          gboolean        with_bom,
+                                          GCancellable   *cancellable,
+                                          GError        **error);
+/* The rows through @writer, header first; the caller finishes it. */
+gboolean  dt_measure_export_write_table (DtStore        *store,
+                                         DtMeasureQuery *query,
+                                         DtTableWriter  *writer,
+                                         gboolean        header_keys,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
 
 G_END_DECLS
