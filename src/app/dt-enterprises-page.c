@@ -1126,6 +1126,35 @@ dt_enterprises_page_set_store (DtEnterprisesPage *self,
   reload (self);
 }
 
+void
+dt_enterprises_page_show_filtered (DtEnterprisesPage *self,
+                                   const char        *key,
+                                   const char        *value)
+{
+  const char *search = g_strcmp0 (key, "name") == 0 ? value : "";
+  int latest;
+
+  g_return_if_fail (DT_IS_ENTERPRISES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+  self->updating = FALSE;
+  dt_enterprise_query_set_search (self->query, search);
+  dt_enterprise_query_clear_filters (self->query);
+  /* The Overview shows the latest list. */
+  latest = dt_enterprise_query_latest_year (dt_store_get_db (self->store));
+  if (latest != 0)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", latest);
+
+      dt_enterprise_query_add_filter (self->query, "year", year, NULL);
+    }
+  if (search[0] == '\0' && key != NULL && value != NULL)
+    dt_enterprise_query_add_filter (self->query, key, value, NULL);
+}
+
 DtEnterpriseQuery *
 dt_enterprises_page_get_query (DtEnterprisesPage *self)
 {

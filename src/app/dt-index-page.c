@@ -25,6 +25,7 @@
 #include "dt-index-query.h"
 #include "dt-index-ranking-row.h"
 #include "dt-output.h"
+#include "dt-tile-map.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -71,6 +72,7 @@ struct _DtIndexPage
   GPtrArray        *indicator_rows;
   int               root;
   gboolean          loading;
+  DtTileMap        *city_map;    /* the cities' scores of the ranking shown */
 };
 
 G_DEFINE_FINAL_TYPE (DtIndexPage, dt_index_page, ADW_TYPE_BIN)
@@ -78,6 +80,7 @@ G_DEFINE_FINAL_TYPE (DtIndexPage, dt_index_page, ADW_TYPE_BIN)
 static void refresh_trend (DtIndexPage *self);
 static void refresh_ranking (DtIndexPage *self);
 static void refresh_breakdown (DtIndexPage *self);
+static void refresh_city_map (DtIndexPage *self);
 
 static const char *
 region_name (const Region *region)
@@ -350,6 +353,7 @@ refresh_ranking (DtIndexPage *self)
                                  self->ranking->entries->len, average);
     }
   gtk_label_set_text (self->ranking_summary, summary);
+  refresh_city_map (self);
 }
 
 enum {
@@ -908,6 +912,74 @@ save_breakdown (GtkWidget  *widget,
   save_chart (self, self->breakdown_chart, "openness-index-breakdown.png");
 }
 
+/* City map */
+
+/* The map shows the ranking's city scores; a tile opens that city's
+ * breakdown. */
+static void
+refresh_city_map (DtIndexPage *self)
+{
+  g_autofree char *title = NULL;
+  int node = selected_node (self);
+
+  dt_tile_map_clear (self->city_map);
+  if (self->ranking == NULL || node < 0 || g_strcmp0 (self->ranking->level, "city") != 0)
+    return;
+  /* Translators: the title of the map of the cities; %s is an index node, %d a year */
+  title = g_strdup_printf (_("%s by city, %d"), node_name (self->framework, node), self->ranking->year);
+  dt_tile_map_set_title (self->city_map, title);
+  for (guint i = 0; i < self->ranking->entries->len; i++)
+    {
+      DtIndexRankingEntry *entry = g_ptr_array_index (self->ranking->entries, i);
+
+      dt_tile_map_set_value (self->city_map, entry->region, dt_pick_name (entry->name_zh, entry->name_en), entry->score);
+    }
+  if (selected_region (self) != NULL)
+    dt_tile_map_set_selected (self->city_map, selected_region (self)->code);
+}
+
+void
+dt_index_page_show_region (DtIndexPage *self,
+                           const char  *code)
+{
+  g_return_if_fail (DT_IS_INDEX_PAGE (self));
+
+  for (guint i = 0; self->regions != NULL && i < self->regions->len; i++)
+    if (g_strcmp0 (((Region *)g_ptr_array_index (self->regions, i))->code, code) == 0)
+      {
+        gtk_drop_down_set_selected (self->region_dropdown, i);
+        dt_tile_map_set_selected (self->city_map, code);
+        /* Focus scrolls the page to the city's breakdown. */
+        gtk_widget_grab_focus (GTK_WIDGET (self->region_dropdown));
+        return;
+      }
+}
+
+static void
+on_city_activated (DtIndexPage *self,
+                   const char  *code)
+{
+  dt_index_page_show_region (self, code);
+}
+
+static void
+build_city_map (DtIndexPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->ranking_group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Map of the Cities"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Darker tiles score higher; choose a city to see its breakdown"));
+  self->city_map = DT_TILE_MAP (dt_tile_map_new ());
+  dt_tile_map_set_value_format (self->city_map, "%.1f");
+  gtk_widget_set_size_request (GTK_WIDGET (self->city_map), -1, 380);
+  g_signal_connect_object (self->city_map, "region-activated", G_CALLBACK (on_city_activated), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->city_map));
+  if (GTK_IS_BOX (parent))
+    gtk_box_insert_child_after (GTK_BOX (parent), group, GTK_WIDGET (self->ranking_group));
+}
+
 void
 dt_index_page_set_store (DtIndexPage *self,
                          DtStore     *store)
@@ -1004,6 +1076,7 @@ dt_index_page_init (DtIndexPage *self)
   gtk_frame_set_child (self->breakdown_frame, GTK_WIDGET (self->breakdown_chart));
 
   build_ranking_view (self);
+  build_city_map (self);
 
   g_signal_connect_object (self->node_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
