@@ -193,32 +193,22 @@ value_suffix (const char *text)
   return label;
 }
 
-/* Two blocks side by side where the window is wide enough, stacked where not. */
+/* Blocks side by side, sharing the width equally. */
 static GtkWidget *
 columns_new (void)
 {
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 18);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 18);
-  return flow;
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  return box;
 }
 
 static void
-columns_add (GtkWidget *flow,
+columns_add (GtkWidget *columns,
              GtkWidget *card)
 {
-  GtkWidget *child = gtk_flow_box_child_new ();
-
-  /* The blocks' own rows and buttons take the focus, not their frame. */
-  gtk_widget_set_focusable (child, FALSE);
-  gtk_widget_set_size_request (card, 420, -1);
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
+  gtk_widget_set_hexpand (card, TRUE);
+  gtk_box_append (GTK_BOX (columns), card);
 }
 
 /* Key figures */
@@ -242,7 +232,7 @@ change_label (double      change,
 /* One card: what it is, the value, its change on the year before and its
  * source; the whole card is a button to the detail. */
 static void
-add_figure (GtkWidget  *flow,
+add_figure (GtkWidget  *columns,
             const char *title,
             const char *value,
             GtkWidget  *change,
@@ -281,8 +271,8 @@ add_figure (GtkWidget  *flow,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   accessible = g_strdup_printf ("%s: %s", title, value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
-  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_box_append (GTK_BOX (columns), button);
 }
 
 static GVariant *
@@ -296,16 +286,9 @@ static void
 add_key_figures (DtOverviewPage    *self,
                  DtOverviewFigures *figures)
 {
-  GtkWidget *flow = gtk_flow_box_new ();
-  GtkWidget *heading = caption_label (_("Key Figures"), "title-4");
+  GtkWidget *flow = columns_new ();
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_box_append (self->content, heading);
+  gtk_box_set_spacing (GTK_BOX (flow), 12);
 
   if (figures->has_latest_index)
     {
@@ -329,8 +312,8 @@ add_key_figures (DtOverviewPage    *self,
         source = g_strdup_printf (_("Published · %s"), figures->latest_index_source);
       else if (figures->has_index && figures->index_year != latest->year)
         /* Translators: a computed index value, then the latest published one */
-        source = g_strdup_printf (_("Computed from the stored indicators. Latest published: %.1f in %d (%s)"),
-                                  figures->index_value, figures->index_year, figures->index_source);
+        source = g_strdup_printf (_("Computed from the stored indicators · Latest published: %.1f in %d"),
+                                  figures->index_value, figures->index_year);
       else
         source = g_strdup (_("Computed from the stored indicators"));
       add_figure (flow, title, value, change_label (delta, change), source,
@@ -527,7 +510,7 @@ add_cities (DtOverviewPage    *self,
   side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->city_map = DT_TILE_MAP (dt_tile_map_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->city_map), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->city_map), 300, 380);
+  gtk_widget_set_size_request (GTK_WIDGET (self->city_map), 300, 470);
   g_signal_connect_object (self->city_map, "region-activated", G_CALLBACK (on_city_activated), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (side), figure_box);
@@ -593,7 +576,7 @@ index_trend_block (DtOverviewPage    *self,
   g_ptr_array_add (years, NULL);
 
   self->trend_chart = DT_CHART (dt_chart_new (DT_CHART_LINE));
-  dt_chart_set_title (self->trend_chart, _("Zhejiang Openness Index"));
+  dt_chart_set_title (self->trend_chart, _("Score by year, 2018 = 100"));
   dt_chart_set_value_format (self->trend_chart, "%.1f");
   dt_chart_set_categories (self->trend_chart, (const char * const *)years->pdata);
   dt_chart_add_series (self->trend_chart, _("Zhejiang"), values, figures->index_trend->len);
