@@ -28,6 +28,7 @@
 #include "dt-enterprises-page.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
+#include "dt-year-comparison-view.h"
 
 static const char * const facet_keys[] = { "year", "city", "category", "sector", "in_ftz" };
 #define N_FACETS G_N_ELEMENTS (facet_keys)
@@ -515,6 +516,20 @@ clear_filters (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->updating = FALSE;
   dt_enterprise_query_clear_filters (self->query);
+}
+
+/* Two list years side by side, in a window of its own. */
+static void
+compare_years (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dt_year_comparison_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                 self->store)));
 }
 
 static void
@@ -1271,6 +1286,7 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "enterprises.clear-filters", NULL, clear_filters);
   gtk_widget_class_install_action (widget_class, "enterprises.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "enterprises.search", NULL, focus_search);
+  gtk_widget_class_install_action (widget_class, "enterprises.compare-years", NULL, compare_years);
 }
 
 static void

@@ -61,6 +61,7 @@ dt_enterprise_comparison_free (DtEnterpriseComparison *comparison)
   g_clear_pointer (&comparison->moves, g_ptr_array_unref);
   g_clear_pointer (&comparison->by_city, g_ptr_array_unref);
   g_clear_pointer (&comparison->by_category, g_ptr_array_unref);
+  g_clear_pointer (&comparison->years, g_array_unref);
   g_free (comparison);
 }
 
@@ -337,8 +338,25 @@ dt_enterprise_comparison_read (DtStore  *store,
 {
   g_autoptr(GArray) a = NULL;
   g_autoptr(GArray) b = NULL;
+  g_autoptr(GArray) years = NULL;
+  DtEnterpriseComparison *comparison;
 
   g_return_val_if_fail (DT_IS_STORE (store), NULL);
+
+  years = dt_enterprise_comparison_years (store, error);
+  if (years == NULL)
+    return NULL;
+  if (year_a == 0 && year_b == 0)
+    {
+      if (years->len < 2)
+        {
+          g_set_error_literal (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                               _("Comparing needs the Top-100 lists of two years; import another year’s list"));
+          return NULL;
+        }
+      year_a = g_array_index (years, int, years->len - 2);
+      year_b = g_array_index (years, int, years->len - 1);
+    }
 
   a = read_year (store, year_a, error);
   if (a == NULL)
@@ -346,8 +364,10 @@ dt_enterprise_comparison_read (DtStore  *store,
   b = read_year (store, year_b, error);
   if (b == NULL)
     return NULL;
-  return dt_enterprise_comparison_compute (year_a, (DtComparisonListing *)(gpointer)a->data, a->len,
-                                           year_b, (DtComparisonListing *)(gpointer)b->data, b->len);
+  comparison = dt_enterprise_comparison_compute (year_a, (DtComparisonListing *)(gpointer)a->data, a->len,
+                                                 year_b, (DtComparisonListing *)(gpointer)b->data, b->len);
+  comparison->years = g_steal_pointer (&years);
+  return comparison;
 }
 
 GArray *

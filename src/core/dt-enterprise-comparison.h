@@ -85,6 +85,8 @@ typedef struct
    * (absolute) first. */
   GPtrArray *by_city;
   GPtrArray *by_category;
+  /* Every list year in the store (int, in order); set by _read() only. */
+  GArray    *years;
 } DtEnterpriseComparison;
 
 /* Compares list @a of @year_a with list @b of @year_b. Enterprises are
@@ -97,7 +99,7 @@ DtEnterpriseComparison *dt_enterprise_comparison_compute (int                   
                                                           const DtComparisonListing  *b,
                                                           guint                       n_b);
 /* Reads the two lists from @store and compares them; a year without a
- * list is an error. */
+ * list is an error. With both years 0, compares the latest two lists. */
 DtEnterpriseComparison *dt_enterprise_comparison_read    (DtStore                    *store,
                                                           int                         year_a,
                                                           int                         year_b,
