@@ -39,6 +39,8 @@ typedef struct
   /* --backups, --restore=N|FILE */
   gboolean backups;
   char    *restore;
+  /* --compare-years=Y1,Y2: two Top-100 lists compared, as CSV */
+  char    *compare_years;
   /* the window */
   char    *screenshot;
   char    *page;
