@@ -783,8 +783,12 @@ static GtkWidget *
 mix_block (DtOverviewFigures *figures)
 {
   g_autofree char *title = g_strdup_printf (_("The %d List by Category and City"), figures->list_year);
-  g_autoptr(GPtrArray) cities = g_ptr_array_copy (figures->cities, NULL, NULL);
+  /* A view of the cities, not owning them. */
+  g_autoptr(GPtrArray) cities = g_ptr_array_new ();
   GtkWidget *card, *body, *list;
+
+  for (guint i = 0; i < figures->cities->len; i++)
+    g_ptr_array_add (cities, g_ptr_array_index (figures->cities, i));
 
   body = block_new (title, _("How many of the listed enterprises each holds"), NULL, NULL, NULL, &card);
 
