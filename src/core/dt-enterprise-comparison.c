@@ -234,6 +234,7 @@ dt_enterprise_comparison_compute (int                        year_a,
           dt_set_str (&move->city, b[i].city);
           dt_set_str (&move->city_name, b[i].city_name);
           dt_set_str (&move->category, b[i].category);
+          dt_set_str (&move->name_zh, b[i].name_zh);
           dt_set_str (&move->name_en, b[i].name_en);
           move->change = b[i].rank < move->rank_a ? DT_COMPARISON_RISER
                        : b[i].rank > move->rank_a ? DT_COMPARISON_FALLER
