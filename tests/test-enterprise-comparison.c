@@ -13,6 +13,7 @@
 #include "dt-enterprise-comparison.h"
 #include "dt-error.h"
 #include "dt-sample-data.h"
+#include "dt-test-util.h"
 
 /* A hand-made pair of lists: A and B swap places, C drops out, E enters,
  * D keeps its place (no credit code: matched by name), and F renamed
@@ -184,6 +185,38 @@ test_from_store (void)
   g_rmdir (dir);
 }
 
+/* --compare-years=Y1,Y2 --output=FILE.csv, and a refused year. */
+static void
+test_command_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dt-comparison-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *output = g_strconcat ("--output=", csv, NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_sample_data_open (db, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (dt_test_run_program (db, NULL, NULL, "--compare-years=2022,2023", "--header=keys",
+                                        "--no-bom", output, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "change,name_zh,name_en,credit_code,city,category,rank_2022,rank_2023,"));
+  g_assert_nonnull (strstr (text, "\r\nentrant,"));
+  g_assert_nonnull (strstr (text, "\r\ndropout,"));
+
+  g_assert_cmpint (dt_test_run_program (db, NULL, &err, "--compare-years=2023", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--compare-years=2023"));
+
+  dt_test_remove_backups (db);
+  g_remove (csv);
+  g_remove (db);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,5 +229,6 @@ main (int   argc,
   g_test_add_func ("/comparison/volume-by-city-and-category", test_volume_by_city_and_category);
   g_test_add_func ("/comparison/csv", test_csv);
   g_test_add_func ("/comparison/from-store", test_from_store);
+  g_test_add_func ("/comparison/command-line", test_command_line);
   return g_test_run ();
 }

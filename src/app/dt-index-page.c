@@ -970,7 +970,7 @@ build_city_map (DtIndexPage *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Map of the Cities"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Darker tiles score higher; choose a city to see its breakdown"));
+                                         _("The stronger the colour, the higher the score; choose a city to see its breakdown"));
   self->city_map = DT_TILE_MAP (dt_tile_map_new ());
   dt_tile_map_set_value_format (self->city_map, "%.1f");
   gtk_widget_set_size_request (GTK_WIDGET (self->city_map), -1, 380);

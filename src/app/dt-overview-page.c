@@ -600,7 +600,7 @@ status_class (const char *status)
 static GtkWidget *
 measures_block (DtOverviewFigures *figures)
 {
-  guint n_statuses = 0, n_categories = 0, widest = 1;
+  guint n_statuses = 0, n_categories = 0, widest = 1, name_span;
   const DtTerm *statuses = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_STATUS, &n_statuses);
   const DtTerm *categories = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_CATEGORY, &n_categories);
   const guint *counts = figures->tracking_counts;
@@ -624,14 +624,18 @@ measures_block (DtOverviewFigures *figures)
       widest = MAX (widest, total);
     }
 
+  /* Equal columns, one per measure of the fullest category, keep every
+   * bar on one scale; the category's name takes a little less than half. */
+  name_span = MAX (2, (widest * 3 + 3) / 4);
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 0);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
   for (guint c = 0; c < n_categories; c++)
     {
       const char *category = dt_vocabulary_label (DT_VOCABULARY_MEASURE_CATEGORY, categories[c].key);
       GtkWidget *name = gtk_button_new_with_label (category);
-      int column = 1;
+      int column = name_span;
       guint total = 0;
 
       for (guint s = 0; s < n_statuses; s++)
@@ -642,10 +646,10 @@ measures_block (DtOverviewFigures *figures)
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (name))), 0);
       gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (name))), PANGO_ELLIPSIZE_END);
       gtk_widget_set_tooltip_text (name, category);
-      gtk_widget_set_size_request (name, 140, -1);
+      gtk_widget_set_margin_end (name, 6);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (name), "win.open-measures");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (name), pair (categories[c].key, ""));
-      gtk_grid_attach (GTK_GRID (grid), name, 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), name, 0, row, name_span, 1);
 
       for (guint s = 0; s < n_statuses; s++)
         {
@@ -671,18 +675,8 @@ measures_block (DtOverviewFigures *figures)
           gtk_grid_attach (GTK_GRID (grid), segment, column, row, n, 1);
           column += n;
         }
-      /* Shorter bars leave the rest of the row empty: equal columns keep
-       * every bar on the same scale. */
-      if ((guint)column <= widest)
-        {
-          GtkWidget *rest = gtk_label_new (NULL);
-
-          gtk_widget_set_hexpand (rest, TRUE);
-          gtk_grid_attach (GTK_GRID (grid), rest, column, row, widest + 1 - column, 1);
-        }
       row++;
     }
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
   gtk_box_append (GTK_BOX (body), grid);
 
   /* The legend: each status with its count, leading to its measures. */

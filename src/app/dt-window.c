@@ -221,7 +221,9 @@ on_visible_page_changed (DtWindow *self)
 
   if (g_strcmp0 (name, self->current_page) == 0)
     return;
-  if (!self->going_back && self->current_page != NULL)
+  /* Pages shown before the window is (the --page at start) are no
+   * place to go back to. */
+  if (!self->going_back && self->current_page != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       if (self->history->len == MAX_HISTORY)
         g_ptr_array_remove_index (self->history, 0);
