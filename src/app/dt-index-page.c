@@ -963,6 +963,49 @@ on_city_activated (DtIndexPage *self,
 }
 
 static void
+on_save_map_response (GtkNativeDialog *dialog,
+                      int              response,
+                      DtIndexPage     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+    }
+  if (path != NULL)
+    {
+      /* A name without a known ending is saved as PNG. */
+      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf"))
+        {
+          char *png = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          path = png;
+        }
+      if (!dt_tile_map_save (self->city_map, path, 1000, 860, &error))
+        dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_map (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  DtIndexPage *self = DT_INDEX_PAGE (widget);
+  GtkFileChooserNative *dialog = save_dialog (self, _("Save Map"), "openness-index-cities.png");
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_map_response),
+                         g_object_ref (self), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 build_city_map (DtIndexPage *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
@@ -971,6 +1014,14 @@ build_city_map (DtIndexPage *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Map of the Cities"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("The stronger the colour, the higher the score; choose a city to see its breakdown"));
+  {
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Map…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "index.save-map");
+    gtk_widget_set_tooltip_text (save, _("Save the map as PNG, SVG or PDF"));
+    gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), save);
+  }
   self->city_map = DT_TILE_MAP (dt_tile_map_new ());
   dt_tile_map_set_value_format (self->city_map, "%.1f");
   gtk_widget_set_size_request (GTK_WIDGET (self->city_map), -1, 380);
@@ -1049,6 +1100,7 @@ dt_index_page_class_init (DtIndexPageClass *klass)
   gtk_widget_class_install_action (widget_class, "index.save-trend", NULL, save_trend);
   gtk_widget_class_install_action (widget_class, "index.save-breakdown", NULL, save_breakdown);
   gtk_widget_class_install_action (widget_class, "index.reset-weights", NULL, reset_weights);
+  gtk_widget_class_install_action (widget_class, "index.save-map", NULL, save_map);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "index.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "index.reset-weights", NULL);
