@@ -561,6 +561,7 @@ index_trend_block (DtOverviewPage    *self,
 {
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
   g_autofree double *values = g_new0 (double, MAX (figures->index_trend->len, 1));
+  g_autofree double *published = g_new0 (double, MAX (figures->index_trend->len, 1));
   GtkWidget *card, *body;
 
   body = block_new (_("Zhejiang Openness Index"),
@@ -572,6 +573,7 @@ index_trend_block (DtOverviewPage    *self,
 
       g_ptr_array_add (years, g_strdup_printf ("%d", point->year));
       values[i] = point->value;
+      published[i] = point->published ? point->value : NAN;
     }
   g_ptr_array_add (years, NULL);
 
@@ -580,6 +582,8 @@ index_trend_block (DtOverviewPage    *self,
   dt_chart_set_value_format (self->trend_chart, "%.1f");
   dt_chart_set_categories (self->trend_chart, (const char * const *)years->pdata);
   dt_chart_add_series (self->trend_chart, _("Zhejiang"), values, figures->index_trend->len);
+  /* The academy's own figures stand out as points on the line. */
+  dt_chart_add_series (self->trend_chart, _("Published by the academy"), published, figures->index_trend->len);
   gtk_widget_set_size_request (GTK_WIDGET (self->trend_chart), -1, 260);
   gtk_widget_set_vexpand (GTK_WIDGET (self->trend_chart), TRUE);
   gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->trend_chart));
