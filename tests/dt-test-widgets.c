@@ -122,3 +122,35 @@ dt_test_find_label (GtkWidget  *widget,
     }
   return NULL;
 }
+
+GtkWidget *
+dt_test_find_actionable (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *target)
+{
+  g_autoptr(GVariant) owned = target != NULL ? g_variant_ref_sink (target) : NULL;
+
+  return dt_test_find_actionable_ref (widget, action_name, owned);
+}
+
+GtkWidget *
+dt_test_find_actionable_ref (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    {
+      GVariant *own = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target == NULL || (own != NULL && g_variant_equal (own, target)))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dt_test_find_actionable_ref (child, action_name, target);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

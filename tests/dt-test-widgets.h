@@ -33,4 +33,14 @@ gpointer   dt_test_get_loaded_row        (GListModel *model,
 GtkWidget *dt_test_find_label            (GtkWidget  *widget,
                                           const char *text);
 
+/* The first actionable below @widget (itself included) with @action_name
+ * and, unless @target is NULL, that target (a floating @target is sunk
+ * and released; the _ref form leaves @target alone). */
+GtkWidget *dt_test_find_actionable       (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *target);
+GtkWidget *dt_test_find_actionable_ref   (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *target);
+
 G_END_DECLS

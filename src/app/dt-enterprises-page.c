@@ -31,6 +31,7 @@
 #include "dt-export-util.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
+#include "dt-year-comparison-view.h"
 
 static const char * const facet_keys[] = { "year", "city", "category", "sector", "in_ftz" };
 #define N_FACETS G_N_ELEMENTS (facet_keys)
@@ -604,6 +605,20 @@ clear_filters (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->updating = FALSE;
   dt_enterprise_query_clear_filters (self->query);
+}
+
+/* Two list years side by side, in a window of its own. */
+static void
+compare_years (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dt_year_comparison_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                 self->store)));
 }
 
 static void
@@ -1229,6 +1244,35 @@ dt_enterprises_page_set_store (DtEnterprisesPage *self,
   reload (self);
 }
 
+void
+dt_enterprises_page_show_filtered (DtEnterprisesPage *self,
+                                   const char        *key,
+                                   const char        *value)
+{
+  const char *search = g_strcmp0 (key, "name") == 0 ? value : "";
+  int latest;
+
+  g_return_if_fail (DT_IS_ENTERPRISES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+  self->updating = FALSE;
+  dt_enterprise_query_set_search (self->query, search);
+  dt_enterprise_query_clear_filters (self->query);
+  /* The Overview shows the latest list. */
+  latest = dt_enterprise_query_latest_year (dt_store_get_db (self->store));
+  if (latest != 0)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", latest);
+
+      dt_enterprise_query_add_filter (self->query, "year", year, NULL);
+    }
+  if (search[0] == '\0' && key != NULL && value != NULL)
+    dt_enterprise_query_add_filter (self->query, key, value, NULL);
+}
+
 DtEnterpriseQuery *
 dt_enterprises_page_get_query (DtEnterprisesPage *self)
 {
@@ -1345,6 +1389,7 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "enterprises.clear-filters", NULL, clear_filters);
   gtk_widget_class_install_action (widget_class, "enterprises.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "enterprises.search", NULL, focus_search);
+  gtk_widget_class_install_action (widget_class, "enterprises.compare-years", NULL, compare_years);
 }
 
 static void

@@ -20,6 +20,11 @@ G_DECLARE_FINAL_TYPE (DtEnterprisesPage, dt_enterprises_page, DT, ENTERPRISES_PA
 
 void                   dt_enterprises_page_set_store   (DtEnterprisesPage *self,
                                                         DtStore           *store);
+/* Shows the latest list filtered to @key = @value (a stored code, e.g.
+ * category = data-trade), or, for the key "name", searched for @value. */
+void                   dt_enterprises_page_show_filtered (DtEnterprisesPage *self,
+                                                        const char        *key,
+                                                        const char        *value);
 /* The query the controls edit; what is shown follows it once counted. */
 DtEnterpriseQuery     *dt_enterprises_page_get_query   (DtEnterprisesPage *self);
 /* The rows shown. */

@@ -28,6 +28,7 @@
 #include "dt-index-ranking-row.h"
 #include "dt-index-robustness-view.h"
 #include "dt-output.h"
+#include "dt-tile-map.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -76,6 +77,7 @@ struct _DtIndexPage
   GPtrArray        *indicator_rows;
   int               root;
   gboolean          loading;
+  DtTileMap        *city_map;    /* the cities' scores of the ranking shown */
 };
 
 G_DEFINE_FINAL_TYPE (DtIndexPage, dt_index_page, ADW_TYPE_BIN)
@@ -83,6 +85,7 @@ G_DEFINE_FINAL_TYPE (DtIndexPage, dt_index_page, ADW_TYPE_BIN)
 static void refresh_trend (DtIndexPage *self);
 static void refresh_ranking (DtIndexPage *self);
 static void refresh_breakdown (DtIndexPage *self);
+static void refresh_city_map (DtIndexPage *self);
 
 static const char *
 region_name (const Region *region)
@@ -415,6 +418,7 @@ refresh_ranking (DtIndexPage *self)
                                  self->ranking->entries->len, average);
     }
   gtk_label_set_text (self->ranking_summary, summary);
+  refresh_city_map (self);
 }
 
 enum {
@@ -1016,6 +1020,125 @@ save_breakdown (GtkWidget  *widget,
   save_chart (self, self->breakdown_chart, name);
 }
 
+/* City map */
+
+/* The map shows the ranking's city scores; a tile opens that city's
+ * breakdown. */
+static void
+refresh_city_map (DtIndexPage *self)
+{
+  g_autofree char *title = NULL;
+  int node = selected_node (self);
+
+  dt_tile_map_clear (self->city_map);
+  if (self->ranking == NULL || node < 0 || g_strcmp0 (self->ranking->level, "city") != 0)
+    return;
+  /* Translators: the title of the map of the cities; %s is an index node, %d a year */
+  title = g_strdup_printf (_("%s by city, %d"), node_name (self->framework, node), self->ranking->year);
+  dt_tile_map_set_title (self->city_map, title);
+  for (guint i = 0; i < self->ranking->entries->len; i++)
+    {
+      DtIndexRankingEntry *entry = g_ptr_array_index (self->ranking->entries, i);
+
+      dt_tile_map_set_value (self->city_map, entry->region, dt_pick_name (entry->name_zh, entry->name_en), entry->score);
+    }
+  if (selected_region (self) != NULL)
+    dt_tile_map_set_selected (self->city_map, selected_region (self)->code);
+}
+
+void
+dt_index_page_show_region (DtIndexPage *self,
+                           const char  *code)
+{
+  g_return_if_fail (DT_IS_INDEX_PAGE (self));
+
+  for (guint i = 0; self->regions != NULL && i < self->regions->len; i++)
+    if (g_strcmp0 (((Region *)g_ptr_array_index (self->regions, i))->code, code) == 0)
+      {
+        gtk_drop_down_set_selected (self->region_dropdown, i);
+        dt_tile_map_set_selected (self->city_map, code);
+        /* Focus scrolls the page to the city's breakdown. */
+        gtk_widget_grab_focus (GTK_WIDGET (self->region_dropdown));
+        return;
+      }
+}
+
+static void
+on_city_activated (DtIndexPage *self,
+                   const char  *code)
+{
+  dt_index_page_show_region (self, code);
+}
+
+static void
+on_save_map_response (GtkNativeDialog *dialog,
+                      int              response,
+                      DtIndexPage     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+    }
+  if (path != NULL)
+    {
+      /* A name without a known ending is saved as PNG. */
+      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf"))
+        {
+          char *png = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          path = png;
+        }
+      if (!dt_tile_map_save (self->city_map, path, 1000, 860, &error))
+        dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_map (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  DtIndexPage *self = DT_INDEX_PAGE (widget);
+  GtkFileChooserNative *dialog = save_dialog (self, _("Save Map"), "openness-index-cities.png");
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_map_response),
+                         g_object_ref (self), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+build_city_map (DtIndexPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->ranking_group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Map of the Cities"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The stronger the colour, the higher the score; choose a city to see its breakdown"));
+  {
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Map…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "index.save-map");
+    gtk_widget_set_tooltip_text (save, _("Save the map as PNG, SVG or PDF"));
+    gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), save);
+  }
+  self->city_map = DT_TILE_MAP (dt_tile_map_new ());
+  dt_tile_map_set_value_format (self->city_map, "%.1f");
+  gtk_widget_set_size_request (GTK_WIDGET (self->city_map), -1, 380);
+  g_signal_connect_object (self->city_map, "region-activated", G_CALLBACK (on_city_activated), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->city_map));
+  if (GTK_IS_BOX (parent))
+    gtk_box_insert_child_after (GTK_BOX (parent), group, GTK_WIDGET (self->ranking_group));
+}
+
 void
 dt_index_page_set_store (DtIndexPage *self,
                          DtStore     *store)
@@ -1085,6 +1208,7 @@ dt_index_page_class_init (DtIndexPageClass *klass)
   gtk_widget_class_install_action (widget_class, "index.save-trend", NULL, save_trend);
   gtk_widget_class_install_action (widget_class, "index.save-breakdown", NULL, save_breakdown);
   gtk_widget_class_install_action (widget_class, "index.reset-weights", NULL, reset_weights);
+  gtk_widget_class_install_action (widget_class, "index.save-map", NULL, save_map);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "index.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "index.reset-weights", NULL);
@@ -1112,6 +1236,7 @@ dt_index_page_init (DtIndexPage *self)
   gtk_frame_set_child (self->breakdown_frame, GTK_WIDGET (self->breakdown_chart));
 
   build_ranking_view (self);
+  build_city_map (self);
 
   self->whatif_note = gtk_label_new (_("Every weight is 0, so there is nothing to weigh the dimensions by and no what-if score can be computed. Set at least one weight above 0."));
   gtk_label_set_wrap (GTK_LABEL (self->whatif_note), TRUE);

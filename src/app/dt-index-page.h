@@ -18,4 +18,9 @@ G_DECLARE_FINAL_TYPE (DtIndexPage, dt_index_page, DT, INDEX_PAGE, AdwBin)
 void dt_index_page_set_store (DtIndexPage *self,
                               DtStore     *store);
 
+/* Shows the breakdown of region @code (e.g. "hangzhou"), as choosing it
+ * in the list or on the map does. */
+void dt_index_page_show_region (DtIndexPage *self,
+                                const char  *code);
+
 G_END_DECLS

@@ -328,6 +328,32 @@ on_folded_changed (DtMeasuresPage *self)
 }
 
 void
+dt_measures_page_show_filtered (DtMeasuresPage *self,
+                                const char     *category,
+                                const char     *status)
+{
+  GHashTableIter iter;
+  gpointer key, buttons;
+
+  g_return_if_fail (DT_IS_MEASURES_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  dt_measure_query_set_search (self->query, NULL);
+  /* The check buttons are the filters: each toggle edits the query. */
+  g_hash_table_iter_init (&iter, self->facet_buttons);
+  while (g_hash_table_iter_next (&iter, &key, &buttons))
+    for (guint i = 0; i < ((GPtrArray *)buttons)->len; i++)
+      {
+        GtkCheckButton *button = g_ptr_array_index ((GPtrArray *)buttons, i);
+        const char *value = g_object_get_data (G_OBJECT (button), "value");
+        const char *wanted = g_str_equal (key, "category") ? category : g_str_equal (key, "status") ? status : NULL;
+
+        gtk_check_button_set_active (button, wanted != NULL && g_strcmp0 (value, wanted) == 0);
+      }
+  refresh (self);
+}
+
+void
 dt_measures_page_select (DtMeasuresPage *self,
                          gint64          no)
 {

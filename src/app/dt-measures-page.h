@@ -17,6 +17,11 @@ G_DECLARE_FINAL_TYPE (DtMeasuresPage, dt_measures_page, DT, MEASURES_PAGE, AdwBi
 
 void     dt_measures_page_set_store (DtMeasuresPage  *self,
                                      DtStore         *store);
+/* Shows the measures of @category and @status (either may be NULL for
+ * all), with no search and no other filter. */
+void     dt_measures_page_show_filtered (DtMeasuresPage *self,
+                                         const char     *category,
+                                         const char     *status);
 /* Shows measure @no in the detail view. */
 void     dt_measures_page_select    (DtMeasuresPage  *self,
                                      gint64           no);

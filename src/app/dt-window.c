@@ -40,6 +40,12 @@ struct _DtWindow
   DtMeasuresPage       *measures_page;
 
   guint                 changes_timeout;
+
+  /* Pages visited before the one shown, for Back (Alt+←). */
+  GPtrArray            *history;
+  char                 *current_page;
+  gboolean              going_back;
+  GtkWidget            *back_button;
 };
 
 G_DEFINE_FINAL_TYPE (DtWindow, dt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -196,6 +202,114 @@ dt_window_get_store (DtWindow *self)
   g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+/* Navigation history */
+
+#define MAX_HISTORY 30
+
+static void
+update_back (DtWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
+  gtk_widget_set_visible (self->back_button, self->history->len > 0);
+}
+
+static void
+on_visible_page_changed (DtWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, self->current_page) == 0)
+    return;
+  /* Pages shown before the window is (the --page at start) are no
+   * place to go back to. */
+  if (!self->going_back && self->current_page != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->history->len == MAX_HISTORY)
+        g_ptr_array_remove_index (self->history, 0);
+      g_ptr_array_add (self->history, g_steal_pointer (&self->current_page));
+    }
+  g_free (self->current_page);
+  self->current_page = g_strdup (name);
+  update_back (self);
+}
+
+gboolean
+dt_window_go_back (DtWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (DT_IS_WINDOW (self), FALSE);
+
+  if (self->history->len == 0)
+    return FALSE;
+  name = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  self->going_back = TRUE;
+  adw_view_stack_set_visible_child_name (self->stack, name);
+  self->going_back = FALSE;
+  update_back (self);
+  return TRUE;
+}
+
+static void
+on_back (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  dt_window_go_back (DT_WINDOW (widget));
+}
+
+/* Click-through from the Overview: each opens a page on the detail. */
+
+static void
+on_open_region (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  dt_window_show_page (self, "index");
+  dt_index_page_show_region (self->index_page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_open_enterprises (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+  const char *key, *value;
+
+  g_variant_get (parameter, "(&s&s)", &key, &value);
+  dt_window_show_page (self, "enterprises");
+  dt_enterprises_page_show_filtered (self->enterprises_page, key, value);
+}
+
+static void
+on_open_measures (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+  const char *category, *status;
+
+  g_variant_get (parameter, "(&s&s)", &category, &status);
+  dt_window_show_page (self, "measures");
+  dt_measures_page_show_filtered (self->measures_page, category[0] != '\0' ? category : NULL,
+                                  status[0] != '\0' ? status : NULL);
+}
+
+static void
+on_open_measure (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  dt_window_show_page (self, "measures");
+  dt_measures_page_show_filtered (self->measures_page, NULL, NULL);
+  dt_measures_page_select (self->measures_page, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -369,6 +483,8 @@ dt_window_dispose (GObject *object)
   g_clear_object (&self->held_main_box);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->current_page, g_free);
 
   G_OBJECT_CLASS (dt_window_parent_class)->dispose (object);
 }
@@ -397,6 +513,7 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtWindow, index_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, enterprises_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, back_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", on_show_page);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import);
@@ -413,6 +530,14 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "index");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "enterprises");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "measures");
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, on_back);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-region", "s", on_open_region);
+  gtk_widget_class_install_action (widget_class, "win.open-enterprises", "(ss)", on_open_enterprises);
+  gtk_widget_class_install_action (widget_class, "win.open-measures", "(ss)", on_open_measures);
+  gtk_widget_class_install_action (widget_class, "win.open-measure", "x", on_open_measure);
 }
 
 static void
@@ -421,6 +546,12 @@ dt_window_init (DtWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  self->current_page = g_strdup (adw_view_stack_get_visible_child_name (self->stack));
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (on_visible_page_changed),
+                           self, G_CONNECT_SWAPPED);
+  update_back (self);
 
   /* A file dropped anywhere on the window is offered for import. */
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);

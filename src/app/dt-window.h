@@ -30,6 +30,9 @@ DtWindow *dt_window_new_for_recovery (DtApplication *application,
 /* Shows "overview", "index", "enterprises" or "measures". */
 void      dt_window_show_page  (DtWindow      *self,
                                 const char    *name);
+/* Shows the page shown before the current one (Back, Alt+←); FALSE when
+ * there is none. */
+gboolean  dt_window_go_back    (DtWindow      *self);
 void      dt_window_add_toast  (DtWindow      *self,
                                 AdwToast      *toast);
 DtStore  *dt_window_get_store  (DtWindow      *self);

@@ -26,6 +26,7 @@
 #include "dt-index-uncertainty.h"
 #include "dt-measure-export.h"
 #include "dt-measure-query.h"
+#include "dt-enterprise-comparison.h"
 #include "dt-output.h"
 #include "dt-sample-data.h"
 #include "dt-store.h"
@@ -57,6 +58,7 @@ dt_command_line_clear (DtCommandLine *options)
   g_clear_pointer (&options->noise, g_strfreev);
   g_clear_pointer (&options->alternatives, g_strfreev);
   g_clear_pointer (&options->level, g_free);
+  g_clear_pointer (&options->compare_years, g_free);
 }
 
 static gboolean
@@ -118,6 +120,7 @@ dt_command_line_parse (char          ***argv,
       { "backups", 0, 0, G_OPTION_ARG_NONE, &options.backups, N_("List the backups of the database and exit"), NULL },
       { "restore", 0, 0, G_OPTION_ARG_FILENAME, &options.restore, N_("Restore backup N (see --backups) or FILE into the database and exit"), N_("N|FILE") },
       { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &options.screenshot, N_("Save a picture of the window to FILE.png and exit"), N_("FILE") },
+      { "compare-years", 0, 0, G_OPTION_ARG_STRING, &options.compare_years, N_("Compare the Top-100 lists of two years (entrants, dropouts, rank changes) as CSV and exit"), N_("Y1,Y2") },
       { "page", 0, 0, G_OPTION_ARG_STRING, &options.page, N_("The page to show: overview, index, enterprises or measures"), N_("PAGE") },
       { NULL }
     };
@@ -146,6 +149,7 @@ dt_command_line_is_headless (DtCommandLine *options)
   return options->import_file != NULL ||
          options->export_what != NULL ||
          options->briefing != NULL ||
+         options->compare_years != NULL ||
          options->compute_index ||
          options->uncertainty || options->sensitivity ||
          options->sync ||
@@ -695,9 +699,49 @@ run_briefing (DtCommandLine *options)
   return 0;
 }
 
+/* --compare-years=Y1,Y2 [--output=FILE.csv] [--header=keys] [--no-bom] */
+static int
+run_compare_years (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  g_autoptr(DtOutput) output = NULL;
+  g_autoptr(DtEnterpriseComparison) comparison = NULL;
+  g_auto(GStrv) years = g_strsplit (options->compare_years, ",", -1);
+  gint64 year_a = 0, year_b = 0;
+
+  if (g_strv_length (years) != 2 ||
+      !g_ascii_string_to_signed (g_strstrip (years[0]), 10, 1900, 2999, &year_a, NULL) ||
+      !g_ascii_string_to_signed (g_strstrip (years[1]), 10, 1900, 2999, &year_b, NULL))
+    {
+      g_printerr (_("--compare-years=%s: expected two list years, e.g. 2022,2023\n"), options->compare_years);
+      return 1;
+    }
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+  comparison = dt_enterprise_comparison_read (store, year_a, year_b, &error);
+  if (comparison == NULL)
+    return fail (error);
+  output = dt_output_open_arg (options->output != NULL ? options->output : "-", NULL, &error);
+  if (output == NULL)
+    return fail (error);
+  if (!dt_enterprise_comparison_write_csv (comparison, dt_output_get_stream (output),
+                                           g_strcmp0 (options->header, "keys") == 0, !options->no_bom, &error))
+    {
+      dt_output_abandon (output, &error);
+      return fail (error);
+    }
+  if (!dt_output_close (output, NULL, &error))
+    return fail (error);
+  return 0;
+}
+
 int
 dt_command_line_run (DtCommandLine *options)
 {
+  if (options->compare_years != NULL)
+    return run_compare_years (options);
   if (options->backups)
     return run_backups (options);
   if (options->restore != NULL)

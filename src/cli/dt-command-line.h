@@ -52,6 +52,8 @@ typedef struct
   gint64   seed;
   int      threads;
   char    *level;            /* city | county */
+  /* --compare-years=Y1,Y2: two Top-100 lists compared, as CSV */
+  char    *compare_years;
   /* the window */
   char    *screenshot;
   char    *page;

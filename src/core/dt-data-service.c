@@ -445,3 +445,39 @@ dt_data_service_write_tracking (DtDataService    *self,
   return write_and_wait (self, !wait, write_tracking, edit, tracking_edit_free,
                          (GDestroyNotify)dt_measure_tracking_free, error);
 }
+
+static gpointer
+read_comparison (DtStore       *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  const int *years = data;
+
+  return dt_enterprise_comparison_read (store, years[0], years[1], error);
+}
+
+void
+dt_data_service_compare_years_async (DtDataService       *self,
+                                     int                  year_a,
+                                     int                  year_b,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  int *years = g_new (int, 2);
+
+  years[0] = year_a;
+  years[1] = year_b;
+  dt_data_service_read_async (self, read_comparison, years, g_free,
+                              (GDestroyNotify)dt_enterprise_comparison_free,
+                              cancellable, callback, user_data);
+}
+
+DtEnterpriseComparison *
+dt_data_service_compare_years_finish (DtDataService  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  return dt_data_service_read_finish (self, result, error);
+}

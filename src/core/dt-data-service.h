@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "dt-enterprise-comparison.h"
 #include "dt-measure-tracking.h"
 #include "dt-overview-figures.h"
 #include "dt-store.h"
@@ -84,6 +85,18 @@ void      dt_data_service_overview_figures_async  (DtDataService       *self,
 DtOverviewFigures *dt_data_service_overview_figures_finish (DtDataService  *self,
                                                             GAsyncResult   *result,
                                                             GError        **error);
+
+/* Two years of the Top-100 list compared (dt_enterprise_comparison_read()),
+ * read off the main thread; both years 0 compare the latest two. */
+void      dt_data_service_compare_years_async  (DtDataService       *self,
+                                                int                  year_a,
+                                                int                  year_b,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+DtEnterpriseComparison *dt_data_service_compare_years_finish (DtDataService  *self,
+                                                              GAsyncResult   *result,
+                                                              GError        **error);
 
 /* One tracking edit (dt_measure_tracking_write()) through the write queue:
  * written in order after every write queued before, on the writing
