@@ -277,8 +277,8 @@ dt_columns_header (const DtColumn *column,
   if (keys)
     return column->key;
   /* The Chinese labels are part of the data contract (import accepts
-   * them), so they do not wait for a translation. */
-  return dt_locale_prefers_chinese () ? column->label_zh : g_dgettext (GETTEXT_PACKAGE, column->label);
+   * them): a Chinese window shows exactly those. */
+  return dt_data_language_is_chinese () ? column->label_zh : g_dgettext (GETTEXT_PACKAGE, column->label);
 }
 
 const char *

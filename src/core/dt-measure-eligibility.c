@@ -247,7 +247,7 @@ format_volume (double volume)
 {
   /* Volumes are recorded in 万元; Chinese readers expect that unit, others
    * millions of yuan. */
-  if (dt_locale_prefers_chinese ())
+  if (dt_data_language_is_chinese ())
     return g_strdup_printf ("%.1f万元", volume);
   /* Translators: an amount in millions of yuan */
   return g_strdup_printf (_("CNY %.1f million"), volume / 100.0);
