@@ -342,7 +342,9 @@ refresh_ranking (DtIndexPage *self)
       g_autofree char *province = format_score (self->ranking->province);
 
       /* Translators: the province's own score, then the mean of the listed regions. */
-      summary = g_strdup_printf (_("Province: %s (%s) · Average of the %u regions listed: %s"),
+      summary = g_strdup_printf (ngettext ("Province: %s (%s) · Average of the %u region listed: %s",
+                                           "Province: %s (%s) · Average of the %u regions listed: %s",
+                                           self->ranking->entries->len),
                                  province,
                                  self->ranking->province_status != NULL
                                    ? dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, self->ranking->province_status)

@@ -365,9 +365,12 @@ run_sync (DtCommandLine *options)
     return fail (error);
 
   if (result.n_imported == 0)
-    g_print (_("The data is up to date (%u unchanged packs)\n"), result.n_unchanged);
+    g_print (ngettext ("The data is up to date (%u unchanged pack)\n",
+                       "The data is up to date (%u unchanged packs)\n", result.n_unchanged),
+             result.n_unchanged);
   else
-    g_print (_("Imported %u packs (%u rows); %u unchanged\n"),
+    g_print (ngettext ("Imported %u pack (%u rows); %u unchanged\n",
+                       "Imported %u packs (%u rows); %u unchanged\n", result.n_imported),
              result.n_imported, result.n_rows, result.n_unchanged);
   return 0;
 }

@@ -39,7 +39,9 @@ dt_set_str (char       **str_pointer,
 gboolean
 dt_data_language_is_chinese (void)
 {
-  const char *header = dgettext (GETTEXT_PACKAGE, "");
+  /* Not a literal: xgettext reserves the empty msgid. */
+  static const char *header_msgid = "";
+  const char *header = dgettext (GETTEXT_PACKAGE, header_msgid);
   const char *language;
 
   if (header == NULL || header[0] == '\0')
