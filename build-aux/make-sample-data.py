@@ -903,7 +903,9 @@ def make_measures():
     rows = []
     for no, (cat, tzh, ten, support, dept, wzh, wen, criteria) in enumerate(MEASURES, 1):
         rows.append({"no": no, "title_zh": tzh, "title_en": ten, "category": cat,
-                     "support": support, "department": DEPARTMENTS[dept],
+                     # Chinese only: no English in brackets inside a Chinese name.
+                     "support": support.split("（")[0],
+                     "department": DEPARTMENTS[dept].split("（")[0],
                      "contact": phones[dept],
                      "body_zh": f"{wzh}。{BODY_TAIL_ZH}", "body_en": f"{wen}. {BODY_TAIL_EN}",
                      "source": "Sample text", "criteria": criteria})
@@ -918,10 +920,21 @@ def make_measures():
 # Packs, validation, output
 # ---------------------------------------------------------------------------
 
+# The Chinese form of each dataset's source, shown in a Chinese window.
+SOURCE_ZH = {
+    "regions": "浙江省行政区划，民政部",
+    "index-framework": "五个维度：浙江省商务研究院；子维度和指标：虚构的示例",
+    "index-values": "虚构的示例数值；已发布的数值另注来源",
+    "enterprises": "虚构的演示数据，并非官方百强榜单",
+    "measures": "虚构的示例文本；真实的36条措施请导入滨江区的正式文件",
+}
+
+
 def pack(kind, key, title, title_zh, source, provenance, rows):
     return {"format": "digital-trade-pack", "version": 1, "kind": kind,
             "dataset": {"key": key, "title": title, "title_zh": title_zh,
-                        "source": source, "provenance": provenance},
+                        "source": source, "source_zh": SOURCE_ZH[key],
+                        "provenance": provenance},
             "rows": rows}
 
 

@@ -215,7 +215,7 @@ test_bad_long_json_field (Fixture *f, gconstpointer data)
   g_string_append (text, "\"}]}\n");
   error = import_refused (f, "long.json", text->str, text->len, NULL);
   g_assert_true (g_str_has_prefix (error->message, "long.json:3:1:"));
-  g_assert_nonnull (strstr (error->message, "“title_zh” is"));
+  g_assert_nonnull (strstr (error->message, "“Title” is"));
 }
 
 static void

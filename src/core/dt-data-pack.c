@@ -295,6 +295,7 @@ dt_data_pack_import_bytes_full (DtStore               *store,
   info.title = dataset != NULL ? member_string (dataset, "title") : NULL;
   info.title_zh = dataset != NULL ? member_string (dataset, "title_zh") : NULL;
   info.source = dataset != NULL ? member_string (dataset, "source") : NULL;
+  info.source_zh = dataset != NULL ? member_string (dataset, "source_zh") : NULL;
   /* A pack is untrusted input: what it says of its own provenance does
    * not count. Only the caller knows where it came from (the configured
    * sync source, the built-in samples). */
@@ -479,7 +480,7 @@ dt_data_pack_export_bytes (DtStore     *store,
 
   /* The dataset the rows belong to; with several of one kind, the first. */
   stmt = dt_store_prepare (store,
-                           "SELECT key, title, title_zh, source, provenance FROM datasets "
+                           "SELECT key, title, title_zh, source, provenance, source_zh FROM datasets "
                            "WHERE kind = ? ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     {
@@ -496,6 +497,7 @@ dt_data_pack_export_bytes (DtStore     *store,
       add_dataset_member (builder, stmt, 2, "title_zh");
       add_dataset_member (builder, stmt, 3, "source");
       add_dataset_member (builder, stmt, 4, "provenance");
+      add_dataset_member (builder, stmt, 5, "source_zh");
       json_builder_end_object (builder);
     }
   sqlite3_finalize (stmt);

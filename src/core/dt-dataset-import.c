@@ -1087,8 +1087,8 @@ dt_dataset_import_begin (DtStore              *store,
   uuid = g_uuid_string_random ();
   pending_key = g_strdup_printf ("\x01pending-%s", uuid);
   stmt = dt_store_prepare (store,
-                           "INSERT INTO datasets (key, kind, title, title_zh, source, provenance, imported_at, checksum) "
-                           "VALUES (?,?,?,?,?,?,?,?)", error);
+                           "INSERT INTO datasets (key, kind, title, title_zh, source, provenance, imported_at, checksum, source_zh) "
+                           "VALUES (?,?,?,?,?,?,?,?,?)", error);
   if (stmt == NULL)
     return NULL;
   BIND_TEXT (stmt, 1, pending_key);
@@ -1099,6 +1099,7 @@ dt_dataset_import_begin (DtStore              *store,
   BIND_TEXT (stmt, 6, info->provenance != NULL ? info->provenance : "user");
   BIND_TEXT (stmt, 7, imported_at);
   BIND_TEXT (stmt, 8, info->checksum != NULL ? info->checksum : "");
+  BIND_TEXT (stmt, 9, info->source_zh);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
@@ -1667,7 +1668,8 @@ dt_dataset_describe (DtStore *store,
 
   g_return_val_if_fail (DT_IS_STORE (store), NULL);
 
-  stmt = dt_store_prepare (store, "SELECT title, title_zh, source, provenance, imported_at FROM datasets WHERE id = ?", NULL);
+  stmt = dt_store_prepare (store, "SELECT title, title_zh, source, provenance, imported_at, source_zh "
+                           "FROM datasets WHERE id = ?", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, dataset_id);
@@ -1677,12 +1679,13 @@ dt_dataset_describe (DtStore *store,
                                         (const char *)sqlite3_column_text (stmt, 0));
       const char *provenance = dt_vocabulary_label (DT_VOCABULARY_PROVENANCE,
                                                     (const char *)sqlite3_column_text (stmt, 3));
+      const char *source = dt_pick_name ((const char *)sqlite3_column_text (stmt, 5),
+                                         (const char *)sqlite3_column_text (stmt, 2));
+      g_autofree char *imported = dt_format_timestamp ((const char *)sqlite3_column_text (stmt, 4));
 
       /* Translators: dataset title, provenance (Sample/Official/User), source, date */
       text = g_strdup_printf (_("From “%s” (%s). Source: %s. Imported %s."),
-                              title, provenance,
-                              (const char *)sqlite3_column_text (stmt, 2),
-                              (const char *)sqlite3_column_text (stmt, 4));
+                              title, provenance, source, imported);
     }
   sqlite3_finalize (stmt);
   return text;

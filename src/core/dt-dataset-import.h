@@ -37,6 +37,7 @@ typedef struct
   const char *title;
   const char *title_zh;
   const char *source;
+  const char *source_zh;
   const char *provenance;   /* sample, official, user */
   const char *checksum;     /* SHA-256 of the file the rows came from */
   DtImportFlags flags;
