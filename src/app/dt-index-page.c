@@ -406,15 +406,15 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_SCORE:
       text = format_score (e->score);
-      tooltip = e->source;
+      tooltip = dt_source_label (e->source_zh, e->source);
       break;
     case COLUMN_STATUS:
       text = g_strdup (dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, e->status));
-      tooltip = e->source;
+      tooltip = dt_source_label (e->source_zh, e->source);
       break;
     case COLUMN_SOURCE:
-      text = g_strdup (e->source);
-      tooltip = e->source;
+      text = g_strdup (dt_source_label (e->source_zh, e->source));
+      tooltip = dt_source_label (e->source_zh, e->source);
       break;
     case COLUMN_CHANGE:
       if (e->previous_rank == 0)

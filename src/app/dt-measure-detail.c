@@ -711,7 +711,9 @@ show_measure (DtMeasureDetail *self,
   {
     g_autofree char *title = g_strdup_printf ("%lld. %s", (long long)measure->no,
                                               dt_pick_name (measure->title_zh, measure->title_en));
-    const char *other = zh ? measure->title_en : measure->title_zh;
+    /* The Chinese original beside an English title; a Chinese window
+     * shows no English. */
+    const char *other = zh ? NULL : measure->title_zh;
 
     gtk_label_set_label (self->title_label, title);
     gtk_label_set_label (self->other_title_label, other != NULL ? other : "");
@@ -722,10 +724,10 @@ show_measure (DtMeasureDetail *self,
   set_row_text (self->support_row, measure->support);
   set_row_text (self->department_row, measure->department);
   set_row_text (self->contact_row, measure->contact);
-  set_row_text (self->source_row, measure->source);
+  set_row_text (self->source_row, measure->source != NULL ? dt_source_label (NULL, measure->source) : NULL);
   {
     const char *body = dt_pick_name (measure->body_zh, measure->body_en);
-    const char *other = zh ? measure->body_en : measure->body_zh;
+    const char *other = zh ? NULL : measure->body_zh;
 
     gtk_label_set_label (self->body_label, body[0] != '\0' ? body : _("No text was imported for this measure."));
     gtk_label_set_label (self->other_body_label, other != NULL ? other : "");

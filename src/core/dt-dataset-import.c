@@ -595,6 +595,7 @@ add_region (DtDatasetImport   *self,
   BIND_TEXT (self->insert, 5, get_text (row, "parent"));
   sqlite3_bind_int (self->insert, 6, self->n_rows);
   sqlite3_bind_int64 (self->insert, 7, self->dataset_id);
+  BIND_TEXT (self->insert, 8, get_text (row, "source_zh"));
   return step_insert (self, self->insert, row, error);
 }
 
@@ -937,7 +938,8 @@ insert_sql_for_kind (const char *kind)
   if (g_str_equal (kind, "framework"))
     return "INSERT INTO index_nodes (code, name_zh, name_en, level, parent, direction, weight, position, dataset_id) VALUES (?,?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "index"))
-    return "INSERT INTO index_values (region, year, code, value, status, source, dataset_id) VALUES (?,?,?,?,?,?,?)";
+    return "INSERT INTO index_values (region, year, code, value, status, source, dataset_id, source_zh) "
+           "VALUES (?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "enterprises"))
     return "INSERT INTO listings (year, rank, enterprise_id, city, district, category, sector, trade_volume, in_ftz, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "measures"))

@@ -174,12 +174,20 @@ static const char migration_measures[] =
   "  updated_at TEXT"
   ");";
 
-/* 5: the Chinese form of each dataset's source, shown in a Chinese window.
+/* 5: the Chinese form of each dataset's and published value's source,
+ * shown in a Chinese window.
  * The built-in samples already in a database get theirs, and their
  * department and support texts lose the English once written in brackets
  * inside the Chinese (data of other provenance is left as it was). */
 static const char migration_source_zh[] =
   "ALTER TABLE datasets ADD COLUMN source_zh TEXT;"
+  "ALTER TABLE index_values ADD COLUMN source_zh TEXT;"
+  "UPDATE index_values SET source_zh = CASE source"
+  "  WHEN 'Zhejiang Academy of Commerce, Zhejiang Openness Index 2021 report (released June 2021)' THEN '浙江省商务研究院《浙江开放指数2021年报告》（2021年6月发布）'"
+  "  WHEN 'Zhejiang Academy of Commerce, Zhejiang Openness Index 2023 report (released June 2023)' THEN '浙江省商务研究院《浙江开放指数2023年报告》（2023年6月发布）'"
+  "  WHEN 'Benchmark year of the index (2018 = 100)' THEN '指数基期（2018年 = 100）'"
+  "  END"
+  "  WHERE status = 'published';"
   "UPDATE datasets SET source_zh = CASE key"
   "  WHEN 'regions' THEN '浙江省行政区划，民政部'"
   "  WHEN 'index-framework' THEN '五个维度：浙江省商务研究院；子维度和指标：虚构的示例'"
@@ -189,6 +197,8 @@ static const char migration_source_zh[] =
   "  END"
   "  WHERE provenance = 'sample' OR (key = 'regions' AND source = "
   "    'Administrative divisions of Zhejiang Province, Ministry of Civil Affairs');"
+  "UPDATE measures SET source = 'sample' WHERE source = 'Sample text'"
+  "    AND dataset_id IN (SELECT id FROM datasets WHERE provenance = 'sample');"
   "UPDATE measures SET department = substr(department, 1, instr(department, '（') - 1)"
   "  WHERE instr(department, '（') > 1 AND department GLOB '*（[A-Za-z]*）'"
   "    AND dataset_id IN (SELECT id FROM datasets WHERE provenance = 'sample');"

@@ -103,6 +103,17 @@ dt_vocabulary_find (DtVocabulary  vocabulary,
   return NULL;
 }
 
+/* A source as shown: the data's Chinese form in a Chinese window; a value
+ * that only names a provenance ("sample") as that word, translated. */
+const char *
+dt_source_label (const char *source_zh,
+                 const char *source)
+{
+  if (dt_vocabulary_find (DT_VOCABULARY_PROVENANCE, source) != NULL)
+    return dt_vocabulary_label (DT_VOCABULARY_PROVENANCE, dt_vocabulary_find (DT_VOCABULARY_PROVENANCE, source));
+  return dt_pick_name (source_zh, source);
+}
+
 const char *
 dt_vocabulary_label (DtVocabulary  vocabulary,
                      const char   *key)
