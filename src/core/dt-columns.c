@@ -58,6 +58,7 @@ static const DtColumn index_columns[] = {
   { "value", N_("Value"), "数值", "值|指数|得分", R, DOUBLE },
   { "status", N_("Status"), "状态", NULL, I, TERM (VALUE_STATUS) },
   { "source", N_("Source"), "来源", "数据来源", I, TEXT },
+  { "source_zh", N_("Source (Chinese)"), "中文来源", "来源（中文）", I, TEXT },
 };
 
 static const DtColumn enterprise_columns[] = {

@@ -388,7 +388,7 @@ export_sql (const char *kind)
   if (g_strcmp0 (kind, "framework") == 0)
     return "SELECT code, name_zh, name_en, level, parent, direction, weight FROM index_nodes ORDER BY position, rowid";
   if (g_strcmp0 (kind, "index") == 0)
-    return "SELECT region, year, code, value, status, source FROM index_values ORDER BY rowid";
+    return "SELECT region, year, code, value, status, source, source_zh FROM index_values ORDER BY rowid";
   if (g_strcmp0 (kind, "enterprises") == 0)
     return "SELECT l.year, l.rank, e.name_zh, e.name_en, e.credit_code, l.city, l.district, l.category, "
            "l.sector, l.trade_volume, l.in_ftz, e.founded "
