@@ -7,11 +7,18 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <time.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "dt-columns.h"
+#include "dt-dataset-import.h"
+#include "dt-index-query.h"
+#include "dt-sample-data.h"
+#include "dt-store.h"
+#include "dt-test-util.h"
 #include "dt-util.h"
 #include "dt-vocabulary.h"
 
@@ -108,6 +115,51 @@ test_timestamp_in_local_time (void)
   g_assert_cmpstr (date, ==, "2026年12月5日");
 }
 
+/* Sources come in the window's language, from the data's own zh form; a
+ * source that only says "sample" is that word, translated. */
+static void
+test_sources_in_window_language (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dt-i18n-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = dt_sample_data_open (path, &error);
+  g_autofree char *zh_source = NULL;
+  g_autofree char *en_source = NULL;
+  g_autofree char *sample = NULL;
+  g_autofree char *zh_dataset = NULL;
+  g_autofree char *en_dataset = NULL;
+  double value = 0;
+  gint64 dataset_id;
+
+  g_assert_no_error (error);
+  dataset_id = dt_test_query_int (store, "SELECT id FROM datasets WHERE key = 'enterprises'");
+
+  use_language ("zh_CN");
+  g_assert_true (dt_index_query_best_value (store, "ZJ", 2022, "OI", &value, NULL, &zh_source));
+  g_assert_cmpfloat (value, ==, 119.9);
+  g_assert_cmpstr (zh_source, ==, "浙江省商务研究院《浙江开放指数2023年报告》（2023年6月发布）");
+  g_assert_true (dt_index_query_best_value (store, "ZJ", 2021, "OI", &value, NULL, &sample));
+  g_assert_cmpstr (sample, ==, "示例");
+  zh_dataset = dt_dataset_describe (store, dataset_id);
+  g_assert_nonnull (strstr (zh_dataset, "虚构的演示数据"));
+  g_assert_null (strstr (zh_dataset, "Fictional"));
+
+  use_language ("en");
+  g_assert_true (dt_index_query_best_value (store, "ZJ", 2022, "OI", &value, NULL, &en_source));
+  g_assert_cmpstr (en_source, ==, "Zhejiang Academy of Commerce, Zhejiang Openness Index 2023 report (released June 2023)");
+  en_dataset = dt_dataset_describe (store, dataset_id);
+  g_assert_nonnull (strstr (en_dataset, "Fictional demonstration data"));
+
+  g_clear_object (&store);
+  for (const char *suffix = ""; suffix != NULL; suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (path, suffix, NULL);
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,5 +172,6 @@ main (int   argc,
   g_test_add_func ("/i18n/date/typed-forms", test_parse_date_forms);
   g_test_add_func ("/i18n/data-language/follows-translation", test_data_language_follows_translation);
   g_test_add_func ("/i18n/date/local-time", test_timestamp_in_local_time);
+  g_test_add_func ("/i18n/data-language/sources", test_sources_in_window_language);
   return g_test_run ();
 }

@@ -595,7 +595,6 @@ add_region (DtDatasetImport   *self,
   BIND_TEXT (self->insert, 5, get_text (row, "parent"));
   sqlite3_bind_int (self->insert, 6, self->n_rows);
   sqlite3_bind_int64 (self->insert, 7, self->dataset_id);
-  BIND_TEXT (self->insert, 8, get_text (row, "source_zh"));
   return step_insert (self, self->insert, row, error);
 }
 
@@ -680,6 +679,7 @@ add_index_value (DtDatasetImport   *self,
   BIND_TEXT (self->insert, 5, status != NULL ? status : "published");
   BIND_TEXT (self->insert, 6, get_text (row, "source") != NULL ? get_text (row, "source") : "");
   sqlite3_bind_int64 (self->insert, 7, self->dataset_id);
+  BIND_TEXT (self->insert, 8, get_text (row, "source_zh"));
   return step_insert (self, self->insert, row, error);
 }
 
