@@ -721,7 +721,7 @@ show_detail (DtEnterprisesPage *self)
 
   gtk_label_set_text (self->detail_title, dt_pick_name (r->name_zh, r->name_en));
   gtk_label_set_text (self->detail_subtitle,
-                      dt_data_language_is_chinese () ? (r->name_en ? r->name_en : "") : r->name_zh);
+                      dt_data_language_is_chinese () ? "" : r->name_zh);
 
   {
     g_autofree char *year = g_strdup_printf ("%d", r->year);

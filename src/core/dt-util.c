@@ -176,14 +176,24 @@ dt_format_timestamp (const char *iso8601)
 {
   g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
   g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
 
   if (iso8601 == NULL)
     return g_strdup ("");
   utc = g_date_time_new_from_iso8601 (iso8601, zone);
   if (utc == NULL)
     return g_strdup (iso8601);
-  local = g_date_time_to_local (utc);
+  return dt_format_date_time (utc);
+}
+
+/* @when as the user reads it: in local time, in the translation's form. */
+char *
+dt_format_date_time (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  local = g_date_time_to_local (when);
   /* xgettext:no-c-format
    * Translators: how a date and time are shown, in g_date_time_format()
    * codes; in Chinese e.g. "%Y年%-m月%-d日 %H:%M" */

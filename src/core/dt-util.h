@@ -18,6 +18,7 @@ const char  *dt_pick_name             (const char  *name_zh,
                                        const char  *name_en);
 char        *dt_parse_date            (const char  *text);
 char        *dt_format_timestamp      (const char  *iso8601);
+char        *dt_format_date_time      (GDateTime   *when);
 char        *dt_format_date           (const char  *date);
 /* TRUE when @text holds nothing but white space. */
 gboolean     dt_str_is_blank          (const char  *text);
