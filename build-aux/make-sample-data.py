@@ -361,6 +361,17 @@ PUBLISHED = [
 ]
 
 
+# The Chinese form of each published figure's source.
+PUBLISHED_SOURCE_ZH = {
+    "Zhejiang Academy of Commerce, Zhejiang Openness Index 2021 report (released June 2021)":
+        "浙江省商务研究院《浙江开放指数2021年报告》（2021年6月发布）",
+    "Zhejiang Academy of Commerce, Zhejiang Openness Index 2023 report (released June 2023)":
+        "浙江省商务研究院《浙江开放指数2023年报告》（2023年6月发布）",
+    "Benchmark year of the index (2018 = 100)":
+        "指数基期（2018年 = 100）",
+}
+
+
 def target_oi(region, year):
     """The computed OI the fictional indicators are tuned to."""
     if region == "ZJ":
@@ -448,7 +459,8 @@ def make_index(nodes):
                 if n["code"] == "OI" and (region, year) in published:
                     v, source = published[(region, year)]
                     rows.append({"region": region, "year": year, "code": "OI", "value": v,
-                                 "status": "published", "source": source})
+                                 "status": "published", "source": source,
+                                 "source_zh": PUBLISHED_SOURCE_ZH[source]})
     return pack("index", "index-values",
                 "Zhejiang Openness Index values (sample)", "浙江开放指数数值（示例）",
                 "Fictional sample values; published figures carry their own source",
@@ -903,10 +915,12 @@ def make_measures():
     rows = []
     for no, (cat, tzh, ten, support, dept, wzh, wen, criteria) in enumerate(MEASURES, 1):
         rows.append({"no": no, "title_zh": tzh, "title_en": ten, "category": cat,
-                     "support": support, "department": DEPARTMENTS[dept],
+                     # Chinese only: no English in brackets inside a Chinese name.
+                     "support": support.split("（")[0],
+                     "department": DEPARTMENTS[dept].split("（")[0],
                      "contact": phones[dept],
                      "body_zh": f"{wzh}。{BODY_TAIL_ZH}", "body_en": f"{wen}. {BODY_TAIL_EN}",
-                     "source": "Sample text", "criteria": criteria})
+                     "source": "sample", "criteria": criteria})
     return pack("measures", "measures",
                 "Binjiang FTZ digital trade measures (sample text)",
                 "滨江自贸区数字贸易36条（示例文本）",
@@ -918,10 +932,21 @@ def make_measures():
 # Packs, validation, output
 # ---------------------------------------------------------------------------
 
+# The Chinese form of each dataset's source, shown in a Chinese window.
+SOURCE_ZH = {
+    "regions": "浙江省行政区划，民政部",
+    "index-framework": "五个维度：浙江省商务研究院；子维度和指标：虚构的示例",
+    "index-values": "虚构的示例数值；已发布的数值另注来源",
+    "enterprises": "虚构的演示数据，并非官方百强榜单",
+    "measures": "虚构的示例文本；真实的36条措施请导入滨江区的正式文件",
+}
+
+
 def pack(kind, key, title, title_zh, source, provenance, rows):
     return {"format": "digital-trade-pack", "version": 1, "kind": kind,
             "dataset": {"key": key, "title": title, "title_zh": title_zh,
-                        "source": source, "provenance": provenance},
+                        "source": source, "source_zh": SOURCE_ZH[key],
+                        "provenance": provenance},
             "rows": rows}
 
 

@@ -215,7 +215,7 @@ test_bad_long_json_field (Fixture *f, gconstpointer data)
   g_string_append (text, "\"}]}\n");
   error = import_refused (f, "long.json", text->str, text->len, NULL);
   g_assert_true (g_str_has_prefix (error->message, "long.json:3:1:"));
-  g_assert_nonnull (strstr (error->message, "“title_zh” is"));
+  g_assert_nonnull (strstr (error->message, "“Title” is"));
 }
 
 static void
@@ -244,7 +244,7 @@ static void
 test_bad_non_numeric_rank (Fixture *f, gconstpointer data)
 {
   assert_refused (f, "rank.csv", "年份,排名,企业名称,所在地市\n2024,1,甲,杭州\n2024,第二,乙,杭州\n",
-                  "rank.csv:3:2:", "“第二” in field “rank” is not valid");
+                  "rank.csv:3:2:", "“第二” in field “Rank” is not valid");
 }
 
 /* A comma is a thousands separator or nothing: "1,5" was once read as 15.
@@ -255,7 +255,7 @@ test_bad_decimal_comma (Fixture *f, gconstpointer data)
   assert_refused (f, "comma.csv", "year;rank;name_zh;city;trade_volume\n2024;1;甲;杭州;12,345.5\n2024;2;乙;杭州;1,5\n",
                   "comma.csv:3:5:", "a comma may only separate groups of three digits");
   assert_refused (f, "comma2.csv", "year,rank,name_zh,city,trade_volume\n2024,1,甲,杭州,\"12,34\"\n",
-                  "comma2.csv:2:5:", "“12,34” in field “trade_volume” is not a number");
+                  "comma2.csv:2:5:", "“12,34” in field “Digital trade volume (10k CNY)” is not a number");
   assert_refused (f, "comma.json",
                   "{\"format\": \"digital-trade-pack\", \"version\": 1, \"kind\": \"enterprises\",\n"
                   " \"rows\": [{\"year\": 2024, \"rank\": 1, \"name_zh\": \"甲\", \"city\": \"hangzhou\",\n"

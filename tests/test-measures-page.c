@@ -446,6 +446,113 @@ test_eligibility_list_for_enterprise (void)
   g_object_unref (list);
 }
 
+static gboolean
+label_gone (gpointer data)
+{
+  return dt_test_find_label (GTK_WIDGET (data), "is not a date") == NULL;
+}
+
+/* After a filter drops the measure on show, the detail shows one of the
+ * list, never the one no longer listed. */
+static void
+test_detail_follows_filter (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  DtWindow *window = dt_window_new (app, store, NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *page, *detail;
+  GtkCheckButton *finance;
+  gint64 shown;
+  gboolean listed = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dt_window_show_page (window, "measures");
+  dt_test_iterate_until_idle ();
+  page = dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+  detail = dt_test_find_descendant (page, DT_TYPE_MEASURE_DETAIL);
+  dt_measures_page_select (DT_MEASURES_PAGE (page), 1);  /* talent */
+  dt_test_iterate_until_idle ();
+  g_assert_cmpint (dt_measure_detail_get_no (DT_MEASURE_DETAIL (detail)), ==, 1);
+
+  finance = find_facet (page, "finance");
+  g_assert_nonnull (finance);
+  gtk_check_button_set_active (finance, TRUE);
+  dt_test_iterate_until_idle ();
+
+  shown = dt_measure_detail_get_no (DT_MEASURE_DETAIL (detail));
+  collect_of_type (page, DT_TYPE_MEASURE_ROW, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, 36);
+  for (guint i = 0; i < rows->len; i++)
+    if (dt_measure_row_get_no (g_ptr_array_index (rows, i)) == shown)
+      listed = TRUE;
+  g_assert_cmpint (shown, !=, 1);
+  g_assert_true (listed);
+
+  gtk_check_button_set_active (finance, FALSE);
+  dt_test_iterate_until_idle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
+}
+
+/* The follow-up date takes the forms officials type; a refused one is
+ * said in a toast that goes away by itself. In effect at 0 % is said. */
+static void
+test_follow_up_typed_forms (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  DtWindow *window = dt_window_new (app, store, NULL);
+  g_auto(DtMeasureTracking) first = { 0 };
+  g_auto(DtMeasureTracking) second = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *detail, *entry, *combo;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dt_window_show_page (window, "measures");
+  dt_test_iterate_until_idle ();
+  page = dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_MEASURES_PAGE);
+  detail = dt_test_find_descendant (page, DT_TYPE_MEASURE_DETAIL);
+  dt_measures_page_select (DT_MEASURES_PAGE (page), 30);
+  dt_test_iterate_until_idle ();
+  entry = dt_test_find_descendant (detail, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  /* A calendar to pick from. */
+  g_assert_nonnull (dt_test_find_descendant (entry, GTK_TYPE_MENU_BUTTON));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026/12/05");
+  g_signal_emit_by_name (entry, "apply");
+  dt_test_iterate_until_idle ();
+  g_assert_true (dt_measure_tracking_get (store, 30, &first, &error));
+  g_assert_cmpstr (first.follow_up, ==, "2026-12-05");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-12-05");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026年12月6日");
+  g_signal_emit_by_name (entry, "apply");
+  dt_test_iterate_until_idle ();
+  g_assert_true (dt_measure_tracking_get (store, 30, &second, &error));
+  g_assert_cmpstr (second.follow_up, ==, "2026-12-06");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "next Friday");
+  g_signal_emit_by_name (entry, "apply");
+  dt_test_iterate_until_idle ();
+  g_assert_nonnull (dt_test_find_label (GTK_WIDGET (window), "is not a date"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  /* An error toast that never went would hide every later one. */
+  dt_test_wait_for (label_gone, window, 30);
+
+  combo = dt_test_find_descendant (detail, ADW_TYPE_COMBO_ROW);
+  g_assert_null (dt_measure_detail_get_status_warning (DT_MEASURE_DETAIL (detail)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 2);  /* in effect, at 0 % */
+  dt_test_iterate_until_idle ();
+  g_assert_nonnull (dt_measure_detail_get_status_warning (DT_MEASURE_DETAIL (detail)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 0);
+  dt_test_iterate_until_idle ();
+  g_assert_null (dt_measure_detail_get_status_warning (DT_MEASURE_DETAIL (detail)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +580,8 @@ main (int   argc,
   g_test_add_func ("/measures-page/notes-kept-while-database-locked", test_notes_kept_while_locked);
   g_test_add_func ("/measures-page/notes-saved-on-close", test_notes_saved_on_close);
   g_test_add_func ("/measures-page/search-narrows-list", test_search_narrows_list);
+  g_test_add_func ("/measures-page/detail-follows-filter", test_detail_follows_filter);
+  g_test_add_func ("/measures-page/follow-up-typed-forms", test_follow_up_typed_forms);
   g_test_add_func ("/measures-page/eligibility-list-for-enterprise", test_eligibility_list_for_enterprise);
 
   status = g_test_run ();

@@ -113,6 +113,49 @@ test_migrate_from (Fixture       *f,
     g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
 }
 
+/* Migration 5 gives the samples a Chinese source and strips the English
+ * in brackets from their departments; everything else stays as it was. */
+static void
+test_migrate_source_zh_keeps_data (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  make_database_at_version (f->path, 4);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO datasets (key, kind, title, source, provenance, imported_at, checksum)"
+                                 "  VALUES ('measures', 'measures', 'Measures', 'Fictional', 'sample', '2024-01-01', 'y'),"
+                                 "         ('official-measures', 'measures', 'Official', 'Binjiang', 'official', '2024-01-01', 'z');"
+                                 "INSERT INTO measures (no, title_zh, department, support, dataset_id) VALUES"
+                                 "  (1, '甲', '区商务局（District Commerce Bureau）', '最高100万元（up to CNY 1 million）',"
+                                 "   (SELECT id FROM datasets WHERE key = 'measures')),"
+                                 "  (2, '乙', '区商务局（District Commerce Bureau）', NULL,"
+                                 "   (SELECT id FROM datasets WHERE key = 'official-measures')),"
+                                 "  (3, '丙', '区商务局（区口岸办）', NULL, (SELECT id FROM datasets WHERE key = 'measures'));"
+                                 "INSERT INTO measure_tracking (no, status, progress, notes) VALUES (1, 'in-progress', 40, '跟进');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 3);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets WHERE key = 'measures'"
+                                      " AND source = 'Fictional' AND source_zh LIKE '虚构%'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets WHERE source_zh IS NULL"), ==, 2);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures WHERE no = 1"
+                                      " AND department = '区商务局' AND support = '最高100万元'"), ==, 1);
+  /* Official text is the bureau's own; Chinese in brackets is part of a name. */
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures WHERE no = 2"
+                                      " AND department = '区商务局（District Commerce Bureau）'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measures WHERE no = 3"
+                                      " AND department = '区商务局（区口岸办）'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM measure_tracking WHERE no = 1"
+                                      " AND status = 'in-progress' AND progress = 40 AND notes = '跟进'"), ==, 1);
+}
+
 static GBytes *
 read_file_bytes (const char *path)
 {
@@ -498,6 +541,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/store/migrate/from-version-%u", v);
       g_test_add (path, Fixture, GUINT_TO_POINTER (v), fixture_set_up, test_migrate_from, fixture_tear_down);
     }
+  g_test_add ("/store/migrate/source-zh-keeps-data", Fixture, NULL, fixture_set_up, test_migrate_source_zh_keeps_data, fixture_tear_down);
   g_test_add ("/store/migrate/concurrent-first-open", Fixture, NULL, fixture_set_up, test_concurrent_first_open, fixture_tear_down);
   g_test_add ("/store/migrate/future-version-refused", Fixture, NULL, fixture_set_up, test_newer_version_refused, fixture_tear_down);
   g_test_add ("/store/open/not-sqlite-refused", Fixture, NULL, fixture_set_up, test_not_sqlite_refused, fixture_tear_down);

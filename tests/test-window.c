@@ -5,10 +5,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "dt-test-widgets.h"
 #include "dt-application.h"
+#include "dt-store.h"
 #include "dt-window.h"
 
 static char *db_dir;
@@ -94,7 +97,72 @@ test_sample_banner_shown (void)
 
   banner = GTK_REVEALER (dt_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (banner));
+  /* It names the kinds that are sample data. */
+  g_assert_nonnull (strstr (dt_window_get_sample_banner_text (window), "texts of the measures"));
+  g_assert_nonnull (strstr (dt_window_get_sample_banner_text (window), "Top-100 enterprises"));
+
+  /* Once official measures replace the sample ones, it no longer names
+   * them; with no sample data left it goes. */
+  g_assert_cmpint (sqlite3_exec (dt_store_get_db (store),
+                                 "UPDATE datasets SET provenance = 'official' WHERE kind = 'measures'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  dt_store_emit_changed (store, "measures");
+  dt_test_iterate_until_idle ();
+  g_assert_null (strstr (dt_window_get_sample_banner_text (window), "measures"));
+  g_assert_cmpint (sqlite3_exec (dt_store_get_db (store),
+                                 "UPDATE datasets SET provenance = 'official' WHERE provenance = 'sample'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  dt_store_emit_changed (store, "enterprises");
+  dt_test_iterate_until_idle ();
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_null (dt_window_get_sample_banner_text (window));
+  g_assert_cmpint (sqlite3_exec (dt_store_get_db (store),
+                                 "UPDATE datasets SET provenance = 'sample' WHERE kind <> 'regions'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  dt_store_emit_changed (store, "enterprises");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+check_named (GtkWidget *widget,
+             GPtrArray *unnamed)
+{
+  if ((GTK_IS_DROP_DOWN (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_ENTRY (widget) ||
+       GTK_IS_SPIN_BUTTON (widget)) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    g_ptr_array_add (unnamed, (gpointer)G_OBJECT_TYPE_NAME (widget));
+  /* A dropdown's own popover (its search entry) is GTK's to name. */
+  if (GTK_IS_DROP_DOWN (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    check_named (child, unnamed);
+}
+
+/* A screen reader names every dropdown, entry and spin button. */
+static void
+test_controls_have_accessible_names (void)
+{
+  static const char * const pages[] = { "overview", "index", "enterprises", "measures" };
+  DtStore *store = dt_application_get_store (app);
+  DtWindow *window = dt_window_new (app, store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GPtrArray) unnamed = g_ptr_array_new ();
+      g_autofree char *names = NULL;
+
+      dt_window_show_page (window, pages[i]);
+      dt_test_iterate_until_idle ();
+      check_named (GTK_WIDGET (window), unnamed);
+      g_ptr_array_add (unnamed, NULL);
+      /* The types without a name, for the message of a failure. */
+      names = g_strjoinv (" ", (char **)unnamed->pdata);
+      g_assert_cmpstr (names, ==, "");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
 }
 
 static void
@@ -204,6 +272,7 @@ main (int   argc,
 
   g_test_add_func ("/window/pages-show-rows", test_pages_show_rows);
   g_test_add_func ("/window/sample-banner-shown", test_sample_banner_shown);
+  g_test_add_func ("/window/controls-have-accessible-names", test_controls_have_accessible_names);
   g_test_add_func ("/window/bad-database-explained", test_bad_database_explained);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
   g_test_add_func ("/window/shortcuts-and-actions", test_shortcuts_and_actions);

@@ -314,11 +314,21 @@ enterprise_answers_done (GObject      *source,
   if (answers->len > 0)
     {
       DtEligibility *first = g_ptr_array_index (answers, 0);
+      g_autofree char *judged = NULL;
+      g_autofree char *no_criteria = NULL;
       g_autofree char *description = NULL;
 
-      description = g_strdup_printf (_("Judged on its %d listing: qualifies for %u of %u measures, may qualify for %u where data is missing; %u measures carry no structured criteria."),
-                                     first->year, counts[DT_ELIGIBILITY_QUALIFIES], answers->len,
-                                     counts[DT_ELIGIBILITY_UNKNOWN], counts[DT_ELIGIBILITY_NO_CRITERIA]);
+      /* Two sentences, each with the plural of its own count. */
+      judged = g_strdup_printf (ngettext ("Judged on its %d listing: qualifies for %u of %u measure, may qualify for %u where data is missing.",
+                                          "Judged on its %d listing: qualifies for %u of %u measures, may qualify for %u where data is missing.",
+                                          answers->len),
+                                first->year, counts[DT_ELIGIBILITY_QUALIFIES], answers->len,
+                                counts[DT_ELIGIBILITY_UNKNOWN]);
+      no_criteria = g_strdup_printf (ngettext ("%u measure carries no structured criteria.",
+                                               "%u measures carry no structured criteria.",
+                                               counts[DT_ELIGIBILITY_NO_CRITERIA]),
+                                     counts[DT_ELIGIBILITY_NO_CRITERIA]);
+      description = g_strjoin (" ", judged, no_criteria, NULL);
       adw_preferences_group_set_description (group, description);
     }
 }
@@ -474,7 +484,9 @@ summary_done (GObject      *source,
 
   self->counted = TRUE;
   self->n_qualifying = counts[DT_ELIGIBILITY_QUALIFIES];
-  description = g_strdup_printf (_("Of the %u enterprises on the %d Top-100 list, %u qualify, %u may qualify where data is missing and %u do not. The qualifying ones by rank; expand a row for the reason per criterion."),
+  description = g_strdup_printf (ngettext ("Of the %u enterprise on the %d Top-100 list, %u qualify, %u may qualify where data is missing and %u do not. The qualifying ones by rank; expand a row for the reason per criterion.",
+                                           "Of the %u enterprises on the %d Top-100 list, %u qualify, %u may qualify where data is missing and %u do not. The qualifying ones by rank; expand a row for the reason per criterion.",
+                                           total),
                                  total, summary->year, counts[DT_ELIGIBILITY_QUALIFIES],
                                  counts[DT_ELIGIBILITY_UNKNOWN], counts[DT_ELIGIBILITY_DOES_NOT_QUALIFY]);
   adw_preferences_group_set_description (group, description);

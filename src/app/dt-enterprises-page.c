@@ -825,7 +825,7 @@ show_detail (DtEnterprisesPage *self)
 
   gtk_label_set_text (self->detail_title, dt_pick_name (r->name_zh, r->name_en));
   gtk_label_set_text (self->detail_subtitle,
-                      dt_locale_prefers_chinese () ? (r->name_en ? r->name_en : "") : r->name_zh);
+                      dt_data_language_is_chinese () ? "" : r->name_zh);
 
   {
     g_autofree char *year = g_strdup_printf ("%d", r->year);
@@ -1396,7 +1396,7 @@ static void
 dt_enterprises_page_init (DtEnterprisesPage *self)
 {
   GtkEventController *shortcuts;
-  const char *name_key = dt_locale_prefers_chinese () ? "name_zh" : "name_en";
+  const char *name_key = dt_data_language_is_chinese () ? "name_zh" : "name_en";
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not a bound template child: AdwBin unparents its own child. */

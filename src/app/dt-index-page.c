@@ -410,7 +410,9 @@ refresh_ranking (DtIndexPage *self)
       g_autofree char *province = format_score (self->ranking->province);
 
       /* Translators: the province's own score, then the mean of the listed regions. */
-      summary = g_strdup_printf (_("Province: %s (%s) · Average of the %u regions listed: %s"),
+      summary = g_strdup_printf (ngettext ("Province: %s (%s) · Average of the %u region listed: %s",
+                                           "Province: %s (%s) · Average of the %u regions listed: %s",
+                                           self->ranking->entries->len),
                                  province,
                                  self->ranking->province_status != NULL
                                    ? dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, self->ranking->province_status)
@@ -473,15 +475,15 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_SCORE:
       text = format_score (e->score);
-      tooltip = e->source;
+      tooltip = dt_source_label (e->source_zh, e->source);
       break;
     case COLUMN_STATUS:
       text = g_strdup (dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, e->status));
-      tooltip = e->source;
+      tooltip = dt_source_label (e->source_zh, e->source);
       break;
     case COLUMN_SOURCE:
-      text = g_strdup (e->source);
-      tooltip = e->source;
+      text = g_strdup (dt_source_label (e->source_zh, e->source));
+      tooltip = dt_source_label (e->source_zh, e->source);
       break;
     case COLUMN_CHANGE:
       if (e->previous_rank == 0)
@@ -874,7 +876,7 @@ on_export_response (GtkNativeDialog *dialog,
   output = dt_output_open (file, NULL, &error);
   if (output != NULL)
     writer = dt_table_writer_new (dt_output_get_stream (output), format,
-                                  dt_table_sheet_name (N_("Index ranking"), "指数排名"), TRUE, &error);
+                                  dt_table_sheet_name (N_("Index ranking")), TRUE, &error);
   if (writer != NULL && dt_index_ranking_write_table (self->ranking, order, writer, FALSE, &error))
     dt_table_writer_add_about_sources (writer, dt_store_get_db (self->store), dt_store_get_path (self->store), "index");
   if (writer == NULL || error != NULL ||

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "dt-app-util.h"
@@ -64,6 +66,8 @@ struct _DtMeasureDetail
   AdwComboRow         *status_row;
   GtkAdjustment       *progress_adjustment;
   AdwEntryRow         *follow_up_row;
+  GtkCalendar         *follow_up_calendar;
+  GtkPopover          *follow_up_popover;
   GtkTextView         *notes_view;
   AdwActionRow        *category_row;
   AdwActionRow        *support_row;
@@ -142,7 +146,8 @@ show_error (DtMeasureDetail *self,
 {
   AdwToast *toast = adw_toast_new (error->message);
 
-  adw_toast_set_timeout (toast, 0);
+  /* The default timeout: the field stays marked, the toast need not. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   dt_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
@@ -430,6 +435,41 @@ flush (DtMeasureDetail *self,
   return g_queue_is_empty (&self->pending);
 }
 
+/* A status the progress contradicts is allowed (the official may know
+ * better than the figure), but said beside the status. */
+static void
+show_consistency (DtMeasureDetail *self)
+{
+  guint n = 0;
+  const DtTerm *terms = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_STATUS, &n);
+  guint selected = adw_combo_row_get_selected (self->status_row);
+  int progress = (int)gtk_adjustment_get_value (self->progress_adjustment);
+  const char *status = selected < n ? terms[selected].key : NULL;
+  g_autofree char *warning = NULL;
+
+  if (g_strcmp0 (status, "in-effect") == 0 && progress < 100)
+    warning = g_strdup_printf (_("In effect, but progress is only %d %%"), progress);
+  else if (g_strcmp0 (status, "not-started") == 0 && progress > 0)
+    warning = g_strdup_printf (_("Not started, but progress is already %d %%"), progress);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), warning != NULL ? warning : "");
+  if (warning != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_row), "warning");
+}
+
+const char *
+dt_measure_detail_get_status_warning (DtMeasureDetail *self)
+{
+  const char *text;
+
+  g_return_val_if_fail (DT_IS_MEASURE_DETAIL (self), NULL);
+
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (self->status_row));
+  return text != NULL && text[0] != '\0' ? text : NULL;
+}
+
 static void
 on_status_selected (DtMeasureDetail *self)
 {
@@ -437,6 +477,7 @@ on_status_selected (DtMeasureDetail *self)
   const DtTerm *terms = dt_vocabulary_terms (DT_VOCABULARY_MEASURE_STATUS, &n);
   guint selected = adw_combo_row_get_selected (self->status_row);
 
+  show_consistency (self);
   if (self->loading || self->store == NULL || self->no == 0 || selected >= n)
     return;
 
@@ -457,6 +498,7 @@ save_progress (gpointer data)
 static void
 on_progress_changed (DtMeasureDetail *self)
 {
+  show_consistency (self);
   if (self->loading || self->store == NULL || self->no == 0)
     return;
 
@@ -499,11 +541,49 @@ static void
 on_follow_up_apply (DtMeasureDetail *self)
 {
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row))));
+  g_autofree char *parsed = dt_parse_date (date);
 
   if (self->store == NULL || self->no == 0)
     return;
 
+  /* Shown as stored; what is not a date goes on to be refused. */
+  if (parsed != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->follow_up_row), parsed);
+      g_free (date);
+      date = g_steal_pointer (&parsed);
+    }
   queue_edit (self, self->no, DT_TRACKING_FOLLOW_UP, date, 0, FALSE);
+}
+
+/* The calendar opens on the date typed, or today. */
+static void
+on_follow_up_popover_show (DtMeasureDetail *self)
+{
+  g_autofree char *date = dt_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row)));
+  g_autoptr(GDateTime) day = NULL;
+  unsigned int year, month, mday;
+
+  if (date != NULL && sscanf (date, "%u-%u-%u", &year, &month, &mday) == 3)
+    day = g_date_time_new_local (year, month, mday, 0, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  self->loading = TRUE;
+  gtk_calendar_select_day (self->follow_up_calendar, day);
+  self->loading = FALSE;
+}
+
+static void
+on_follow_up_day_selected (DtMeasureDetail *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->follow_up_calendar);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+  if (self->loading)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->follow_up_row), date);
+  gtk_popover_popdown (self->follow_up_popover);
+  on_follow_up_apply (self);
 }
 
 static void
@@ -571,6 +651,7 @@ load_tracking (DtMeasureDetail *self,
         }
     }
   self->loading = FALSE;
+  show_consistency (self);
 }
 
 /* Moves edits still waiting for the typing to pause into the queue. */
@@ -612,7 +693,7 @@ show_measure (DtMeasureDetail *self,
               gboolean         scroll_to_top)
 {
   g_autoptr(DtMeasure) measure = NULL;
-  gboolean zh = dt_locale_prefers_chinese ();
+  gboolean zh = dt_data_language_is_chinese ();
 
   dt_measure_detail_save_pending (self);
 
@@ -630,7 +711,9 @@ show_measure (DtMeasureDetail *self,
   {
     g_autofree char *title = g_strdup_printf ("%lld. %s", (long long)measure->no,
                                               dt_pick_name (measure->title_zh, measure->title_en));
-    const char *other = zh ? measure->title_en : measure->title_zh;
+    /* The Chinese original beside an English title; a Chinese window
+     * shows no English. */
+    const char *other = zh ? NULL : measure->title_zh;
 
     gtk_label_set_label (self->title_label, title);
     gtk_label_set_label (self->other_title_label, other != NULL ? other : "");
@@ -641,10 +724,10 @@ show_measure (DtMeasureDetail *self,
   set_row_text (self->support_row, measure->support);
   set_row_text (self->department_row, measure->department);
   set_row_text (self->contact_row, measure->contact);
-  set_row_text (self->source_row, measure->source);
+  set_row_text (self->source_row, measure->source != NULL ? dt_source_label (NULL, measure->source) : NULL);
   {
     const char *body = dt_pick_name (measure->body_zh, measure->body_en);
-    const char *other = zh ? measure->body_en : measure->body_zh;
+    const char *other = zh ? NULL : measure->body_zh;
 
     gtk_label_set_label (self->body_label, body[0] != '\0' ? body : _("No text was imported for this measure."));
     gtk_label_set_label (self->other_body_label, other != NULL ? other : "");
@@ -815,8 +898,29 @@ dt_measure_detail_init (DtMeasureDetail *self)
   g_queue_init (&self->pending);
 
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (statuses, _(terms[i].label));
+    gtk_string_list_append (statuses, dt_vocabulary_label (DT_VOCABULARY_MEASURE_STATUS, terms[i].key));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+
+  /* A calendar beside the typed date. */
+  {
+    GtkWidget *button = gtk_menu_button_new ();
+
+    self->follow_up_calendar = GTK_CALENDAR (gtk_calendar_new ());
+    self->follow_up_popover = GTK_POPOVER (gtk_popover_new ());
+    gtk_popover_set_child (self->follow_up_popover, GTK_WIDGET (self->follow_up_calendar));
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (self->follow_up_popover));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_set_tooltip_text (button, _("Choose the follow-up date"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Choose the follow-up date"), -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_up_calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Follow-up date"), -1);
+    adw_entry_row_add_suffix (self->follow_up_row, button);
+    g_signal_connect_swapped (self->follow_up_popover, "show", G_CALLBACK (on_follow_up_popover_show), self);
+    g_signal_connect_swapped (self->follow_up_calendar, "day-selected", G_CALLBACK (on_follow_up_day_selected), self);
+  }
 
   g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (on_status_selected), self);
   g_signal_connect_swapped (self->progress_adjustment, "value-changed", G_CALLBACK (on_progress_changed), self);

@@ -33,4 +33,7 @@ gboolean  dt_measure_detail_is_saving      (DtMeasureDetail *self);
 void      dt_measure_detail_set_show_back  (DtMeasureDetail *self,
                                             gboolean         show_back);
 
+/* What the status row says when status and progress disagree, or NULL. */
+const char *dt_measure_detail_get_status_warning (DtMeasureDetail *self);
+
 G_END_DECLS

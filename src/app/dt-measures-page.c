@@ -125,7 +125,8 @@ update_facets (DtMeasuresPage *self)
 }
 
 static void
-refresh (DtMeasuresPage *self)
+refresh (DtMeasuresPage *self,
+         gboolean        follow_list)
 {
   g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(GError) error = NULL;
@@ -158,6 +159,17 @@ refresh (DtMeasuresPage *self)
       if (measure->no == shown_no)
         gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
     }
+  /* The detail shows a measure of the list: after a filter or search
+   * that drops it, the first one shown (or none). A tracking change keeps
+   * the measure being edited even when it leaves the list. */
+  if (follow_list && gtk_list_box_get_selected_row (self->list) == NULL)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list, 0);
+
+      if (first != NULL)
+        gtk_list_box_select_row (self->list, first);
+      dt_measure_detail_show (self->detail, first != NULL ? dt_measure_row_get_no (DT_MEASURE_ROW (first)) : 0);
+    }
   self->n_shown = measures->len;
   gtk_widget_set_visible (GTK_WIDGET (self->list), measures->len > 0);
   gtk_widget_set_visible (self->empty_page, measures->len == 0);
@@ -187,7 +199,7 @@ on_facet_toggled (GtkCheckButton *button,
     dt_measure_query_add_filter (self->query, key, value, NULL);
   else
     dt_measure_query_remove_filter (self->query, key, value);
-  refresh (self);
+  refresh (self, TRUE);
 }
 
 static GtkBox *
@@ -256,7 +268,7 @@ reload (DtMeasuresPage *self)
   build_facets (self);
   self->updating = FALSE;
   update_sample_note (self);
-  refresh (self);
+  refresh (self, FALSE);
   /* The text of the measure shown, who qualifies for it, or the measure
    * itself may have changed: read it again (an empty pane when it is
    * gone). On first load show the first measure rather than an empty pane. */
@@ -286,7 +298,7 @@ on_search_changed (DtMeasuresPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   dt_measure_query_set_search (self->query, text[0] != '\0' ? text : NULL);
-  refresh (self);
+  refresh (self, TRUE);
 }
 
 static void
@@ -312,7 +324,7 @@ static void
 on_tracking_changed (DtMeasuresPage *self,
                      gint64          no)
 {
-  refresh (self);
+  refresh (self, FALSE);
 }
 
 static void
@@ -350,7 +362,7 @@ dt_measures_page_show_filtered (DtMeasuresPage *self,
 
         gtk_check_button_set_active (button, wanted != NULL && g_strcmp0 (value, wanted) == 0);
       }
-  refresh (self);
+  refresh (self, TRUE);
 }
 
 void
@@ -413,7 +425,7 @@ on_export_response (GtkNativeDialog *chooser,
         {
           AdwToast *toast = adw_toast_new_format (_("Export failed: %s"),
                                                   error != NULL ? error->message : _("not a local file"));
-          adw_toast_set_timeout (toast, 0);
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
           dt_widget_add_toast (GTK_WIDGET (self), toast);
         }
     }

@@ -11,6 +11,7 @@
 
 #include "dt-backup.h"
 #include "dt-recovery-page.h"
+#include "dt-util.h"
 
 struct _DtRecoveryPage
 {
@@ -160,7 +161,7 @@ dt_recovery_page_new (const char   *database,
   if (backups->len > 0)
     {
       DtBackup *latest = g_ptr_array_index (backups, 0);
-      g_autofree char *when = g_date_time_format (dt_backup_get_time (latest), "%Y-%m-%d %H:%M");
+      g_autofree char *when = dt_format_date_time (dt_backup_get_time (latest));
       g_autofree char *text = NULL;
 
       /* Translators: the first %s is a date and time, the second why the backup was made ("Before an import") */

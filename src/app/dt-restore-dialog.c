@@ -11,6 +11,7 @@
 
 #include "dt-backup.h"
 #include "dt-restore-dialog.h"
+#include "dt-util.h"
 
 struct _DtRestoreDialog
 {
@@ -97,7 +98,7 @@ on_confirm_response (AdwMessageDialog *dialog,
 static char *
 format_time (DtBackup *backup)
 {
-  return g_date_time_format (dt_backup_get_time (backup), "%Y-%m-%d %H:%M:%S");
+  return dt_format_date_time (dt_backup_get_time (backup));
 }
 
 static void

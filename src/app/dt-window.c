@@ -34,6 +34,8 @@ struct _DtWindow
   GtkWidget            *held_main_box;  /* while another page stands in for it */
   AdwViewStack         *stack;
   GtkRevealer          *sample_banner;
+  GtkLabel             *sample_label;
+  GtkWidget            *main_menu_button;
   DtOverviewPage       *overview_page;
   DtIndexPage          *index_page;
   DtEnterprisesPage    *enterprises_page;
@@ -50,11 +52,58 @@ struct _DtWindow
 
 G_DEFINE_FINAL_TYPE (DtWindow, dt_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* What the sample data covers, in the words of the window. */
+static const char *
+sample_kind_label (const char *kind)
+{
+  if (g_str_equal (kind, "enterprises"))
+    return _("the Top-100 enterprises");
+  if (g_str_equal (kind, "measures"))
+    return _("the texts of the measures");
+  if (g_str_equal (kind, "index"))
+    return _("most Openness Index values");
+  if (g_str_equal (kind, "framework"))
+    return _("the index indicators below the five dimensions");
+  /* The built-in regions are the real divisions: nothing to warn of. */
+  return NULL;
+}
+
+/* Shown while sample data is there, naming which kinds are sample: an
+ * official import of one kind takes that kind off the list. */
 static void
 update_sample_banner (DtWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->sample_banner,
-                                 self->store != NULL && dt_store_has_sample_data (self->store));
+  g_auto(GStrv) kinds = self->store != NULL ? dt_store_sample_kinds (self->store) : NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+    {
+      const char *label = sample_kind_label (kinds[i]);
+
+      if (label == NULL)
+        continue;
+      if (list->len > 0)
+        /* Translators: between the items of a list of data kinds */
+        g_string_append (list, _(", "));
+      g_string_append (list, label);
+    }
+  gtk_revealer_set_reveal_child (self->sample_banner, list->len > 0);
+  if (list->len == 0)
+    return;
+  /* Translators: %s is a list such as "the Top-100 enterprises, the
+   * texts of the measures" */
+  text = g_strdup_printf (_("Fictional sample data is shown for %s. Figures marked “Published” are official."),
+                          list->str);
+  gtk_label_set_label (self->sample_label, text);
+}
+
+const char *
+dt_window_get_sample_banner_text (DtWindow *self)
+{
+  g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->sample_banner) ? gtk_label_get_label (self->sample_label) : NULL;
 }
 
 static void
@@ -509,6 +558,8 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, sample_label);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, index_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, enterprises_page);
@@ -540,12 +591,31 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-measure", "x", on_open_measure);
 }
 
+/* GTK 4.8 sizes the menu button's plain tooltip to a sliver, so its text
+ * came one character per line; a label that does not wrap keeps it on one. */
+static gboolean
+on_menu_query_tooltip (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  GtkWidget *label = gtk_label_new (_("Main Menu"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
 static void
 dt_window_init (DtWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->main_menu_button, "query-tooltip", G_CALLBACK (on_menu_query_tooltip), NULL);
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->current_page = g_strdup (adw_view_stack_get_visible_child_name (self->stack));

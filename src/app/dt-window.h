@@ -40,4 +40,7 @@ DtStore  *dt_window_get_store  (DtWindow      *self);
 void      dt_window_import_file (DtWindow     *self,
                                  GFile        *file);
 
+/* The sample banner's text while it is shown, else NULL. */
+const char *dt_window_get_sample_banner_text (DtWindow *self);
+
 G_END_DECLS

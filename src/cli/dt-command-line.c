@@ -277,6 +277,34 @@ run_restore (DtCommandLine *options)
   return 0;
 }
 
+/* One whole sentence per kind, not the kind's key spliced into one. */
+static char *
+imported_message (const char *kind,
+                  guint       n_rows,
+                  const char *file,
+                  const char *database)
+{
+  if (g_strcmp0 (kind, "enterprises") == 0)
+    return g_strdup_printf (ngettext ("Imported %u row of the Top-100 lists from %s into %s\n",
+                                      "Imported %u rows of the Top-100 lists from %s into %s\n", n_rows),
+                            n_rows, file, database);
+  if (g_strcmp0 (kind, "measures") == 0)
+    return g_strdup_printf (ngettext ("Imported %u measure from %s into %s\n",
+                                      "Imported %u measures from %s into %s\n", n_rows),
+                            n_rows, file, database);
+  if (g_strcmp0 (kind, "index") == 0)
+    return g_strdup_printf (ngettext ("Imported %u Openness Index value from %s into %s\n",
+                                      "Imported %u Openness Index values from %s into %s\n", n_rows),
+                            n_rows, file, database);
+  if (g_strcmp0 (kind, "framework") == 0)
+    return g_strdup_printf (ngettext ("Imported %u node of the index framework from %s into %s\n",
+                                      "Imported %u nodes of the index framework from %s into %s\n", n_rows),
+                            n_rows, file, database);
+  return g_strdup_printf (ngettext ("Imported %u region from %s into %s\n",
+                                    "Imported %u regions from %s into %s\n", n_rows),
+                            n_rows, file, database);
+}
+
 static int
 run_import (DtCommandLine *options)
 {
@@ -306,8 +334,11 @@ run_import (DtCommandLine *options)
   /* The same account of what was added, replaced and kept as the window's
    * import preview gives. */
   summary = dt_import_plan_describe (plan);
-  g_print (_("Imported %u rows of %s from %s into %s\n"), n_rows, kind,
-           options->import_file, dt_store_get_path (store));
+  {
+    g_autofree char *imported = imported_message (kind, n_rows, options->import_file, dt_store_get_path (store));
+
+    g_print ("%s", imported);
+  }
   g_print ("%s\n", summary);
   return 0;
 }
@@ -363,9 +394,12 @@ run_sync (DtCommandLine *options)
     return fail (error);
 
   if (result.n_imported == 0)
-    g_print (_("The data is up to date (%u unchanged packs)\n"), result.n_unchanged);
+    g_print (ngettext ("The data is up to date (%u unchanged pack)\n",
+                       "The data is up to date (%u unchanged packs)\n", result.n_unchanged),
+             result.n_unchanged);
   else
-    g_print (_("Imported %u packs (%u rows); %u unchanged\n"),
+    g_print (ngettext ("Imported %u pack (%u rows); %u unchanged\n",
+                       "Imported %u packs (%u rows); %u unchanged\n", result.n_imported),
              result.n_imported, result.n_rows, result.n_unchanged);
   return 0;
 }
@@ -478,12 +512,12 @@ table_sheet_name (const char *kind)
 {
   if (g_str_equal (kind, "regions"))
     /* Translators: name of the sheet of an Excel export */
-    return dt_table_sheet_name (N_("Regions"), "行政区划");
+    return dt_table_sheet_name (N_("Regions"));
   if (g_str_equal (kind, "framework"))
     /* Translators: name of the sheet of an Excel export */
-    return dt_table_sheet_name (N_("Index framework"), "指标体系");
+    return dt_table_sheet_name (N_("Index framework"));
   /* Translators: name of the sheet of an Excel export */
-  return dt_table_sheet_name (N_("Index values"), "指数数值");
+  return dt_table_sheet_name (N_("Index values"));
 }
 
 /* --export=regions|framework|index-values: every row of the kind, as imported. */

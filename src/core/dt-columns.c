@@ -58,6 +58,7 @@ static const DtColumn index_columns[] = {
   { "value", N_("Value"), "数值", "值|指数|得分", R, DOUBLE },
   { "status", N_("Status"), "状态", NULL, I, TERM (VALUE_STATUS) },
   { "source", N_("Source"), "来源", "数据来源", I, TEXT },
+  { "source_zh", N_("Source (Chinese)"), "中文来源", "来源（中文）", I, TEXT },
 };
 
 static const DtColumn enterprise_columns[] = {
@@ -277,8 +278,8 @@ dt_columns_header (const DtColumn *column,
   if (keys)
     return column->key;
   /* The Chinese labels are part of the data contract (import accepts
-   * them), so they do not wait for a translation. */
-  return dt_locale_prefers_chinese () ? column->label_zh : g_dgettext (GETTEXT_PACKAGE, column->label);
+   * them): a Chinese window shows exactly those. */
+  return dt_data_language_is_chinese () ? column->label_zh : g_dgettext (GETTEXT_PACKAGE, column->label);
 }
 
 const char *

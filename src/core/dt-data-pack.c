@@ -297,6 +297,7 @@ dt_data_pack_import_bytes_full (DtStore               *store,
   info.title = dataset != NULL ? member_string (dataset, "title") : NULL;
   info.title_zh = dataset != NULL ? member_string (dataset, "title_zh") : NULL;
   info.source = dataset != NULL ? member_string (dataset, "source") : NULL;
+  info.source_zh = dataset != NULL ? member_string (dataset, "source_zh") : NULL;
   /* A pack is untrusted input: what it says of its own provenance does
    * not count. Only the caller knows where it came from (the configured
    * sync source, the built-in samples). */
@@ -389,7 +390,7 @@ export_sql (const char *kind)
   if (g_strcmp0 (kind, "framework") == 0)
     return "SELECT code, name_zh, name_en, level, parent, direction, weight FROM index_nodes ORDER BY position, rowid";
   if (g_strcmp0 (kind, "index") == 0)
-    return "SELECT region, year, code, value, status, source FROM index_values ORDER BY rowid";
+    return "SELECT region, year, code, value, status, source, source_zh FROM index_values ORDER BY rowid";
   if (g_strcmp0 (kind, "enterprises") == 0)
     return "SELECT l.year, l.rank, e.name_zh, e.name_en, e.credit_code, l.city, l.district, l.category, "
            "l.sector, l.trade_volume, l.in_ftz, e.founded "
@@ -481,7 +482,7 @@ dt_data_pack_export_bytes (DtStore     *store,
 
   /* The dataset the rows belong to; with several of one kind, the first. */
   stmt = dt_store_prepare (store,
-                           "SELECT key, title, title_zh, source, provenance FROM datasets "
+                           "SELECT key, title, title_zh, source, provenance, source_zh FROM datasets "
                            "WHERE kind = ? ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     {
@@ -498,6 +499,7 @@ dt_data_pack_export_bytes (DtStore     *store,
       add_dataset_member (builder, stmt, 2, "title_zh");
       add_dataset_member (builder, stmt, 3, "source");
       add_dataset_member (builder, stmt, 4, "provenance");
+      add_dataset_member (builder, stmt, 5, "source_zh");
       json_builder_end_object (builder);
     }
   sqlite3_finalize (stmt);

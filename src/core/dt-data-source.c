@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "dt-data-source.h"
+#include "dt-vocabulary.h"
 #include "dt-util.h"
 
 char *
@@ -32,7 +33,7 @@ dt_data_source_line (DtStore    *store,
    * whatever the number of rows. An import of a kind replaces its sample
    * rows, so the kind's datasets are the ones the rows shown come from. */
   stmt = dt_store_prepare (store,
-                           "SELECT title, title_zh, source, provenance FROM datasets"
+                           "SELECT title, source_zh, source, provenance FROM datasets"
                            " WHERE kind = ? ORDER BY id", NULL);
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
@@ -42,16 +43,10 @@ dt_data_source_line (DtStore    *store,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *title = (const char *) sqlite3_column_text (stmt, 0);
-      const char *title_zh = (const char *) sqlite3_column_text (stmt, 1);
+      const char *source_zh = (const char *) sqlite3_column_text (stmt, 1);
       const char *source = (const char *) sqlite3_column_text (stmt, 2);
-      const char *name;
+      const char *name = source != NULL && source[0] != '\0' ? dt_source_label (source_zh, source) : title;
 
-      /* The source text is English only; a Chinese reader gets the
-       * dataset's Chinese title instead. */
-      if (dt_locale_prefers_chinese () && title_zh != NULL && title_zh[0] != '\0')
-        name = title_zh;
-      else
-        name = source != NULL && source[0] != '\0' ? source : title;
       if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
         g_ptr_array_add (names, g_strdup (name));
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "sample") == 0)

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "dt-columns.h"
 #include "dt-credit-code.h"
 #include "dt-dataset-import.h"
 #include "dt-error.h"
@@ -93,6 +94,19 @@ dt_dataset_kind_is_valid (const char *kind)
 
 /* Field access with errors that name the file, line and column. */
 
+/* How a field is named to the user: its column's label (as in the table
+ * and the export headers), not its key. */
+static const char *
+field_label (const char *key)
+{
+  static const char * const kinds[] = { "enterprises", "measures", "index", "framework", "regions" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (dt_columns_lookup (kinds[i], key) != NULL)
+      return dt_columns_label (kinds[i], key);
+  return key;
+}
+
 static void
 set_row_error (GError           **error,
                const DtRowInput  *row,
@@ -143,7 +157,7 @@ require_text (const DtRowInput  *row,
   *out = get_text (row, key);
   if (*out == NULL)
     {
-      set_row_error (error, row, key, _("the required field “%s” is empty"), key);
+      set_row_error (error, row, key, _("the required field “%s” is empty"), field_label (key));
       return FALSE;
     }
   return TRUE;
@@ -207,9 +221,9 @@ set_number_error (GError           **error,
   if (comma_misplaced)
     set_row_error (error, row, key,
                    _("“%s” in field “%s” is not a number; a comma may only separate groups of three digits, as in 12,345.5 (write a decimal point, not a comma)"),
-                   text, key);
+                   text, field_label (key));
   else
-    set_row_error (error, row, key, _("“%s” in field “%s” is not a number"), text, key);
+    set_row_error (error, row, key, _("“%s” in field “%s” is not a number"), text, field_label (key));
 }
 
 static gboolean
@@ -230,7 +244,7 @@ parse_int (const DtRowInput  *row,
   if (text == NULL)
     {
       if (required)
-        set_row_error (error, row, key, _("the required field “%s” is empty"), key);
+        set_row_error (error, row, key, _("the required field “%s” is empty"), field_label (key));
       return !required;
     }
 
@@ -249,7 +263,7 @@ parse_int (const DtRowInput  *row,
     {
       set_row_error (error, row, key,
                      _("“%s” in field “%s” is not valid; expected a whole number from %lld to %lld"),
-                     text, key, (long long)min, (long long)max);
+                     text, field_label (key), (long long)min, (long long)max);
       return FALSE;
     }
 
@@ -274,7 +288,7 @@ parse_double (const DtRowInput  *row,
   if (text == NULL)
     {
       if (required)
-        set_row_error (error, row, key, _("the required field “%s” is empty"), key);
+        set_row_error (error, row, key, _("the required field “%s” is empty"), field_label (key));
       return !required;
     }
 
@@ -310,7 +324,7 @@ parse_bool (const DtRowInput  *row,
     if (g_ascii_strcasecmp (text, no[i]) == 0)
       return TRUE;
 
-  set_row_error (error, row, key, _("“%s” in field “%s” is not valid; expected 1 or 0 (是 or 否)"), text, key);
+  set_row_error (error, row, key, _("“%s” in field “%s” is not valid; expected 1 or 0 (是 or 否)"), text, field_label (key));
   return FALSE;
 }
 
@@ -335,9 +349,9 @@ parse_term (const DtRowInput  *row,
       g_autoptr(GString) expected = g_string_new (NULL);
 
       for (guint i = 0; i < n; i++)
-        g_string_append_printf (expected, "%s%s", i ? ", " : "", terms[i].key);
+        g_string_append_printf (expected, "%s%s", i ? ", " : "", dt_vocabulary_label (vocabulary, terms[i].key));
       set_row_error (error, row, key, _("unknown value “%s” in field “%s”; expected one of %s"),
-                     text, key, expected->str);
+                     text, field_label (key), expected->str);
       return FALSE;
     }
 
@@ -400,7 +414,7 @@ parse_region (DtDatasetImport   *self,
   if (text == NULL)
     {
       if (required)
-        set_row_error (error, row, key, _("the required field “%s” is empty"), key);
+        set_row_error (error, row, key, _("the required field “%s” is empty"), field_label (key));
       return !required;
     }
 
@@ -413,13 +427,13 @@ parse_region (DtDatasetImport   *self,
     {
       if (g_strcmp0 (level, "city") == 0)
         set_row_error (error, row, key, _("unknown city “%s” in field “%s”; expected one of Zhejiang’s 11 cities by code or name"),
-                       text, key);
+                       text, field_label (key));
       else if (g_strcmp0 (level, "county") == 0)
         set_row_error (error, row, key, _("unknown county or district “%s” in field “%s”; expected one of Zhejiang’s counties or districts by code or name"),
-                       text, key);
+                       text, field_label (key));
       else
         set_row_error (error, row, key, _("unknown region “%s” in field “%s”; expected Zhejiang, a city or a county by code or name"),
-                       text, key);
+                       text, field_label (key));
       return FALSE;
     }
 
@@ -665,6 +679,7 @@ add_index_value (DtDatasetImport   *self,
   BIND_TEXT (self->insert, 5, status != NULL ? status : "published");
   BIND_TEXT (self->insert, 6, get_text (row, "source") != NULL ? get_text (row, "source") : "");
   sqlite3_bind_int64 (self->insert, 7, self->dataset_id);
+  BIND_TEXT (self->insert, 8, get_text (row, "source_zh"));
   return step_insert (self, self->insert, row, error);
 }
 
@@ -923,7 +938,8 @@ insert_sql_for_kind (const char *kind)
   if (g_str_equal (kind, "framework"))
     return "INSERT INTO index_nodes (code, name_zh, name_en, level, parent, direction, weight, position, dataset_id) VALUES (?,?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "index"))
-    return "INSERT INTO index_values (region, year, code, value, status, source, dataset_id) VALUES (?,?,?,?,?,?,?)";
+    return "INSERT INTO index_values (region, year, code, value, status, source, dataset_id, source_zh) "
+           "VALUES (?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "enterprises"))
     return "INSERT INTO listings (year, rank, enterprise_id, city, district, category, sector, trade_volume, in_ftz, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "measures"))
@@ -1073,8 +1089,8 @@ dt_dataset_import_begin (DtStore              *store,
   uuid = g_uuid_string_random ();
   pending_key = g_strdup_printf ("\x01pending-%s", uuid);
   stmt = dt_store_prepare (store,
-                           "INSERT INTO datasets (key, kind, title, title_zh, source, provenance, imported_at, checksum) "
-                           "VALUES (?,?,?,?,?,?,?,?)", error);
+                           "INSERT INTO datasets (key, kind, title, title_zh, source, provenance, imported_at, checksum, source_zh) "
+                           "VALUES (?,?,?,?,?,?,?,?,?)", error);
   if (stmt == NULL)
     return NULL;
   BIND_TEXT (stmt, 1, pending_key);
@@ -1085,6 +1101,7 @@ dt_dataset_import_begin (DtStore              *store,
   BIND_TEXT (stmt, 6, info->provenance != NULL ? info->provenance : "user");
   BIND_TEXT (stmt, 7, imported_at);
   BIND_TEXT (stmt, 8, info->checksum != NULL ? info->checksum : "");
+  BIND_TEXT (stmt, 9, info->source_zh);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
@@ -1252,7 +1269,7 @@ dt_dataset_import_add_row (DtDatasetImport   *self,
       if (value != NULL && strlen (value) > DT_DATASET_MAX_FIELD_BYTES)
         {
           set_row_error (error, row, key, _("the field “%s” is %lu bytes long; expected at most %u bytes"),
-                         (const char *)key, (unsigned long)strlen (value), (guint)DT_DATASET_MAX_FIELD_BYTES);
+                         field_label (key), (unsigned long)strlen (value), (guint)DT_DATASET_MAX_FIELD_BYTES);
           return FALSE;
         }
   }
@@ -1653,7 +1670,8 @@ dt_dataset_describe (DtStore *store,
 
   g_return_val_if_fail (DT_IS_STORE (store), NULL);
 
-  stmt = dt_store_prepare (store, "SELECT title, title_zh, source, provenance, imported_at FROM datasets WHERE id = ?", NULL);
+  stmt = dt_store_prepare (store, "SELECT title, title_zh, source, provenance, imported_at, source_zh "
+                           "FROM datasets WHERE id = ?", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, dataset_id);
@@ -1663,12 +1681,13 @@ dt_dataset_describe (DtStore *store,
                                         (const char *)sqlite3_column_text (stmt, 0));
       const char *provenance = dt_vocabulary_label (DT_VOCABULARY_PROVENANCE,
                                                     (const char *)sqlite3_column_text (stmt, 3));
+      const char *source = dt_pick_name ((const char *)sqlite3_column_text (stmt, 5),
+                                         (const char *)sqlite3_column_text (stmt, 2));
+      g_autofree char *imported = dt_format_timestamp ((const char *)sqlite3_column_text (stmt, 4));
 
       /* Translators: dataset title, provenance (Sample/Official/User), source, date */
       text = g_strdup_printf (_("From “%s” (%s). Source: %s. Imported %s."),
-                              title, provenance,
-                              (const char *)sqlite3_column_text (stmt, 2),
-                              (const char *)sqlite3_column_text (stmt, 4));
+                              title, provenance, source, imported);
     }
   sqlite3_finalize (stmt);
   return text;

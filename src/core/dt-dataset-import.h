@@ -40,6 +40,7 @@ typedef struct
   const char *provenance;   /* sample, official, user */
   const char *checksum;     /* SHA-256 of the file the rows came from */
   DtImportFlags flags;
+  const char *source_zh;    /* the source's Chinese form, or NULL */
 } DtDatasetInfo;
 
 /* What an import adds, replaces and keeps, per year (year 0 for kinds

@@ -172,7 +172,7 @@ dt_enterprise_export_write (DtEnterpriseQuery    *query,
   g_return_val_if_fail (db_path != NULL, FALSE);
 
   /* Translators: name of the sheet of an Excel export of the Top-100 list */
-  writer = dt_table_writer_new (stream, format, dt_table_sheet_name (N_("Top-100 enterprises"), "百强企业"),
+  writer = dt_table_writer_new (stream, format, dt_table_sheet_name (N_("Top-100 enterprises")),
                                 with_bom, error);
   if (writer == NULL)
     return FALSE;

@@ -72,7 +72,7 @@ dt_index_compute_files (const char  *framework_path,
   stream = g_memory_output_stream_new_resizable ();
   /* OUT.xlsx: a workbook, with the method on its About sheet. */
   format = dt_table_format_for_name (output_path, DT_TABLE_FORMAT_CSV);
-  writer = dt_table_writer_new (stream, format, dt_table_sheet_name (N_("Computed index"), "指数计算结果"),
+  writer = dt_table_writer_new (stream, format, dt_table_sheet_name (N_("Computed index")),
                                 with_bom, error);
   if (writer == NULL || !dt_index_table_write_table (table, writer, error))
     return FALSE;

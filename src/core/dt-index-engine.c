@@ -587,7 +587,9 @@ normalise_zscore (DtIndexTable  *self,
   if (!(sd > 0))
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("%s:1:%u: “%s” has %u values and a standard deviation of 0; z-scores need at least two different values"),
+                   ngettext ("%s:1:%u: “%s” has %u value and a standard deviation of 0; z-scores need at least two different values",
+                             "%s:1:%u: “%s” has %u values and a standard deviation of 0; z-scores need at least two different values",
+                             n),
                    self->file_name, column_of (self, node), code_of (self, node), n);
       return FALSE;
     }

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "dt-index-query.h"
+#include "dt-vocabulary.h"
 
 /* Published beats computed beats imputed. */
 #define BEST_STATUS_ORDER \
@@ -42,7 +43,7 @@ dt_index_query_best_value (DtStore     *store,
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
 
   stmt = dt_store_prepare (store,
-                           "SELECT value, status, source FROM index_values"
+                           "SELECT value, status, source, source_zh FROM index_values"
                            " WHERE region = ?1 AND year = ?2 AND code = ?3"
                            " ORDER BY " BEST_STATUS_ORDER
                            " LIMIT 1", NULL);
@@ -58,7 +59,8 @@ dt_index_query_best_value (DtStore     *store,
       if (status != NULL)
         *status = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
       if (source != NULL)
-        *source = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+        *source = g_strdup (dt_source_label ((const char *)sqlite3_column_text (stmt, 3),
+                                             (const char *)sqlite3_column_text (stmt, 2)));
     }
   sqlite3_finalize (stmt);
   return found;

@@ -18,6 +18,7 @@
 #include "dt-index-ranking.h"
 #include "dt-output.h"
 #include "dt-util.h"
+#include "dt-vocabulary.h"
 
 static void
 entry_free (gpointer data)
@@ -29,6 +30,7 @@ entry_free (gpointer data)
   g_free (entry->name_en);
   g_free (entry->status);
   g_free (entry->source);
+  g_free (entry->source_zh);
   g_free (entry);
 }
 
@@ -108,11 +110,11 @@ dt_index_ranking_query (DtStore     *store,
 
   stmt = dt_store_prepare (store,
                            "WITH best AS ("
-                           "  SELECT v.region, v.year, v.value, v.status, v.source,"
+                           "  SELECT v.region, v.year, v.value, v.status, v.source, v.source_zh,"
                            "    row_number () OVER (PARTITION BY v.region, v.year ORDER BY"
                            "      CASE v.status WHEN 'published' THEN 0 WHEN 'computed' THEN 1 ELSE 2 END) AS pick"
                            "  FROM index_values v WHERE v.code = ?1 AND v.year IN (?2, ?2 - 1))"
-                           " SELECT b.region, r.name_zh, r.name_en, b.year, b.value, b.status, b.source, r.level"
+                           " SELECT b.region, r.name_zh, r.name_en, b.year, b.value, b.status, b.source, r.level, b.source_zh"
                            " FROM best b JOIN regions r ON r.code = b.region"
                            " WHERE b.pick = 1 AND (r.level = ?3 OR r.level = 'province')"
                            " ORDER BY b.value DESC, b.region", error);
@@ -150,6 +152,7 @@ dt_index_ranking_query (DtStore     *store,
           entry->score = value;
           entry->status = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
           entry->source = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+          entry->source_zh = g_strdup ((const char *)sqlite3_column_text (stmt, 8));
           entry->previous_score = NAN;
           entry->whatif_score = NAN;
           g_ptr_array_add (self->entries, entry);
@@ -268,7 +271,7 @@ dt_index_ranking_write_table (DtIndexRanking  *self,
       dt_table_writer_add_text (writer, dt_pick_name (entry->name_zh, entry->name_en));
       dt_table_writer_add_double (writer, entry->score);
       dt_table_writer_add_text (writer, dt_columns_value_text (status, entry->status, header_keys));
-      dt_table_writer_add_text (writer, entry->source);
+      dt_table_writer_add_text (writer, header_keys ? entry->source : dt_source_label (entry->source_zh, entry->source));
       if (entry->previous_rank > 0)
         {
           dt_table_writer_add_int (writer, entry->previous_rank);
@@ -376,7 +379,7 @@ dt_index_ranking_export_full (DtStore            *store,
     return FALSE;
   /* Translators: name of the sheet of an Excel export of the index ranking */
   writer = dt_table_writer_new (dt_output_get_stream (output), format,
-                                dt_table_sheet_name (N_("Index ranking"), "指数排名"), with_bom, error);
+                                dt_table_sheet_name (N_("Index ranking")), with_bom, error);
   if (writer == NULL || !dt_index_ranking_write_table (ranking, NULL, writer, header_keys, error))
     {
       dt_output_abandon (output, error);

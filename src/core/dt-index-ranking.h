@@ -23,6 +23,7 @@ typedef struct
   double  score;
   char   *status;          /* published, computed or imputed */
   char   *source;
+  char   *source_zh;     /* the source's Chinese form, or NULL */
   guint   rank;            /* 1 is best; equal scores share a rank */
   guint   previous_rank;   /* 0: not ranked the year before */
   double  previous_score;  /* NAN when absent */

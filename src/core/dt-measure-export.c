@@ -143,7 +143,7 @@ dt_measure_export_to_file_full (DtStore         *store,
 
   /* Translators: name of the sheet of an Excel export of the measures */
   writer = dt_table_writer_new (dt_output_get_stream (output), format,
-                                dt_table_sheet_name (N_("Measures"), "政策措施"), with_bom, error);
+                                dt_table_sheet_name (N_("Measures")), with_bom, error);
   if (writer == NULL ||
       !dt_measure_export_write_table (store, query, writer, header_keys, cancellable, error))
     {

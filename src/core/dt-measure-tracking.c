@@ -14,6 +14,7 @@
 
 #include "dt-error.h"
 #include "dt-measure-tracking.h"
+#include "dt-util.h"
 #include "dt-vocabulary.h"
 
 void
@@ -190,6 +191,7 @@ dt_measure_tracking_write (DtStore            *store,
                            GError            **error)
 {
   g_auto(DtMeasureTracking) replaced = { 0 };
+  g_autofree char *follow_up = NULL;
 
   g_return_val_if_fail (DT_IS_STORE (store), FALSE);
 
@@ -224,11 +226,18 @@ dt_measure_tracking_write (DtStore            *store,
     case DT_TRACKING_FOLLOW_UP:
       if (text != NULL && text[0] == '\0')
         text = NULL;
-      if (text != NULL && !dt_measure_tracking_date_is_valid (text))
+      if (text != NULL)
         {
-          g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                       _("“%s” is not a date; expected YYYY-MM-DD, e.g. 2024-03-31"), text);
-          return FALSE;
+          /* Stored as YYYY-MM-DD whichever common form was typed. */
+          follow_up = dt_parse_date (text);
+          if (follow_up == NULL)
+            {
+              g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                           _("“%s” is not a date; expected a date such as 2026-12-05, 2026/12/05 or 2026年12月5日"),
+                           text);
+              return FALSE;
+            }
+          text = follow_up;
         }
       break;
     default:

@@ -174,6 +174,38 @@ static const char migration_measures[] =
   "  updated_at TEXT"
   ");";
 
+/* 5: the Chinese form of each dataset's and published value's source,
+ * shown in a Chinese window.
+ * The built-in samples already in a database get theirs, and their
+ * department and support texts lose the English once written in brackets
+ * inside the Chinese (data of other provenance is left as it was). */
+static const char migration_source_zh[] =
+  "ALTER TABLE datasets ADD COLUMN source_zh TEXT;"
+  "ALTER TABLE index_values ADD COLUMN source_zh TEXT;"
+  "UPDATE index_values SET source_zh = CASE source"
+  "  WHEN 'Zhejiang Academy of Commerce, Zhejiang Openness Index 2021 report (released June 2021)' THEN '浙江省商务研究院《浙江开放指数2021年报告》（2021年6月发布）'"
+  "  WHEN 'Zhejiang Academy of Commerce, Zhejiang Openness Index 2023 report (released June 2023)' THEN '浙江省商务研究院《浙江开放指数2023年报告》（2023年6月发布）'"
+  "  WHEN 'Benchmark year of the index (2018 = 100)' THEN '指数基期（2018年 = 100）'"
+  "  END"
+  "  WHERE status = 'published';"
+  "UPDATE datasets SET source_zh = CASE key"
+  "  WHEN 'regions' THEN '浙江省行政区划，民政部'"
+  "  WHEN 'index-framework' THEN '五个维度：浙江省商务研究院；子维度和指标：虚构的示例'"
+  "  WHEN 'index-values' THEN '虚构的示例数值；已发布的数值另注来源'"
+  "  WHEN 'enterprises' THEN '虚构的演示数据，并非官方百强榜单'"
+  "  WHEN 'measures' THEN '虚构的示例文本；真实的36条措施请导入滨江区的正式文件'"
+  "  END"
+  "  WHERE provenance = 'sample' OR (key = 'regions' AND source = "
+  "    'Administrative divisions of Zhejiang Province, Ministry of Civil Affairs');"
+  "UPDATE measures SET source = 'sample' WHERE source = 'Sample text'"
+  "    AND dataset_id IN (SELECT id FROM datasets WHERE provenance = 'sample');"
+  "UPDATE measures SET department = substr(department, 1, instr(department, '（') - 1)"
+  "  WHERE instr(department, '（') > 1 AND department GLOB '*（[A-Za-z]*）'"
+  "    AND dataset_id IN (SELECT id FROM datasets WHERE provenance = 'sample');"
+  "UPDATE measures SET support = substr(support, 1, instr(support, '（') - 1)"
+  "  WHERE instr(support, '（') > 1 AND support GLOB '*（[A-Za-z]*）'"
+  "    AND dataset_id IN (SELECT id FROM datasets WHERE provenance = 'sample');";
+
 /* What the insert triggers of migration_enterprises compute, for a whole
  * dataset at once: keep these in step with those triggers. An enterprise
  * may be listed by several datasets (one per list year imported). */
@@ -220,6 +252,7 @@ static const char * const migrations[] = {
   migration_index,
   migration_enterprises,
   migration_measures,
+  migration_source_zh,
 };
 
 guint

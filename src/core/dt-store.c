@@ -481,6 +481,23 @@ dt_store_has_sample_data (DtStore *self)
   return query_int (self->db, "SELECT count(*) FROM datasets WHERE provenance = 'sample'", &n) && n > 0;
 }
 
+char **
+dt_store_sample_kinds (DtStore *self)
+{
+  g_autoptr(GStrvBuilder) kinds = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (DT_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT DISTINCT kind FROM datasets WHERE provenance = 'sample' ORDER BY kind",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_strv_builder_add (kinds, (const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_strv_builder_end (kinds);
+}
+
 gint64
 dt_store_get_data_version (DtStore *self)
 {

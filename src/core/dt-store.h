@@ -55,6 +55,9 @@ gboolean   dt_store_reload_schema    (DtStore     *self,
 
 gboolean   dt_store_is_empty         (DtStore     *self);
 gboolean   dt_store_has_sample_data  (DtStore     *self);
+/* The kinds (enterprises, framework, index, measures, regions) of which
+ * some dataset is sample data; empty when none is. */
+char     **dt_store_sample_kinds     (DtStore     *self);
 
 /* A GError for the last SQLite failure on @db, in the app's error domain. */
 void       dt_store_set_sqlite_error (GError     **error,

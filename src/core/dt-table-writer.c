@@ -53,10 +53,9 @@ dt_table_format_parse (const char    *text,
 }
 
 const char *
-dt_table_sheet_name (const char *english,
-                     const char *chinese)
+dt_table_sheet_name (const char *name)
 {
-  return dt_locale_prefers_chinese () ? chinese : g_dgettext (GETTEXT_PACKAGE, english);
+  return g_dgettext (GETTEXT_PACKAGE, name);
 }
 
 DtTableWriter *

@@ -21,11 +21,8 @@ typedef enum
 
 typedef struct _DtTableWriter DtTableWriter;
 
-/* A sheet's name in the user's language: @chinese under a Chinese locale
- * (as column labels are, without waiting for a translation), else
- * @english (N_()) translated. */
-const char    *dt_table_sheet_name          (const char     *english,
-                                             const char     *chinese);
+/* A sheet's name (marked with N_()) in the user's language. */
+const char    *dt_table_sheet_name          (const char     *name);
 
 /* The format a file name's extension asks for (.xlsx: Excel), else @fallback. */
 DtTableFormat  dt_table_format_for_name     (const char     *file_name,

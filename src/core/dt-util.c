@@ -7,8 +7,12 @@
 
 #include "config.h"
 
+#include <libintl.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "dt-util.h"
 
@@ -28,29 +32,29 @@ dt_set_str (char       **str_pointer,
   return TRUE;
 }
 
-/* Data carries Chinese and English names; show the Chinese one when the
- * user's first language for messages is Chinese. */
+/* Data carries Chinese and English forms; show the Chinese one when the
+ * translation in use is Chinese. Ask gettext rather than the locale: the
+ * header of the catalogue it found names its language, so a zh_TW user
+ * without a zh_TW catalogue (an English window) gets English data too. */
 gboolean
-dt_locale_prefers_chinese (void)
+dt_data_language_is_chinese (void)
 {
-  const char * const *names = g_get_language_names ();
+  /* Not a literal: xgettext reserves the empty msgid. */
+  static const char *header_msgid = "";
+  const char *header = dgettext (GETTEXT_PACKAGE, header_msgid);
+  const char *language;
 
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "zh"))
-        return TRUE;
-      if (g_str_has_prefix (names[i], "en"))
-        return FALSE;
-    }
-
-  return FALSE;
+  if (header == NULL || header[0] == '\0')
+    return FALSE;
+  language = strstr (header, "Language: ");
+  return language != NULL && g_str_has_prefix (language + strlen ("Language: "), "zh");
 }
 
 const char *
 dt_pick_name (const char *name_zh,
               const char *name_en)
 {
-  gboolean zh = dt_locale_prefers_chinese ();
+  gboolean zh = dt_data_language_is_chinese ();
 
   if (zh && name_zh != NULL && name_zh[0] != '\0')
     return name_zh;
@@ -120,4 +124,96 @@ dt_json_depth_ok (const char *data,
     }
 
   return TRUE;
+}
+
+/* A calendar date as officials type it: 2026-12-05, 2026/12/05,
+ * 2026.12.05 or 2026年12月5日 (full-width digits too; month and day may
+ * have one digit). Returns the stored form, YYYY-MM-DD, or NULL. */
+char *
+dt_parse_date (const char *text)
+{
+  g_autofree char *plain = NULL;
+  unsigned int year, month, day;
+  int end = 0;
+  char *p;
+
+  if (text == NULL)
+    return NULL;
+  /* NFKC makes full-width digits and separators ASCII. */
+  plain = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (plain == NULL)
+    return NULL;
+  g_strstrip (plain);
+
+  if (sscanf (plain, "%4u年%2u月%2u日%n", &year, &month, &day, &end) == 3 && end > 0 && plain[end] == '\0')
+    ;
+  else if (sscanf (plain, "%4u年%2u月%2u%n", &year, &month, &day, &end) == 3 && plain[end] == '\0')
+    ;
+  else
+    {
+      for (p = plain; *p != '\0'; p++)
+        if (*p == '/' || *p == '.')
+          *p = '-';
+      end = 0;
+      if (sscanf (plain, "%4u-%2u-%2u%n", &year, &month, &day, &end) != 3 || plain[end] != '\0')
+        return NULL;
+    }
+
+  /* Only plain digits: sscanf would take "+5" or " 5". */
+  for (p = plain; *p != '\0'; p++)
+    if (*p == '+' || *p == ' ')
+      return NULL;
+  if (year < 1000 || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+/* A stored timestamp (ISO 8601, usually UTC) as the user reads it: in
+ * local time, in the form the translation gives. The text itself when it
+ * is not a timestamp. */
+char *
+dt_format_timestamp (const char *iso8601)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (iso8601 == NULL)
+    return g_strdup ("");
+  utc = g_date_time_new_from_iso8601 (iso8601, zone);
+  if (utc == NULL)
+    return g_strdup (iso8601);
+  return dt_format_date_time (utc);
+}
+
+/* @when as the user reads it: in local time, in the translation's form. */
+char *
+dt_format_date_time (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  local = g_date_time_to_local (when);
+  /* xgettext:no-c-format
+   * Translators: how a date and time are shown, in g_date_time_format()
+   * codes; in Chinese e.g. "%Y年%-m月%-d日 %H:%M" */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+/* A stored date (YYYY-MM-DD) as the user reads it; the text itself when
+ * it is not one. */
+char *
+dt_format_date (const char *date)
+{
+  g_autofree char *parsed = dt_parse_date (date);
+  unsigned int year, month, day;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (parsed == NULL || sscanf (parsed, "%u-%u-%u", &year, &month, &day) != 3)
+    return g_strdup (date != NULL ? date : "");
+  when = g_date_time_new_local (year, month, day, 0, 0, 0);
+  /* xgettext:no-c-format
+   * Translators: how a date is shown, in g_date_time_format() codes; in
+   * Chinese e.g. "%Y年%-m月%-d日" */
+  return g_date_time_format (when, _("%-d %B %Y"));
 }

@@ -11,9 +11,15 @@ G_BEGIN_DECLS
 
 gboolean     dt_set_str               (char       **str_pointer,
                                        const char  *new_str);
-gboolean     dt_locale_prefers_chinese (void);
+/* TRUE when the translation in use is Chinese: the one rule for showing
+ * the zh or the en form of data. */
+gboolean     dt_data_language_is_chinese (void);
 const char  *dt_pick_name             (const char  *name_zh,
                                        const char  *name_en);
+char        *dt_parse_date            (const char  *text);
+char        *dt_format_timestamp      (const char  *iso8601);
+char        *dt_format_date_time      (GDateTime   *when);
+char        *dt_format_date           (const char  *date);
 /* TRUE when @text holds nothing but white space. */
 gboolean     dt_str_is_blank          (const char  *text);
 /* Reads a whole cell as a finite number, white space around it allowed. */

@@ -103,6 +103,17 @@ dt_vocabulary_find (DtVocabulary  vocabulary,
   return NULL;
 }
 
+/* A source as shown: the data's Chinese form in a Chinese window; a value
+ * that only names a provenance ("sample") as that word, translated. */
+const char *
+dt_source_label (const char *source_zh,
+                 const char *source)
+{
+  if (dt_vocabulary_find (DT_VOCABULARY_PROVENANCE, source) != NULL)
+    return dt_vocabulary_label (DT_VOCABULARY_PROVENANCE, dt_vocabulary_find (DT_VOCABULARY_PROVENANCE, source));
+  return dt_pick_name (source_zh, source);
+}
+
 const char *
 dt_vocabulary_label (DtVocabulary  vocabulary,
                      const char   *key)
@@ -110,11 +121,11 @@ dt_vocabulary_label (DtVocabulary  vocabulary,
   guint n = 0;
   const DtTerm *terms = dt_vocabulary_terms (vocabulary, &n);
 
-  /* The Chinese label directly: every Chinese locale gets it, not only
-   * those with a translation catalogue. */
+  /* The vocabulary's own Chinese form in a Chinese window (the data
+   * contract's labels), the translated English one otherwise. */
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (key, terms[i].key) == 0)
-      return dt_locale_prefers_chinese () ? terms[i].label_zh : _(terms[i].label);
+      return dt_data_language_is_chinese () ? terms[i].label_zh : _(terms[i].label);
 
   return key != NULL ? key : "";
 }

@@ -35,4 +35,7 @@ const char   *dt_vocabulary_find  (DtVocabulary  vocabulary,
 const char   *dt_vocabulary_label (DtVocabulary  vocabulary,
                                    const char   *key);
 
+const char   *dt_source_label      (const char   *source_zh,
+                                   const char   *source);
+
 G_END_DECLS

@@ -146,7 +146,7 @@ dt_xlsx_writer_new (const char  *sheet_name,
       return NULL;
     }
   self->sheet = workbook_add_worksheet (self->workbook, name);
-  self->about = workbook_add_worksheet (self->workbook, dt_locale_prefers_chinese () ? "说明" : C_("sheet name", "About"));
+  self->about = workbook_add_worksheet (self->workbook, C_("sheet name", "About"));
 
   self->header_format = workbook_add_format (self->workbook);
   format_set_bold (self->header_format);
