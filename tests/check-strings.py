@@ -52,7 +52,8 @@ for block in text.split("\n\n"):
     words = re.search(r'[A-Za-z]{2,}', re.sub(r'%[-+ #0-9.*$]*[a-zA-Z]+', '', msgid))
     if words and (re.match(r'^[\s,;]', msgid) or re.search(r'[ \t,]$', msgid) and not msgid.endswith(": ")):
         problems.append(f"{where}: “{msgid}” is a fragment (starts or ends with a separator); translate whole sentences")
-    if re.fullmatch(r'\s*%(?:\d+\$)?[a-z]+\s+[A-Za-z]+\s*', msgid):
+    # A count with its noun ("%u runs") is whole when it has plural forms.
+    if not plural and re.fullmatch(r'\s*%(?:\d+\$)?[a-z]+\s+[A-Za-z]+\s*', msgid):
         problems.append(f"{where}: “{msgid}” is a fragment of a sentence; translate the whole sentence")
 
 # Sources: sentences assembled in C.

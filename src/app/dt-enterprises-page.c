@@ -379,8 +379,8 @@ describe_selection (DtEnterprisesPage *self)
       if (text->len > 0)
         g_string_append (text, " · ");
       if (g_str_equal (facet_keys[i], "year"))
-        /* TRANSLATORS: the Top-100 list of a year, e.g. "2023 list" */
-        g_string_append_printf (text, _("%s list"), part->str);
+        /* TRANSLATORS: the Top-100 list of a year, e.g. "2023 Top-100 list" */
+        g_string_append_printf (text, _("%s Top-100 list"), part->str);
       else
         g_string_append (text, part->str);
     }

@@ -20,6 +20,7 @@
 #include "dt-app-util.h"
 #include "dt-chart.h"
 #include "dt-data-service.h"
+#include "dt-number-format.h"
 #include "dt-overview-page.h"
 #include "dt-tile-map.h"
 #include "dt-util.h"
@@ -56,23 +57,12 @@ G_DEFINE_FINAL_TYPE (DtOverviewPage, dt_overview_page, ADW_TYPE_BIN)
 
 /* Amounts */
 
-/* Large yuan amounts in the unit the user's language counts in: the
- * translation says which (10⁹ yuan, "billion", in English; 10⁸, 亿, in
- * Chinese), so the number and its unit always agree. */
+/* Large yuan amounts in the unit the user's language counts in (亿元,
+ * billion yuan), like the charts. */
 static char *
 format_yuan (double ten_thousands)
 {
-  /* Translators: the size of the unit large amounts of yuan are shown in,
-   * as a number: 1e9 for "billion yuan"; Chinese uses 1e8 (亿元). It must
-   * match the unit of "%s billion yuan". */
-  double scale = g_ascii_strtod (C_("yuan scale", "1e9"), NULL);
-  g_autofree char *number = NULL;
-
-  if (!(scale > 0))
-    scale = 1e9;
-  number = g_strdup_printf ("%.1f", ten_thousands * 1e4 / scale);
-  /* Translators: an amount of money; Chinese: "%s 亿元" (with the 1e8 scale) */
-  return g_strdup_printf (_("%s billion yuan"), number);
+  return dt_amount_format (ten_thousands, DT_NUMBER_STYLE_AUTO);
 }
 
 static const char *

@@ -162,9 +162,13 @@ add_groups (DtYearComparisonView *self,
                                     : (g->name != NULL ? g->name : g->key);
       g_autofree char *a = format_volume (g->volume_a);
       g_autofree char *b = format_volume (g->volume_b);
-      /* Translators: enterprises and volume of a city or category in two years */
-      g_autofree char *subtitle = g_strdup_printf (_("%d: %d enterprises, %s · %d: %d enterprises, %s"),
-                                                   c->year_a, g->count_a, a, c->year_b, g->count_b, b);
+      /* Translators: enterprises and volume of a city or category in one
+       * list year, e.g. "2022: 5 enterprises, 1.2 billion yuan" */
+      g_autofree char *in_a = g_strdup_printf (ngettext ("%d: %d enterprise, %s", "%d: %d enterprises, %s", g->count_a),
+                                               c->year_a, g->count_a, a);
+      g_autofree char *in_b = g_strdup_printf (ngettext ("%d: %d enterprise, %s", "%d: %d enterprises, %s", g->count_b),
+                                               c->year_b, g->count_b, b);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", in_a, in_b);
       g_autofree char *value = NULL;
 
       if (g->volume_a > 0)

@@ -528,8 +528,11 @@ add_index_section (DtBriefing *briefing,
     }
   if (cities->len + 1 > MAX_TREND_LINES)
     {
-      g_autofree char *note = g_strdup_printf (_("The chart shows the province and the %u cities with the highest latest score; "
-                                                 "the table ranks every city."), MAX_TREND_LINES - 1);
+      g_autofree char *note = g_strdup_printf (ngettext ("The chart shows the province and the %u city with the highest latest score; "
+                                                           "the table ranks every city.",
+                                                           "The chart shows the province and the %u cities with the highest latest score; "
+                                                           "the table ranks every city.", MAX_TREND_LINES - 1),
+                                               MAX_TREND_LINES - 1);
 
       add_block (briefing, DT_BRIEFING_NOTE, note);
     }

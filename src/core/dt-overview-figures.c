@@ -80,6 +80,19 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *)sqlite3_column_text (stmt, column));
 }
 
+/* A source as the reader's language shows it: column @i holds the English
+ * form, the next one the Chinese. */
+static char *
+source_text (sqlite3_stmt *stmt,
+             int           i)
+{
+  const char *source = (const char *) sqlite3_column_text (stmt, i);
+
+  if (source == NULL)
+    return NULL;
+  return g_strdup (dt_source_label ((const char *) sqlite3_column_text (stmt, i + 1), source));
+}
+
 static gboolean
 read_key_figures (DtStore            *store,
                   DtOverviewFigures  *figures,
@@ -88,7 +101,7 @@ read_key_figures (DtStore            *store,
   sqlite3_stmt *stmt;
 
   stmt = dt_store_prepare (store,
-                           "SELECT year, value, source FROM index_values "
+                           "SELECT year, value, source, source_zh FROM index_values "
                            "WHERE region = 'ZJ' AND code = (SELECT code FROM index_nodes WHERE parent IS NULL OR parent = '' LIMIT 1) "
                            "AND status = 'published' ORDER BY year DESC LIMIT 1", error);
   if (stmt == NULL)
@@ -98,7 +111,7 @@ read_key_figures (DtStore            *store,
       figures->has_index = TRUE;
       figures->index_year = sqlite3_column_int (stmt, 0);
       figures->index_value = sqlite3_column_double (stmt, 1);
-      figures->index_source = column_text (stmt, 2);
+      figures->index_source = source_text (stmt, 2);
     }
   sqlite3_finalize (stmt);
 
@@ -138,7 +151,7 @@ read_datasets (DtStore            *store,
                GError            **error)
 {
   sqlite3_stmt *stmt = dt_store_prepare (store,
-                                         "SELECT title, title_zh, source, provenance FROM datasets ORDER BY id",
+                                         "SELECT title, title_zh, source, provenance, source_zh FROM datasets ORDER BY id",
                                          error);
 
   if (stmt == NULL)
@@ -150,7 +163,7 @@ read_datasets (DtStore            *store,
 
       dataset->title = column_text (stmt, 0);
       dataset->title_zh = column_text (stmt, 1);
-      dataset->source = column_text (stmt, 2);
+      dataset->source = source_text (stmt, 2);
       dataset->provenance = column_text (stmt, 3);
       g_ptr_array_add (figures->datasets, dataset);
     }
@@ -187,7 +200,7 @@ read_index_trend (DtStore            *store,
                   GError            **error)
 {
   sqlite3_stmt *stmt = dt_store_prepare (store,
-                                         "SELECT year, value, status = 'published', source FROM index_values "
+                                         "SELECT year, value, status = 'published', source, source_zh FROM index_values "
                                          "WHERE region = 'ZJ' AND code = ?1 ORDER BY year, " STATUS_ORDER,
                                          error);
   guint n;
@@ -206,7 +219,7 @@ read_index_trend (DtStore            *store,
         continue;
       g_array_append_val (figures->index_trend, point);
       g_free (figures->latest_index_source);
-      figures->latest_index_source = column_text (stmt, 3);
+      figures->latest_index_source = source_text (stmt, 3);
     }
   sqlite3_finalize (stmt);
 
@@ -339,13 +352,13 @@ read_list (DtStore            *store,
   sqlite3_finalize (stmt);
 
   stmt = dt_store_prepare (store,
-                           "SELECT d.source FROM listings l JOIN datasets d ON d.id = l.dataset_id "
+                           "SELECT d.source, d.source_zh FROM listings l JOIN datasets d ON d.id = l.dataset_id "
                            "WHERE l.year = ?1 LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, figures->list_year);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    figures->list_source = column_text (stmt, 0);
+    figures->list_source = source_text (stmt, 0);
   sqlite3_finalize (stmt);
 
   stmt = dt_store_prepare (store,

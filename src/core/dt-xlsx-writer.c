@@ -304,7 +304,9 @@ dt_xlsx_writer_end_row (DtXlsxWriter  *self,
     {
       self->row_limit_reached = TRUE;
       g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
-                   _("The table has more than %u rows, more than an Excel sheet holds; narrow it with a filter or export it as CSV"),
+                   ngettext ("The table has more than %u row, more than an Excel sheet holds; narrow it with a filter or export it as CSV",
+                             "The table has more than %u rows, more than an Excel sheet holds; narrow it with a filter or export it as CSV",
+                             (guint)DT_XLSX_MAX_ROWS - 1),
                    (guint)DT_XLSX_MAX_ROWS - 1);
       return FALSE;
     }
