@@ -18,6 +18,7 @@
 #include "dt-enterprise-query.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
+#include "dt-index-attribution.h"
 #include "dt-index-compute.h"
 #include "dt-index-ranking.h"
 #include "dt-measure-export.h"
@@ -43,6 +44,7 @@ dt_command_line_clear (DtCommandLine *options)
   g_clear_pointer (&options->data, g_free);
   g_clear_pointer (&options->normalise, g_free);
   g_clear_pointer (&options->aggregate, g_free);
+  g_clear_pointer (&options->region, g_free);
   g_clear_pointer (&options->sync_url, g_free);
   g_clear_pointer (&options->restore, g_free);
   g_clear_pointer (&options->screenshot, g_free);
@@ -93,6 +95,10 @@ dt_command_line_parse (char          ***argv,
       { "normalise", 0, 0, G_OPTION_ARG_STRING, &options.normalise, N_("base-year, minmax, zscore or goalposts"), N_("METHOD") },
       { "aggregate", 0, 0, G_OPTION_ARG_STRING, &options.aggregate, N_("amean or gmean"), N_("METHOD") },
       { "base-year", 0, 0, G_OPTION_ARG_INT, &options.base_year, N_("The base year for base-year normalisation"), N_("YEAR") },
+      { "explain-change", 0, 0, G_OPTION_ARG_NONE, &options.explain_change, N_("Split a region's change of the index between two years over its dimensions and indicators, write it as CSV and exit"), NULL },
+      { "region", 0, 0, G_OPTION_ARG_STRING, &options.region, N_("With --explain-change: the region (code, name or GB/T 2260 code)"), N_("REGION") },
+      { "from", 0, 0, G_OPTION_ARG_INT, &options.from_year, N_("With --explain-change: the first year"), N_("YEAR") },
+      { "to", 0, 0, G_OPTION_ARG_INT, &options.to_year, N_("With --explain-change: the second year"), N_("YEAR") },
       { "sync", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)parse_sync, N_("Download and import the data pack and exit"), N_("URL") },
       { "backups", 0, 0, G_OPTION_ARG_NONE, &options.backups, N_("List the backups of the database and exit"), NULL },
       { "restore", 0, 0, G_OPTION_ARG_FILENAME, &options.restore, N_("Restore backup N (see --backups) or FILE into the database and exit"), N_("N|FILE") },
@@ -125,6 +131,7 @@ dt_command_line_is_headless (DtCommandLine *options)
   return options->import_file != NULL ||
          options->export_what != NULL ||
          options->compute_index ||
+         options->explain_change ||
          options->sync ||
          options->backups ||
          options->restore != NULL;
@@ -133,7 +140,8 @@ dt_command_line_is_headless (DtCommandLine *options)
 gboolean
 dt_command_line_uses_database (DtCommandLine *options)
 {
-  return dt_command_line_is_headless (options) && !options->compute_index;
+  return dt_command_line_is_headless (options) && !options->compute_index &&
+         !(options->explain_change && options->framework != NULL);
 }
 
 char *
@@ -353,6 +361,37 @@ run_compute_index (DtCommandLine *options)
   return 0;
 }
 
+/* The CSV goes to --output (standard output without it); the sentences
+ * go to standard output when the CSV does not. */
+static int
+run_explain_change (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean to_stdout = options->output == NULL || g_str_equal (options->output, "-");
+  gboolean ok;
+
+  if (options->framework != NULL || options->data != NULL)
+    ok = dt_index_attribution_explain_files (options->framework, options->data, options->normalise,
+                                             options->aggregate, options->base_year, options->region,
+                                             options->from_year, options->to_year, options->output,
+                                             !options->no_bom, to_stdout ? NULL : &summary, &error);
+  else
+    {
+      g_autoptr(DtStore) store = open_store (options, &error);
+
+      ok = store != NULL &&
+           dt_index_attribution_explain_store (store, options->region, options->from_year, options->to_year,
+                                               options->output, !options->no_bom,
+                                               to_stdout ? NULL : &summary, &error);
+    }
+  if (!ok)
+    return fail (error);
+  if (summary != NULL)
+    g_print ("%s\n", summary);
+  return 0;
+}
+
 /* --export=regions|framework|index-values: every row of the kind, as imported. */
 static int
 run_export_table (DtCommandLine *options,
@@ -525,6 +564,8 @@ dt_command_line_run (DtCommandLine *options)
     return run_sync (options);
   if (options->compute_index)
     return run_compute_index (options);
+  if (options->explain_change)
+    return run_explain_change (options);
   if (g_strcmp0 (options->export_what, "index") == 0)
     return run_export_index (options);
   if (g_strcmp0 (options->export_what, "measures") == 0)
