@@ -20,6 +20,7 @@
 
 #include "dt-app-util.h"
 #include "dt-chart.h"
+#include "dt-index-change-view.h"
 #include "dt-index-engine.h"
 #include "dt-index-page.h"
 #include "dt-index-query.h"
@@ -52,6 +53,8 @@ struct _DtIndexPage
   AdwPreferencesGroup *whatif_group;
   AdwPreferencesGroup *strongest_group;
   AdwPreferencesGroup *weakest_group;
+  GtkBox           *content;
+  DtIndexChangeView *change_view;
 
   DtChart          *trend_chart;
   DtChart          *breakdown_chart;
@@ -558,6 +561,23 @@ add_indicator_row (DtIndexPage         *self,
   g_ptr_array_add (self->indicator_rows, group);
 }
 
+/* What moved the selected region's index from the year before. */
+static void
+refresh_change (DtIndexPage *self)
+{
+  Region *region = selected_region (self);
+  int year = selected_year (self);
+  guint position = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (region == NULL || year == 0 || position == 0 || position >= self->years->len)
+    {
+      dt_index_change_view_show (self->change_view, NULL, NULL, NULL, 0, 0);
+      return;
+    }
+  dt_index_change_view_show (self->change_view, self->store, region->code, region_name (region),
+                             g_array_index (self->years, int, position - 1), year);
+}
+
 static void
 refresh_breakdown (DtIndexPage *self)
 {
@@ -577,6 +597,7 @@ refresh_breakdown (DtIndexPage *self)
                                   g_ptr_array_index (self->indicator_rows, i));
   g_ptr_array_set_size (self->indicator_rows, 0);
   dt_chart_clear_series (self->breakdown_chart);
+  refresh_change (self);
   if (region == NULL || year == 0 || self->root < 0)
     return;
 
@@ -925,6 +946,35 @@ dt_index_page_set_store (DtIndexPage *self,
   reload (self);
 }
 
+static gboolean
+scroll_to_change (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  DtIndexPage *self = DT_INDEX_PAGE (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->change_view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_point_t point;
+
+  /* Once the page is laid out. */
+  if (scrolled == NULL || gtk_widget_get_height (GTK_WIDGET (self->change_view)) == 0)
+    return G_SOURCE_CONTINUE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->change_view), content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point.y);
+  gtk_widget_grab_focus (dt_index_change_view_get_chart (self->change_view));
+  return G_SOURCE_REMOVE;
+}
+
+void
+dt_index_page_show_change (DtIndexPage *self)
+{
+  g_return_if_fail (DT_IS_INDEX_PAGE (self));
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_change, NULL, NULL);
+}
+
 static void
 dt_index_page_dispose (GObject *object)
 {
@@ -972,6 +1022,7 @@ dt_index_page_class_init (DtIndexPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtIndexPage, whatif_group);
   gtk_widget_class_bind_template_child (widget_class, DtIndexPage, strongest_group);
   gtk_widget_class_bind_template_child (widget_class, DtIndexPage, weakest_group);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, content);
 
   gtk_widget_class_install_action (widget_class, "index.export", NULL, export_table);
   gtk_widget_class_install_action (widget_class, "index.save-trend", NULL, save_trend);
@@ -1004,6 +1055,9 @@ dt_index_page_init (DtIndexPage *self)
   gtk_frame_set_child (self->breakdown_frame, GTK_WIDGET (self->breakdown_chart));
 
   build_ranking_view (self);
+
+  self->change_view = DT_INDEX_CHANGE_VIEW (dt_index_change_view_new ());
+  gtk_box_append (self->content, GTK_WIDGET (self->change_view));
 
   g_signal_connect_object (self->node_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);

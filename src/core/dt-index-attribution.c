@@ -461,6 +461,7 @@ dt_index_overtake_free (gpointer overtake)
   if (self == NULL)
     return;
   g_free (self->unit);
+  g_free (self->name);
   g_free (self);
 }
 
@@ -550,6 +551,7 @@ dt_index_attribution_explain_rank (DtIndexTable       *table,
         continue;
       overtake = g_new0 (DtIndexOvertake, 1);
       overtake->unit = g_strdup (other);
+      overtake->name = g_strdup (other);
       overtake->passed = passed;
       overtake->gap_from = mine_from - from;
       overtake->gap_to = mine_to - to;
@@ -598,10 +600,10 @@ dt_index_attribution_summarise (DtIndexAttribution *self,
       if (o->passed)
         /* Translators: “Moved ahead of Ningbo, mostly through platforms (+1.2 more than Ningbo's).” */
         g_string_append_printf (text, _("Moved ahead of %s, mostly through %s (%s against it)."),
-                                o->unit, name, gap);
+                                o->name, name, gap);
       else
         g_string_append_printf (text, _("Fell behind %s, mostly through %s (%s against it)."),
-                                o->unit, name, gap);
+                                o->name, name, gap);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -726,6 +728,7 @@ dt_index_attribution_explain_rank_from_store (DtStore     *store,
   g_autoptr(DtIndexTable) table = NULL;
   g_autoptr(GPtrArray) peers = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *code = NULL;
+  GPtrArray *overtakes;
   sqlite3_stmt *stmt;
 
   code = resolve_region (store, region, error);
@@ -745,8 +748,16 @@ dt_index_attribution_explain_rank_from_store (DtStore     *store,
       sqlite3_finalize (stmt);
     }
   g_ptr_array_add (peers, NULL);
-  return dt_index_attribution_explain_rank (table, DT_INDEX_AGGREGATE_AMEAN, code, year_from, year_to,
-                                            (const char * const *)peers->pdata, rank_from, rank_to, error);
+  overtakes = dt_index_attribution_explain_rank (table, DT_INDEX_AGGREGATE_AMEAN, code, year_from, year_to,
+                                                 (const char * const *)peers->pdata, rank_from, rank_to, error);
+  for (guint i = 0; overtakes != NULL && i < overtakes->len; i++)
+    {
+      DtIndexOvertake *o = g_ptr_array_index (overtakes, i);
+
+      g_free (o->name);
+      o->name = region_display_name (store, o->unit);
+    }
+  return overtakes;
 }
 
 /* The command line */
@@ -884,15 +895,6 @@ dt_index_attribution_explain_store (DtStore     *store,
 
       overtakes = dt_index_attribution_explain_rank_from_store (store, region, year_from, year_to,
                                                                 &rank_from, &rank_to, NULL);
-      if (overtakes != NULL)
-        for (guint i = 0; i < overtakes->len; i++)
-          {
-            DtIndexOvertake *o = g_ptr_array_index (overtakes, i);
-            char *other = region_display_name (store, o->unit);
-
-            g_free (o->unit);
-            o->unit = other;
-          }
       *summary = dt_index_attribution_summarise (self, name, rank_from, rank_to, overtakes);
     }
   return write_result (self, output_path, with_bom, error);

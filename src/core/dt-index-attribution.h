@@ -86,6 +86,7 @@ char               *dt_index_attribution_describe   (DtIndexAttribution *self,
 typedef struct
 {
   char    *unit;
+  char    *name;          /* the region's name where known, else its code */
   gboolean passed;        /* TRUE: @unit moved ahead of it; FALSE: it moved ahead */
   double   gap_from;      /* root of @unit minus root of the other, each year */
   double   gap_to;
