@@ -55,6 +55,9 @@ struct _DtIndexPage
   AdwPreferencesGroup *weakest_group;
   GtkBox           *content;
   DtIndexChangeView *change_view;
+  GtkWidget        *city_label;
+  GtkDropDown      *city_dropdown;  /* counties: all, or those of one city */
+  GPtrArray        *cities;         /* char *: the city codes after "All cities" */
 
   DtChart          *trend_chart;
   DtChart          *breakdown_chart;
@@ -292,6 +295,70 @@ refresh_trend (DtIndexPage *self)
 
 /* Ranking */
 
+/* The city chosen to filter the counties by, or NULL for all. */
+static const char *
+selected_city (DtIndexPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->city_dropdown);
+
+  if (g_strcmp0 (selected_level (self), "county") != 0 || position == 0 ||
+      position == GTK_INVALID_LIST_POSITION || position > self->cities->len)
+    return NULL;
+  return g_ptr_array_index (self->cities, position - 1);
+}
+
+/* Keeps the counties of the chosen city; ranks stay those among all the
+ * counties, and the average is that of the regions listed. */
+static void
+filter_by_city (DtIndexPage *self)
+{
+  const char *city = selected_city (self);
+  double sum = 0;
+  guint n = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->city_dropdown), g_strcmp0 (selected_level (self), "county") == 0);
+  gtk_widget_set_visible (self->city_label, g_strcmp0 (selected_level (self), "county") == 0);
+  if (city == NULL)
+    return;
+  for (guint i = self->ranking->entries->len; i-- > 0;)
+    {
+      DtIndexRankingEntry *entry = g_ptr_array_index (self->ranking->entries, i);
+      const char *parent = NULL;
+
+      for (guint r = 0; r < self->regions->len; r++)
+        if (g_strcmp0 (((Region *)g_ptr_array_index (self->regions, r))->code, entry->region) == 0)
+          parent = ((Region *)g_ptr_array_index (self->regions, r))->parent;
+      if (g_strcmp0 (parent, city) != 0)
+        g_ptr_array_remove_index (self->ranking->entries, i);
+      else if (!isnan (entry->score))
+        {
+          sum += entry->score;
+          n++;
+        }
+    }
+  self->ranking->average = n > 0 ? sum / n : NAN;
+}
+
+/* A click on a region of the ranking shows what moved it. */
+static void
+on_ranking_activate (DtIndexPage *self,
+                     guint        position)
+{
+  g_autoptr(DtIndexRankingRow) row = g_list_model_get_item (G_LIST_MODEL (self->ranking_sorted), position);
+  const DtIndexRankingEntry *entry;
+
+  if (row == NULL)
+    return;
+  entry = dt_index_ranking_row_get_entry (row);
+  for (guint i = 0; i < self->regions->len; i++)
+    if (g_strcmp0 (((Region *)g_ptr_array_index (self->regions, i))->code, entry->region) == 0)
+      {
+        gtk_drop_down_set_selected (self->region_dropdown, i);
+        dt_index_page_show_change (self);
+        return;
+      }
+}
+
 static void
 refresh_ranking (DtIndexPage *self)
 {
@@ -331,6 +398,7 @@ refresh_ranking (DtIndexPage *self)
       dt_index_ranking_rank_whatif (self->ranking);
     }
 
+  filter_by_city (self);
   for (guint i = 0; i < self->ranking->entries->len; i++)
     g_ptr_array_add (rows, dt_index_ranking_row_new (g_ptr_array_index (self->ranking->entries, i)));
   g_list_store_splice (self->ranking_rows, 0, 0, rows->pdata, rows->len);
@@ -657,6 +725,7 @@ reload (DtIndexPage *self)
   g_autoptr(GPtrArray) year_labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) level_labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) region_labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) city_labels = g_ptr_array_new ();
   GtkWidget *child;
   guint default_year = 0, default_region = 0;
 
@@ -670,6 +739,8 @@ reload (DtIndexPage *self)
   g_ptr_array_set_size (self->regions, 0);
   g_ptr_array_set_size (self->levels, 0);
   g_ptr_array_set_size (self->region_checks, 0);
+  g_ptr_array_set_size (self->cities, 0);
+  g_ptr_array_add (city_labels, _("All cities"));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->regions_box))) != NULL)
     gtk_box_remove (self->regions_box, child);
   self->root = -1;
@@ -745,12 +816,23 @@ reload (DtIndexPage *self)
         }
     }
   update_region_checks_sensitivity (self);
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      Region *region = g_ptr_array_index (self->regions, i);
+
+      if (g_strcmp0 (region->level, "city") == 0)
+        {
+          g_ptr_array_add (self->cities, g_strdup (region->code));
+          g_ptr_array_add (city_labels, (gpointer)region_name (region));
+        }
+    }
 
 done:
   set_strings (self->node_dropdown, node_labels);
   set_strings (self->year_dropdown, year_labels);
   set_strings (self->level_dropdown, level_labels);
   set_strings (self->region_dropdown, region_labels);
+  set_strings (self->city_dropdown, city_labels);
   gtk_drop_down_set_selected (self->year_dropdown, default_year);
   gtk_drop_down_set_selected (self->region_dropdown, default_region);
   if (self->root >= 0)
@@ -990,6 +1072,7 @@ dt_index_page_dispose (GObject *object)
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->levels, g_ptr_array_unref);
+  g_clear_pointer (&self->cities, g_ptr_array_unref);
   g_clear_pointer (&self->region_checks, g_ptr_array_unref);
   g_clear_pointer (&self->dimension_spins, g_ptr_array_unref);
   g_clear_pointer (&self->dimension_rows, g_ptr_array_unref);
@@ -1058,6 +1141,21 @@ dt_index_page_init (DtIndexPage *self)
 
   self->change_view = DT_INDEX_CHANGE_VIEW (dt_index_change_view_new ());
   gtk_box_append (self->content, GTK_WIDGET (self->change_view));
+  gtk_column_view_set_single_click_activate (self->ranking_view, TRUE);
+  g_signal_connect_object (self->ranking_view, "activate", G_CALLBACK (on_ranking_activate), self, G_CONNECT_SWAPPED);
+
+  /* Counties can be narrowed to one city, beside the level. */
+  self->cities = g_ptr_array_new_with_free_func (g_free);
+  self->city_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->city_label = gtk_label_new_with_mnemonic (_("_City"));
+  gtk_widget_set_margin_start (self->city_label, 12);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (self->city_label), GTK_WIDGET (self->city_dropdown));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->city_dropdown), _("Show the counties and districts of one city"));
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->level_dropdown))), self->city_label);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->level_dropdown))), GTK_WIDGET (self->city_dropdown));
+  gtk_widget_set_visible (self->city_label, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->city_dropdown), FALSE);
+  g_signal_connect_object (self->city_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->node_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
