@@ -29,6 +29,11 @@ struct _DtIndexChangeView
   DtWaterfall         *waterfall;
 
   DtIndexAttribution  *attribution;
+  /* The stored index, aggregated once per change of the database. */
+  DtStore             *store;
+  DtIndexFramework    *framework;
+  DtIndexTable        *table;
+  guint64              generation;  /* of the store, when the table was made */
   char                *region_name;
   char                *sentence;
   guint                node;        /* the node whose children are shown */
@@ -238,6 +243,14 @@ on_save_clicked (DtIndexChangeView *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The database changed (or another one is shown): aggregate again. */
+static void
+forget_table (DtIndexChangeView *self)
+{
+  g_clear_pointer (&self->table, dt_index_table_free);
+  g_clear_pointer (&self->framework, dt_index_framework_free);
+}
+
 void
 dt_index_change_view_show (DtIndexChangeView *self,
                            DtStore           *store,
@@ -256,17 +269,33 @@ dt_index_change_view_show (DtIndexChangeView *self,
   g_clear_pointer (&self->attribution, dt_index_attribution_free);
   g_free (self->region_name);
   self->region_name = g_strdup (region_name != NULL ? region_name : region);
-  if (store != NULL && region != NULL)
+  if (store != self->store || (store != NULL && dt_store_get_generation (store) != self->generation))
     {
-      self->attribution = dt_index_attribution_new_from_store (store, region, year_from, year_to, &error);
+      forget_table (self);
+      g_set_object (&self->store, store);
+    }
+  if (store != NULL && region != NULL && self->table == NULL)
+    {
+      self->generation = dt_store_get_generation (store);
+      self->table = dt_index_attribution_stored_table (store, &self->framework, &error);
+      if (self->table == NULL)
+        {
+          g_debug ("No stored index: %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+  if (self->table != NULL && region != NULL)
+    {
+      self->attribution = dt_index_attribution_new (self->table, DT_INDEX_AGGREGATE_AMEAN, region,
+                                                    year_from, year_to, &error);
       if (self->attribution == NULL)
         g_debug ("No change to explain: %s", error->message);
     }
   if (self->attribution != NULL)
     {
       self->node = dt_index_attribution_get_root (self->attribution);
-      overtakes = dt_index_attribution_explain_rank_from_store (store, region, year_from, year_to,
-                                                                &rank_from, &rank_to, NULL);
+      overtakes = dt_index_attribution_explain_rank_in_table (store, self->table, region, year_from, year_to,
+                                                              &rank_from, &rank_to, NULL);
     }
   refresh (self);
   if (self->attribution == NULL)
@@ -301,6 +330,8 @@ dt_index_change_view_dispose (GObject *object)
   DtIndexChangeView *self = DT_INDEX_CHANGE_VIEW (object);
 
   g_clear_pointer (&self->attribution, dt_index_attribution_free);
+  forget_table (self);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->region_name, g_free);
   g_clear_pointer (&self->sentence, g_free);
   g_clear_pointer (&self->step_nodes, g_array_unref);

@@ -650,11 +650,10 @@ region_display_name (DtStore    *store,
   return name != NULL ? name : g_strdup (code);
 }
 
-/* The stored indicator values, aggregated as the index page does. */
-static DtIndexTable *
-stored_table (DtStore           *store,
-              DtIndexFramework **framework,
-              GError           **error)
+DtIndexTable *
+dt_index_attribution_stored_table (DtStore           *store,
+                                   DtIndexFramework **framework,
+                                   GError           **error)
 {
   g_autoptr(DtIndexTable) table = NULL;
 
@@ -709,10 +708,48 @@ dt_index_attribution_new_from_store (DtStore     *store,
   code = resolve_region (store, region, error);
   if (code == NULL)
     return NULL;
-  table = stored_table (store, &framework, error);
+  table = dt_index_attribution_stored_table (store, &framework, error);
   if (table == NULL)
     return NULL;
   return dt_index_attribution_new (table, DT_INDEX_AGGREGATE_AMEAN, code, year_from, year_to, error);
+}
+
+GPtrArray *
+dt_index_attribution_explain_rank_in_table (DtStore      *store,
+                                            DtIndexTable *table,
+                                            const char   *region,
+                                            int           year_from,
+                                            int           year_to,
+                                            guint        *rank_from,
+                                            guint        *rank_to,
+                                            GError      **error)
+{
+  g_autoptr(GPtrArray) peers = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *overtakes;
+  sqlite3_stmt *stmt;
+
+  /* The regions of the same level. */
+  stmt = dt_store_prepare (store,
+                           "SELECT code FROM regions WHERE level = (SELECT level FROM regions WHERE code = ?1)"
+                           " ORDER BY position", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, region, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (peers, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+    }
+  g_ptr_array_add (peers, NULL);
+  overtakes = dt_index_attribution_explain_rank (table, DT_INDEX_AGGREGATE_AMEAN, region, year_from, year_to,
+                                                 (const char * const *)peers->pdata, rank_from, rank_to, error);
+  for (guint i = 0; overtakes != NULL && i < overtakes->len; i++)
+    {
+      DtIndexOvertake *o = g_ptr_array_index (overtakes, i);
+
+      g_free (o->name);
+      o->name = region_display_name (store, o->unit);
+    }
+  return overtakes;
 }
 
 GPtrArray *
@@ -726,38 +763,16 @@ dt_index_attribution_explain_rank_from_store (DtStore     *store,
 {
   g_autoptr(DtIndexFramework) framework = NULL;
   g_autoptr(DtIndexTable) table = NULL;
-  g_autoptr(GPtrArray) peers = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *code = NULL;
-  GPtrArray *overtakes;
-  sqlite3_stmt *stmt;
 
   code = resolve_region (store, region, error);
   if (code == NULL)
     return NULL;
-  table = stored_table (store, &framework, error);
+  table = dt_index_attribution_stored_table (store, &framework, error);
   if (table == NULL)
     return NULL;
-  stmt = dt_store_prepare (store,
-                           "SELECT code FROM regions WHERE level = (SELECT level FROM regions WHERE code = ?1)"
-                           " ORDER BY position", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (peers, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-      sqlite3_finalize (stmt);
-    }
-  g_ptr_array_add (peers, NULL);
-  overtakes = dt_index_attribution_explain_rank (table, DT_INDEX_AGGREGATE_AMEAN, code, year_from, year_to,
-                                                 (const char * const *)peers->pdata, rank_from, rank_to, error);
-  for (guint i = 0; overtakes != NULL && i < overtakes->len; i++)
-    {
-      DtIndexOvertake *o = g_ptr_array_index (overtakes, i);
-
-      g_free (o->name);
-      o->name = region_display_name (store, o->unit);
-    }
-  return overtakes;
+  return dt_index_attribution_explain_rank_in_table (store, table, code, year_from, year_to,
+                                                     rank_from, rank_to, error);
 }
 
 /* The command line */

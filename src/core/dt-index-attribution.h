@@ -114,6 +114,21 @@ GPtrArray          *dt_index_attribution_explain_rank_from_store (DtStore *store
                                                      guint              *rank_from,
                                                      guint              *rank_to,
                                                      GError            **error);
+/* The stored indicator values aggregated with amean and the stored
+ * framework (returned in @framework, which must outlive the table). */
+DtIndexTable       *dt_index_attribution_stored_table (DtStore          *store,
+                                                     DtIndexFramework  **framework,
+                                                     GError            **error);
+/* As above on a table from dt_index_attribution_stored_table(); @region
+ * is a region code. */
+GPtrArray          *dt_index_attribution_explain_rank_in_table (DtStore *store,
+                                                     DtIndexTable       *table,
+                                                     const char         *region,
+                                                     int                 year_from,
+                                                     int                 year_to,
+                                                     guint              *rank_from,
+                                                     guint              *rank_to,
+                                                     GError            **error);
 void                dt_index_overtake_free          (gpointer            overtake);
 /* The code of the region @text names (code, names or GB/T 2260 code), or NULL. */
 char               *dt_index_attribution_find_region (DtStore          *store,
