@@ -237,6 +237,53 @@ test_migration_fills_codes (void)
   g_assert_cmpint (dt_test_query_int (store, "SELECT gb_code IS NULL FROM regions WHERE code = 'elsewhere'"), ==, 1);
 }
 
+/* --explain-change on the stored index, the region named by its code. */
+static void
+test_command_line_stored (void)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *output = g_build_filename (folder != NULL ? folder : g_get_tmp_dir (), "xihu.csv", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  double sum = 0, root = NAN;
+
+  {
+    g_autoptr(DtStore) store = copy_of_sample ("cli.db");
+
+    database = g_strdup (dt_store_get_path (store));
+  }
+  g_assert_cmpint (dt_test_run_program (database, &out, &err, "--explain-change", "--region=330106",
+                                        "--from=2023", "--to=2024", "--no-bom", output_arg, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Xihu District "));
+  g_assert_nonnull (strstr (out, "Rank "));
+  g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "code,name,level,parent,value_from,value_to,contribution");
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 7);
+      if (i == 1)
+        {
+          g_assert_cmpstr (cells[0], ==, "OI");
+          root = g_ascii_strtod (cells[6], NULL);
+          g_assert_cmpfloat_with_epsilon (root, g_ascii_strtod (cells[5], NULL) - g_ascii_strtod (cells[4], NULL), 1e-9);
+        }
+      else if (g_str_equal (cells[3], "OI"))
+        sum += g_ascii_strtod (cells[6], NULL);
+    }
+  g_assert_cmpfloat_with_epsilon (sum, root, 1e-9);
+
+  /* An unknown region is refused. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (dt_test_run_program (database, NULL, &err, "--explain-change", "--region=339999",
+                                        "--from=2023", "--to=2024", output_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "339999"));
+  dt_test_remove_backups (database);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/counties/import-by-gb-code", test_import_by_gb_code);
   g_test_add_func ("/counties/regions-gb-code-checked", test_regions_gb_code_checked);
   g_test_add_func ("/counties/migration-fills-codes", test_migration_fills_codes);
+  g_test_add_func ("/counties/command-line-stored", test_command_line_stored);
 
   status = g_test_run ();
   g_clear_object (&sample_store);
