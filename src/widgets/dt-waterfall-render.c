@@ -140,6 +140,7 @@ dt_waterfall_render (cairo_t                *cr,
       cairo_paint (cr);
     }
 
+  set_colour (cr, &style->foreground, 1);
   if (data->title != NULL)
     title_h = draw_text (cr, style, data->title, TRUE, MARGIN, MARGIN, 0) + 10;
   if (data->note != NULL)
