@@ -5,7 +5,8 @@ Produces five data packs (format "digital-trade-pack", version 1, see docs/data-
 
   regions.json      Zhejiang, its 11 cities and 90 county-level divisions (real names)
   framework.json    Openness Index framework: real 5 dimensions, fictional levels below
-  index.json        fictional index values 2018-2024 (2018 = 100) plus the published figures
+  index.json        fictional index values 2018-2024 (2018 = 100) plus the published figures,
+                    for the province, the 11 cities and the 90 counties and districts
   enterprises.json  fictional Top-100 digital trade enterprises 2021-2023
   measures.json     36 fictional Binjiang FTZ measures
 
@@ -42,6 +43,8 @@ CITIES = [
 
 # County-level divisions as of the 2021 Hangzhou redistricting (37 districts,
 # 20 county-level cities, 33 counties = 90). (pinyin, name_zh, admin code).
+# Admin codes: GB/T 2260 as published by the Ministry of Civil Affairs,
+# current as of 2023 (e.g. 临平区 330113 and 钱塘区 330114 since 2021).
 # The English name is derived from the Chinese suffix (区/市/县).
 COUNTIES = {
     "hangzhou": [
@@ -148,18 +151,25 @@ def county_short_names():
     return out
 
 
+PROVINCE_ADMIN = "330000"
+
+
 def make_regions():
-    rows = [{"code": "ZJ", "name_zh": "浙江省", "name_en": "Zhejiang", "level": "province"}]
-    for code, zh, en, _ in CITIES:
-        rows.append({"code": code, "name_zh": zh, "name_en": en, "level": "city", "parent": "ZJ"})
+    rows = [{"code": "ZJ", "name_zh": "浙江省", "name_en": "Zhejiang", "level": "province",
+             "gb_code": PROVINCE_ADMIN}]
+    for code, zh, en, adm in CITIES:
+        rows.append({"code": code, "name_zh": zh, "name_en": en, "level": "city", "parent": "ZJ",
+                     "gb_code": adm})
     for city in CITY_CODES:
-        for p, zh, _ in COUNTIES[city]:
+        for p, zh, adm in COUNTIES[city]:
             rows.append({"code": f"{city}.{p}", "name_zh": zh,
-                         "name_en": county_name_en(p, zh), "level": "county", "parent": city})
+                         "name_en": county_name_en(p, zh), "level": "county", "parent": city,
+                         "gb_code": adm})
     return pack("regions", "regions",
                 "Administrative divisions of Zhejiang Province",
                 "浙江省行政区划",
-                "Administrative divisions of Zhejiang Province, Ministry of Civil Affairs",
+                "Administrative divisions of Zhejiang Province, Ministry of Civil Affairs; "
+                "codes: GB/T 2260 as published by the Ministry of Civil Affairs, current as of 2023",
                 "official", rows)
 
 
@@ -403,15 +413,17 @@ def effective_weights(nodes, children):
     return eff
 
 
-def indicator_values(rng, nodes, eff):
+def indicator_values(rng, nodes, eff, regions=None, target_of=None):
     """Fictional indicator values per (region, year): 2018 = 100, mean tuned to target_oi."""
     indicators = [n for n in nodes if n["level"] == 1]
     values = {}
-    for region in INDEX_REGIONS:
+    regions = INDEX_REGIONS if regions is None else regions
+    target_of = target_oi if target_of is None else target_of
+    for region in regions:
         # Each indicator grows at its own pace in each region.
         pace = {n["code"]: max(0.15, rng.lognormvariate(0, 0.35)) for n in indicators}
         for year in YEARS:
-            target = target_oi(region, year)
+            target = target_of(region, year)
             excess = target - 100
             raw = {}
             for n in indicators:
@@ -426,14 +438,19 @@ def indicator_values(rng, nodes, eff):
     return values
 
 
-def aggregate(nodes, children, values):
-    """Fill sub-dimensions, dimensions and OI with weighted means of the stored children."""
+def aggregate(nodes, children, values, regions=None):
+    """Fill sub-dimensions, dimensions and OI with weighted means of the stored children.
+
+    A missing child (absent from values) is skipped and the weights of the others
+    renormalised, as the app's engine does."""
     for n in reversed(nodes):  # children before parents
         if n["level"] == 1:
             continue
-        for region in INDEX_REGIONS:
+        for region in INDEX_REGIONS if regions is None else regions:
             for year in YEARS:
-                v = sum(w * values[(region, year, c)] for c, w in children[n["code"]])
+                kids = [(c, w) for c, w in children[n["code"]] if (region, year, c) in values]
+                total = sum(w for _, w in kids)
+                v = sum(w * values[(region, year, c)] for c, w in kids) / total
                 values[(region, year, n["code"])] = round(v, 2)
 
 
@@ -461,10 +478,57 @@ def make_index(nodes):
                     rows.append({"region": region, "year": year, "code": "OI", "value": v,
                                  "status": "published", "source": source,
                                  "source_zh": PUBLISHED_SOURCE_ZH[source]})
+    # In the same pack: importing a sample pack replaces the sample data of its kind.
+    rows += county_index_rows(nodes)
     return pack("index", "index-values",
                 "Zhejiang Openness Index values (sample)", "浙江开放指数数值（示例）",
-                "Fictional sample values; published figures carry their own source",
+                "Fictional sample values (province, cities, and the 90 counties and districts); "
+                "published figures carry their own source",
                 "sample", rows)
+
+
+# Counties and districts: fictional values around their city's path. A county
+# grows by a factor of its city's growth since 2018; the places known for
+# open trade (Binjiang's digital trade, Yiwu's small-commodity market, the
+# ports of Beilun and Zhoushan) run ahead.
+COUNTY_AHEAD = {"hangzhou.binjiang": 1.45, "jinhua.yiwu": 1.5, "ningbo.beilun": 1.35,
+                "hangzhou.xiaoshan": 1.2, "hangzhou.yuhang": 1.25, "hangzhou.qiantang": 1.2,
+                "ningbo.yinzhou": 1.15, "zhoushan.dinghai": 1.1}
+# Indicators the statistics of a few small counties did not cover in some
+# years: the app states them as missing (and renormalises the weights).
+COUNTY_MISSING = [("lishui.jingning", 2023, "D3.3.2"), ("lishui.jingning", 2023, "D3.3.1"),
+                  ("zhoushan.shengsi", 2019, "D2.1.2"), ("quzhou.kaihua", 2024, "D4.2.1")]
+
+
+def county_codes():
+    return [f"{city}.{p}" for city in CITY_CODES for p, _, _ in COUNTIES[city]]
+
+
+def county_index_rows(nodes):
+    rng = random.Random(SEED + 3)
+    children = weights_by_parent(nodes)
+    eff = effective_weights(nodes, children)
+    counties = county_codes()
+    factor = {c: COUNTY_AHEAD.get(c, round(rng.uniform(0.7, 1.15), 3)) for c in counties}
+
+    def target(county, year):
+        city = county.split(".")[0]
+        return 100 + (target_oi(city, year) - 100) * factor[county]
+
+    values = indicator_values(rng, nodes, eff, counties, target)
+    for key in COUNTY_MISSING:
+        del values[key]
+    aggregate(nodes, children, values, counties)
+
+    rows = []
+    for county in counties:
+        for year in YEARS:
+            for n in nodes:
+                if (county, year, n["code"]) in values:
+                    rows.append({"region": county, "year": year, "code": n["code"],
+                                 "value": values[(county, year, n["code"])],
+                                 "status": "computed", "source": "sample"})
+    return rows
 
 
 # ---------------------------------------------------------------------------
@@ -936,7 +1000,7 @@ def make_measures():
 SOURCE_ZH = {
     "regions": "浙江省行政区划，民政部",
     "index-framework": "五个维度：浙江省商务研究院；子维度和指标：虚构的示例",
-    "index-values": "虚构的示例数值；已发布的数值另注来源",
+    "index-values": "虚构的示例数值（全省、11个地市及90个县（市、区））；已发布的数值另注来源",
     "enterprises": "虚构的演示数据，并非官方百强榜单",
     "measures": "虚构的示例文本；真实的36条措施请导入滨江区的正式文件",
 }
@@ -968,9 +1032,23 @@ def validate(packs):
     check(levels.count(2) == 19 and levels.count(1) == 77, "19 sub-dimensions, 77 indicators")
 
     index = packs["index"]["rows"]
+    city_rows = [r for r in index if regions[r["region"]]["level"] != "county"]
+    counties = [r for r in index if regions[r["region"]]["level"] == "county"]
     computed = {(r["region"], r["year"], r["code"]): r["value"]
-                for r in index if r["status"] == "computed"}
+                for r in city_rows if r["status"] == "computed"}
     check(len(computed) == 12 * 7 * 102, "index values for every region, year and node")
+    for r in regions.values():
+        check(len(r.get("gb_code", "")) == 6 and r["gb_code"].startswith("33"), f"gb_code of {r['code']}")
+        parent = regions.get(r.get("parent"))
+        if parent is not None:  # a county's code starts with its city's four digits
+            check(r["gb_code"][:2 if parent["level"] == "province" else 4] ==
+                  parent["gb_code"][:2 if parent["level"] == "province" else 4],
+                  f"gb_code of {r['code']} under its parent")
+    check(len({r["gb_code"] for r in regions.values()}) == 102, "one gb_code per region")
+    check({r["region"] for r in counties} == {c for c in regions if regions[c]["level"] == "county"},
+          "county values for all 90 counties")
+    check(len(counties) == 90 * 7 * 102 - len(COUNTY_MISSING), "county values for every year and node")
+    check(all(r["value"] == 100 for r in counties if r["year"] == 2018), "counties: 2018 = 100")
     check(all(v == 100 for (_, y, _), v in computed.items() if y == 2018), "2018 = 100")
     children = weights_by_parent(nodes)
     for (region, year, code), v in computed.items():  # aggregates match their children
@@ -1025,11 +1103,22 @@ def summary(packs):
     print("                  computed OI 2020: " + ", ".join(
         f"{r} {oi[(r, 2020)]}" for r in sorted(INDEX_REGIONS, key=lambda r: -oi[(r, 2020)])))
     print("                  computed OI ZJ: " + ", ".join(f"{y} {oi[('ZJ', y)]}" for y in YEARS))
+    print(f"                  {sum('.' in r['region'] for r in index)} of them for counties")
     print(f"enterprises.json  {len(ent)} rows, {len(names)} enterprises "
           f"({len(hz)} in Hangzhou, {len(binjiang)} in Binjiang, "
           f"{sum(binjiang.values())} in the FTZ)")
     print(f"measures.json     {len(measures)} measures " + str(cats) +
           f", {sum(not m['criteria'] for m in measures)} without criteria")
+
+
+def write_compact(f, data):
+    """One row per line: the index pack has 73,000 rows."""
+    head = {k: v for k, v in data.items() if k != "rows"}
+    text = json.dumps(head, ensure_ascii=False, indent=1)
+    f.write(text[:-2] + ',\n "rows": [\n')
+    f.write(",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+                        for r in data["rows"]))
+    f.write("\n ]\n}")
 
 
 def main():
@@ -1049,7 +1138,10 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     for name, data in packs.items():
         with open(os.path.join(outdir, f"{name}.json"), "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
+            if name == "index":
+                write_compact(f, data)
+            else:
+                json.dump(data, f, ensure_ascii=False, indent=1)
             f.write("\n")
     # Re-read what was written.
     for name in packs:

@@ -22,6 +22,7 @@
 #include "dt-chart.h"
 #include "dt-data-source.h"
 #include "dt-export-util.h"
+#include "dt-index-change-view.h"
 #include "dt-index-engine.h"
 #include "dt-index-page.h"
 #include "dt-index-query.h"
@@ -56,6 +57,11 @@ struct _DtIndexPage
   AdwPreferencesGroup *whatif_group;
   AdwPreferencesGroup *strongest_group;
   AdwPreferencesGroup *weakest_group;
+  GtkBox           *content;
+  DtIndexChangeView *change_view;
+  GtkWidget        *city_label;
+  GtkDropDown      *city_dropdown;  /* counties: all, or those of one city */
+  GPtrArray        *cities;         /* char *: the city codes after "All cities" */
 
   DtChart          *trend_chart;
   DtChart          *breakdown_chart;
@@ -356,6 +362,70 @@ refresh_trend (DtIndexPage *self)
 
 /* Ranking */
 
+/* The city chosen to filter the counties by, or NULL for all. */
+static const char *
+selected_city (DtIndexPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->city_dropdown);
+
+  if (g_strcmp0 (selected_level (self), "county") != 0 || position == 0 ||
+      position == GTK_INVALID_LIST_POSITION || position > self->cities->len)
+    return NULL;
+  return g_ptr_array_index (self->cities, position - 1);
+}
+
+/* Keeps the counties of the chosen city; ranks stay those among all the
+ * counties, and the average is that of the regions listed. */
+static void
+filter_by_city (DtIndexPage *self)
+{
+  const char *city = selected_city (self);
+  double sum = 0;
+  guint n = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->city_dropdown), g_strcmp0 (selected_level (self), "county") == 0);
+  gtk_widget_set_visible (self->city_label, g_strcmp0 (selected_level (self), "county") == 0);
+  if (city == NULL)
+    return;
+  for (guint i = self->ranking->entries->len; i-- > 0;)
+    {
+      DtIndexRankingEntry *entry = g_ptr_array_index (self->ranking->entries, i);
+      const char *parent = NULL;
+
+      for (guint r = 0; r < self->regions->len; r++)
+        if (g_strcmp0 (((Region *)g_ptr_array_index (self->regions, r))->code, entry->region) == 0)
+          parent = ((Region *)g_ptr_array_index (self->regions, r))->parent;
+      if (g_strcmp0 (parent, city) != 0)
+        g_ptr_array_remove_index (self->ranking->entries, i);
+      else if (!isnan (entry->score))
+        {
+          sum += entry->score;
+          n++;
+        }
+    }
+  self->ranking->average = n > 0 ? sum / n : NAN;
+}
+
+/* A click on a region of the ranking shows what moved it. */
+static void
+on_ranking_activate (DtIndexPage *self,
+                     guint        position)
+{
+  g_autoptr(DtIndexRankingRow) row = g_list_model_get_item (G_LIST_MODEL (self->ranking_sorted), position);
+  const DtIndexRankingEntry *entry;
+
+  if (row == NULL)
+    return;
+  entry = dt_index_ranking_row_get_entry (row);
+  for (guint i = 0; i < self->regions->len; i++)
+    if (g_strcmp0 (((Region *)g_ptr_array_index (self->regions, i))->code, entry->region) == 0)
+      {
+        gtk_drop_down_set_selected (self->region_dropdown, i);
+        dt_index_page_show_change (self);
+        return;
+      }
+}
+
 static void
 refresh_ranking (DtIndexPage *self)
 {
@@ -396,6 +466,7 @@ refresh_ranking (DtIndexPage *self)
       dt_index_ranking_rank_whatif (self->ranking);
     }
 
+  filter_by_city (self);
   for (guint i = 0; i < self->ranking->entries->len; i++)
     g_ptr_array_add (rows, dt_index_ranking_row_new (g_ptr_array_index (self->ranking->entries, i)));
   g_list_store_splice (self->ranking_rows, 0, 0, rows->pdata, rows->len);
@@ -640,6 +711,23 @@ add_indicator_row (DtIndexPage         *self,
   g_ptr_array_add (self->indicator_rows, group);
 }
 
+/* What moved the selected region's index from the year before. */
+static void
+refresh_change (DtIndexPage *self)
+{
+  Region *region = selected_region (self);
+  int year = selected_year (self);
+  guint position = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (region == NULL || year == 0 || position == 0 || position >= self->years->len)
+    {
+      dt_index_change_view_show (self->change_view, NULL, NULL, NULL, 0, 0);
+      return;
+    }
+  dt_index_change_view_show (self->change_view, self->store, region->code, region_name (region),
+                             g_array_index (self->years, int, position - 1), year);
+}
+
 static void
 refresh_breakdown (DtIndexPage *self)
 {
@@ -659,6 +747,7 @@ refresh_breakdown (DtIndexPage *self)
                                   g_ptr_array_index (self->indicator_rows, i));
   g_ptr_array_set_size (self->indicator_rows, 0);
   dt_chart_clear_series (self->breakdown_chart);
+  refresh_change (self);
   if (region == NULL || year == 0 || self->root < 0)
     return;
 
@@ -719,6 +808,7 @@ reload (DtIndexPage *self)
   g_autoptr(GPtrArray) year_labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) level_labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) region_labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) city_labels = g_ptr_array_new ();
   GtkWidget *child;
   guint default_year = 0, default_region = 0;
 
@@ -732,6 +822,8 @@ reload (DtIndexPage *self)
   g_ptr_array_set_size (self->regions, 0);
   g_ptr_array_set_size (self->levels, 0);
   g_ptr_array_set_size (self->region_checks, 0);
+  g_ptr_array_set_size (self->cities, 0);
+  g_ptr_array_add (city_labels, _("All cities"));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->regions_box))) != NULL)
     gtk_box_remove (self->regions_box, child);
   self->root = -1;
@@ -802,12 +894,23 @@ reload (DtIndexPage *self)
         }
     }
   update_region_checks_sensitivity (self);
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      Region *region = g_ptr_array_index (self->regions, i);
+
+      if (g_strcmp0 (region->level, "city") == 0)
+        {
+          g_ptr_array_add (self->cities, g_strdup (region->code));
+          g_ptr_array_add (city_labels, (gpointer)region_name (region));
+        }
+    }
 
 done:
   set_strings (self->node_dropdown, node_labels);
   set_strings (self->year_dropdown, year_labels);
   set_strings (self->level_dropdown, level_labels);
   set_strings (self->region_dropdown, region_labels);
+  set_strings (self->city_dropdown, city_labels);
   gtk_drop_down_set_selected (self->year_dropdown, default_year);
   gtk_drop_down_set_selected (self->region_dropdown, default_region);
   if (self->root >= 0)
@@ -1158,6 +1261,35 @@ dt_index_page_set_store (DtIndexPage *self,
   reload (self);
 }
 
+static gboolean
+scroll_to_change (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  DtIndexPage *self = DT_INDEX_PAGE (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->change_view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_point_t point;
+
+  /* Once the page is laid out. */
+  if (scrolled == NULL || gtk_widget_get_height (GTK_WIDGET (self->change_view)) == 0)
+    return G_SOURCE_CONTINUE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->change_view), content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point.y);
+  gtk_widget_grab_focus (dt_index_change_view_get_chart (self->change_view));
+  return G_SOURCE_REMOVE;
+}
+
+void
+dt_index_page_show_change (DtIndexPage *self)
+{
+  g_return_if_fail (DT_IS_INDEX_PAGE (self));
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_change, NULL, NULL);
+}
+
 static void
 dt_index_page_dispose (GObject *object)
 {
@@ -1173,6 +1305,7 @@ dt_index_page_dispose (GObject *object)
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->levels, g_ptr_array_unref);
+  g_clear_pointer (&self->cities, g_ptr_array_unref);
   g_clear_pointer (&self->region_checks, g_ptr_array_unref);
   g_clear_pointer (&self->dimension_spins, g_ptr_array_unref);
   g_clear_pointer (&self->dimension_rows, g_ptr_array_unref);
@@ -1205,6 +1338,7 @@ dt_index_page_class_init (DtIndexPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtIndexPage, whatif_group);
   gtk_widget_class_bind_template_child (widget_class, DtIndexPage, strongest_group);
   gtk_widget_class_bind_template_child (widget_class, DtIndexPage, weakest_group);
+  gtk_widget_class_bind_template_child (widget_class, DtIndexPage, content);
 
   gtk_widget_class_install_action (widget_class, "index.export", NULL, export_table);
   gtk_widget_class_install_action (widget_class, "index.save-trend", NULL, save_trend);
@@ -1251,6 +1385,24 @@ dt_index_page_init (DtIndexPage *self)
   self->robustness_view = dt_index_robustness_view_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->ranking_group))),
                               self->robustness_view, GTK_WIDGET (self->ranking_group));
+
+  self->change_view = DT_INDEX_CHANGE_VIEW (dt_index_change_view_new ());
+  gtk_box_append (self->content, GTK_WIDGET (self->change_view));
+  gtk_column_view_set_single_click_activate (self->ranking_view, TRUE);
+  g_signal_connect_object (self->ranking_view, "activate", G_CALLBACK (on_ranking_activate), self, G_CONNECT_SWAPPED);
+
+  /* Counties can be narrowed to one city, beside the level. */
+  self->cities = g_ptr_array_new_with_free_func (g_free);
+  self->city_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->city_label = gtk_label_new_with_mnemonic (_("_City"));
+  gtk_widget_set_margin_start (self->city_label, 12);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (self->city_label), GTK_WIDGET (self->city_dropdown));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->city_dropdown), _("Show the counties and districts of one city"));
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->level_dropdown))), self->city_label);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->level_dropdown))), GTK_WIDGET (self->city_dropdown));
+  gtk_widget_set_visible (self->city_label, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->city_dropdown), FALSE);
+  g_signal_connect_object (self->city_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->node_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);

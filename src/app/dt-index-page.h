@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (DtIndexPage, dt_index_page, DT, INDEX_PAGE, AdwBin)
 
 void dt_index_page_set_store (DtIndexPage *self,
                               DtStore     *store);
+/* Scrolls to the waterfall of the change and gives it the focus. */
+void dt_index_page_show_change (DtIndexPage *self);
 
 /* Shows the breakdown of region @code (e.g. "hangzhou"), as choosing it
  * in the list or on the map does. */

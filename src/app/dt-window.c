@@ -230,6 +230,13 @@ dt_window_show_page (DtWindow   *self,
 {
   g_return_if_fail (DT_IS_WINDOW (self));
 
+  /* The Index page scrolled to what moved the index (for screenshots). */
+  if (g_strcmp0 (name, "index-change") == 0)
+    {
+      adw_view_stack_set_visible_child_name (self->stack, "index");
+      dt_index_page_show_change (self->index_page);
+      return;
+    }
   if (name != NULL && adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
   else if (name != NULL)

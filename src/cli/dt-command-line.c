@@ -21,6 +21,7 @@
 #include "dt-enterprise-query.h"
 #include "dt-error.h"
 #include "dt-import-file.h"
+#include "dt-index-attribution.h"
 #include "dt-index-compute.h"
 #include "dt-index-ranking.h"
 #include "dt-index-uncertainty.h"
@@ -51,6 +52,7 @@ dt_command_line_clear (DtCommandLine *options)
   g_clear_pointer (&options->data, g_free);
   g_clear_pointer (&options->normalise, g_free);
   g_clear_pointer (&options->aggregate, g_free);
+  g_clear_pointer (&options->region, g_free);
   g_clear_pointer (&options->sync_url, g_free);
   g_clear_pointer (&options->restore, g_free);
   g_clear_pointer (&options->screenshot, g_free);
@@ -116,6 +118,10 @@ dt_command_line_parse (char          ***argv,
       { "seed", 0, 0, G_OPTION_ARG_INT64, &options.seed, N_("Seed of the random numbers: the same seed gives the same result"), N_("S") },
       { "threads", 0, 0, G_OPTION_ARG_INT, &options.threads, N_("Threads to use (default: every core); the result does not depend on it"), N_("N") },
       { "level", 0, 0, G_OPTION_ARG_STRING, &options.level, N_("With --uncertainty on the stored index: city or county"), N_("LEVEL") },
+      { "explain-change", 0, 0, G_OPTION_ARG_NONE, &options.explain_change, N_("Split a region's change of the index between two years over its dimensions and indicators, write it as CSV and exit"), NULL },
+      { "region", 0, 0, G_OPTION_ARG_STRING, &options.region, N_("With --explain-change: the region (code, name or GB/T 2260 code)"), N_("REGION") },
+      { "from", 0, 0, G_OPTION_ARG_INT, &options.from_year, N_("With --explain-change: the first year"), N_("YEAR") },
+      { "to", 0, 0, G_OPTION_ARG_INT, &options.to_year, N_("With --explain-change: the second year"), N_("YEAR") },
       { "sync", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)parse_sync, N_("Download and import the data pack and exit"), N_("URL") },
       { "backups", 0, 0, G_OPTION_ARG_NONE, &options.backups, N_("List the backups of the database and exit"), NULL },
       { "restore", 0, 0, G_OPTION_ARG_FILENAME, &options.restore, N_("Restore backup N (see --backups) or FILE into the database and exit"), N_("N|FILE") },
@@ -152,6 +158,7 @@ dt_command_line_is_headless (DtCommandLine *options)
          options->compare_years != NULL ||
          options->compute_index ||
          options->uncertainty || options->sensitivity ||
+         options->explain_change ||
          options->sync ||
          options->backups ||
          options->restore != NULL;
@@ -161,7 +168,7 @@ gboolean
 dt_command_line_uses_database (DtCommandLine *options)
 {
   return dt_command_line_is_headless (options) && !options->compute_index &&
-         !((options->uncertainty || options->sensitivity) && options->framework != NULL);
+         !((options->uncertainty || options->sensitivity || options->explain_change) && options->framework != NULL);
 }
 
 char *
@@ -520,6 +527,37 @@ table_sheet_name (const char *kind)
   return dt_table_sheet_name (N_("Index values"));
 }
 
+/* The CSV goes to --output (standard output without it); the sentences
+ * go to standard output when the CSV does not. */
+static int
+run_explain_change (DtCommandLine *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean to_stdout = options->output == NULL || g_str_equal (options->output, "-");
+  gboolean ok;
+
+  if (options->framework != NULL || options->data != NULL)
+    ok = dt_index_attribution_explain_files (options->framework, options->data, options->normalise,
+                                             options->aggregate, options->base_year, options->region,
+                                             options->from_year, options->to_year, options->output,
+                                             !options->no_bom, to_stdout ? NULL : &summary, &error);
+  else
+    {
+      g_autoptr(DtStore) store = open_store (options, &error);
+
+      ok = store != NULL &&
+           dt_index_attribution_explain_store (store, options->region, options->from_year, options->to_year,
+                                               options->output, !options->no_bom,
+                                               to_stdout ? NULL : &summary, &error);
+    }
+  if (!ok)
+    return fail (error);
+  if (summary != NULL)
+    g_print ("%s\n", summary);
+  return 0;
+}
+
 /* --export=regions|framework|index-values: every row of the kind, as imported. */
 static int
 run_export_table (DtCommandLine *options,
@@ -794,6 +832,8 @@ dt_command_line_run (DtCommandLine *options)
     return run_compute_index (options);
   if (options->uncertainty || options->sensitivity)
     return run_uncertainty (options);
+  if (options->explain_change)
+    return run_explain_change (options);
   if (g_strcmp0 (options->export_what, "index") == 0)
     return run_export_index (options);
   if (g_strcmp0 (options->export_what, "measures") == 0)

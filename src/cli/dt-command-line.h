@@ -36,6 +36,11 @@ typedef struct
   char    *normalise;
   char    *aggregate;
   int      base_year;
+  /* --explain-change (with the options above, or on the stored index) */
+  gboolean explain_change;
+  char    *region;
+  int      from_year;
+  int      to_year;
   /* --sync */
   gboolean sync;
   char    *sync_url;

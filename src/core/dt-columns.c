@@ -39,6 +39,7 @@ static const DtColumn region_columns[] = {
   { "name_en", N_("English name"), "英文名称", NULL, R, TEXT },
   { "level", N_("Level"), "级别", "层级", R, TEXT },
   { "parent", N_("Parent"), "上级", "上级代码", I, TEXT },
+  { "gb_code", N_("Administrative code"), "行政区划代码", "gb/t 2260|adcode|行政代码", I, TEXT },
 };
 
 static const DtColumn framework_columns[] = {

@@ -386,7 +386,7 @@ static const char *
 export_sql (const char *kind)
 {
   if (g_strcmp0 (kind, "regions") == 0)
-    return "SELECT code, name_zh, name_en, level, parent FROM regions ORDER BY position, rowid";
+    return "SELECT code, name_zh, name_en, level, parent, gb_code FROM regions ORDER BY position, rowid";
   if (g_strcmp0 (kind, "framework") == 0)
     return "SELECT code, name_zh, name_en, level, parent, direction, weight FROM index_nodes ORDER BY position, rowid";
   if (g_strcmp0 (kind, "index") == 0)

@@ -362,7 +362,7 @@ parse_term (const DtRowInput  *row,
 static void
 load_regions (DtDatasetImport *self)
 {
-  sqlite3_stmt *stmt = dt_store_prepare (self->store, "SELECT code, name_zh, name_en, level, parent FROM regions", NULL);
+  sqlite3_stmt *stmt = dt_store_prepare (self->store, "SELECT code, name_zh, name_en, level, parent, gb_code FROM regions", NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -379,6 +379,9 @@ load_regions (DtDatasetImport *self)
       g_hash_table_insert (self->regions, g_strdup (code), g_strdup (code));
       g_hash_table_insert (self->regions, g_strdup (name_zh), g_strdup (code));
       g_hash_table_insert (self->regions, g_ascii_strdown (name_en, -1), g_strdup (code));
+      /* Officials' files may name a region by its GB/T 2260 code (330106). */
+      if (sqlite3_column_text (stmt, 5) != NULL)
+        g_hash_table_insert (self->regions, g_strdup ((const char *)sqlite3_column_text (stmt, 5)), g_strdup (code));
 
       /* 杭州市 → 杭州; "Binjiang District" → "binjiang" */
       if (g_utf8_strlen (name_zh, -1) > 2 &&
@@ -569,7 +572,7 @@ add_region (DtDatasetImport   *self,
             GError           **error)
 {
   static const char * const levels[] = { "province", "city", "county", NULL };
-  const char *code, *name_zh, *name_en, *level;
+  const char *code, *name_zh, *name_en, *level, *gb_code;
 
   if (!require_text (row, "code", &code, error) ||
       !require_text (row, "name_zh", &name_zh, error) ||
@@ -580,6 +583,13 @@ add_region (DtDatasetImport   *self,
   if (!g_strv_contains (levels, level))
     {
       set_row_error (error, row, "level", _("unknown level “%s”; expected province, city or county"), level);
+      return FALSE;
+    }
+  gb_code = get_text (row, "gb_code");
+  if (gb_code != NULL && (strlen (gb_code) != 6 || strspn (gb_code, "0123456789") != 6))
+    {
+      set_row_error (error, row, "gb_code", _("“%s” is not an administrative division code; expected six digits (GB/T 2260), e.g. 330106"),
+                     gb_code);
       return FALSE;
     }
 
@@ -595,6 +605,7 @@ add_region (DtDatasetImport   *self,
   BIND_TEXT (self->insert, 5, get_text (row, "parent"));
   sqlite3_bind_int (self->insert, 6, self->n_rows);
   sqlite3_bind_int64 (self->insert, 7, self->dataset_id);
+  BIND_TEXT (self->insert, 8, gb_code);
   return step_insert (self, self->insert, row, error);
 }
 
@@ -934,7 +945,7 @@ static const char *
 insert_sql_for_kind (const char *kind)
 {
   if (g_str_equal (kind, "regions"))
-    return "INSERT INTO regions (code, name_zh, name_en, level, parent, position, dataset_id) VALUES (?,?,?,?,?,?,?)";
+    return "INSERT INTO regions (code, name_zh, name_en, level, parent, position, dataset_id, gb_code) VALUES (?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "framework"))
     return "INSERT INTO index_nodes (code, name_zh, name_en, level, parent, direction, weight, position, dataset_id) VALUES (?,?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "index"))

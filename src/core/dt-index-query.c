@@ -25,6 +25,7 @@ dt_index_region_free (gpointer data)
   g_free (region->name_zh);
   g_free (region->name_en);
   g_free (region->level);
+  g_free (region->parent);
   g_free (region);
 }
 
@@ -146,7 +147,7 @@ dt_index_query_regions (DtStore *store)
   g_return_val_if_fail (DT_IS_STORE (store), regions);
 
   stmt = dt_store_prepare (store,
-                           "SELECT r.code, r.name_zh, r.name_en, r.level FROM regions r"
+                           "SELECT r.code, r.name_zh, r.name_en, r.level, r.parent FROM regions r"
                            " WHERE EXISTS (SELECT 1 FROM index_values v WHERE v.region = r.code)"
                            " ORDER BY CASE r.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, r.position, r.code",
                            NULL);
@@ -158,6 +159,7 @@ dt_index_query_regions (DtStore *store)
       region->name_zh = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
       region->name_en = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
       region->level = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      region->parent = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
       g_ptr_array_add (regions, region);
     }
   sqlite3_finalize (stmt);

@@ -16,6 +16,7 @@ typedef struct
   char *name_zh;
   char *name_en;
   char *level;     /* province | city | … */
+  char *parent;    /* the city of a county; NULL for the province */
 } DtIndexRegion;
 
 void          dt_index_region_free            (gpointer      region);

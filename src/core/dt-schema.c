@@ -205,6 +205,47 @@ static const char migration_source_zh[] =
   "UPDATE measures SET support = substr(support, 1, instr(support, '（') - 1)"
   "  WHERE instr(support, '（') > 1 AND support GLOB '*（[A-Za-z]*）'"
   "    AND dataset_id IN (SELECT id FROM datasets WHERE provenance = 'sample');";
+/* 6: the official code of each region (GB/T 2260, as the Ministry of Civil
+ * Affairs publishes it; codes current as of 2023), so that files naming
+ * regions by code import. Regions imported before get theirs here. */
+static const char migration_region_gb_codes[] =
+  "ALTER TABLE regions ADD COLUMN gb_code TEXT;"
+  "CREATE INDEX regions_gb_code ON regions(gb_code);"
+  "UPDATE regions SET gb_code = (SELECT column2 FROM (VALUES"
+  "('ZJ','330000'),('hangzhou','330100'),('ningbo','330200'),('wenzhou','330300'),"
+  "('jiaxing','330400'),('huzhou','330500'),('shaoxing','330600'),('jinhua','330700'),"
+  "('quzhou','330800'),('zhoushan','330900'),('taizhou','331000'),('lishui','331100'),"
+  "('hangzhou.shangcheng','330102'),('hangzhou.gongshu','330105'),('hangzhou.xihu','330106'),"
+  "('hangzhou.binjiang','330108'),('hangzhou.xiaoshan','330109'),('hangzhou.yuhang','330110'),"
+  "('hangzhou.fuyang','330111'),('hangzhou.linan','330112'),('hangzhou.linping','330113'),"
+  "('hangzhou.qiantang','330114'),('hangzhou.tonglu','330122'),('hangzhou.chunan','330127'),"
+  "('hangzhou.jiande','330182'),('ningbo.haishu','330203'),('ningbo.jiangbei','330205'),"
+  "('ningbo.beilun','330206'),('ningbo.zhenhai','330211'),('ningbo.yinzhou','330212'),"
+  "('ningbo.fenghua','330213'),('ningbo.xiangshan','330225'),('ningbo.ninghai','330226'),"
+  "('ningbo.yuyao','330281'),('ningbo.cixi','330282'),('wenzhou.lucheng','330302'),"
+  "('wenzhou.longwan','330303'),('wenzhou.ouhai','330304'),('wenzhou.dongtou','330305'),"
+  "('wenzhou.yongjia','330324'),('wenzhou.pingyang','330326'),('wenzhou.cangnan','330327'),"
+  "('wenzhou.wencheng','330328'),('wenzhou.taishun','330329'),('wenzhou.ruian','330381'),"
+  "('wenzhou.yueqing','330382'),('wenzhou.longgang','330383'),('jiaxing.nanhu','330402'),"
+  "('jiaxing.xiuzhou','330411'),('jiaxing.jiashan','330421'),('jiaxing.haiyan','330424'),"
+  "('jiaxing.haining','330481'),('jiaxing.pinghu','330482'),('jiaxing.tongxiang','330483'),"
+  "('huzhou.wuxing','330502'),('huzhou.nanxun','330503'),('huzhou.deqing','330521'),"
+  "('huzhou.changxing','330522'),('huzhou.anji','330523'),('shaoxing.yuecheng','330602'),"
+  "('shaoxing.keqiao','330603'),('shaoxing.shangyu','330604'),('shaoxing.xinchang','330624'),"
+  "('shaoxing.zhuji','330681'),('shaoxing.shengzhou','330683'),('jinhua.wucheng','330702'),"
+  "('jinhua.jindong','330703'),('jinhua.wuyi','330723'),('jinhua.pujiang','330726'),"
+  "('jinhua.panan','330727'),('jinhua.lanxi','330781'),('jinhua.yiwu','330782'),"
+  "('jinhua.dongyang','330783'),('jinhua.yongkang','330784'),('quzhou.kecheng','330802'),"
+  "('quzhou.qujiang','330803'),('quzhou.changshan','330822'),('quzhou.kaihua','330824'),"
+  "('quzhou.longyou','330825'),('quzhou.jiangshan','330881'),('zhoushan.dinghai','330902'),"
+  "('zhoushan.putuo','330903'),('zhoushan.daishan','330921'),('zhoushan.shengsi','330922'),"
+  "('taizhou.jiaojiang','331002'),('taizhou.huangyan','331003'),('taizhou.luqiao','331004'),"
+  "('taizhou.sanmen','331022'),('taizhou.tiantai','331023'),('taizhou.xianju','331024'),"
+  "('taizhou.wenling','331081'),('taizhou.linhai','331082'),('taizhou.yuhuan','331083'),"
+  "('lishui.liandu','331102'),('lishui.qingtian','331121'),('lishui.jinyun','331122'),"
+  "('lishui.suichang','331123'),('lishui.songyang','331124'),('lishui.yunhe','331125'),"
+  "('lishui.qingyuan','331126'),('lishui.jingning','331127'),('lishui.longquan','331181')"
+  ") WHERE column1 = regions.code);";
 
 /* What the insert triggers of migration_enterprises compute, for a whole
  * dataset at once: keep these in step with those triggers. An enterprise
@@ -253,6 +294,7 @@ static const char * const migrations[] = {
   migration_enterprises,
   migration_measures,
   migration_source_zh,
+  migration_region_gb_codes,
 };
 
 guint
