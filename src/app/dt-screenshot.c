@@ -36,6 +36,12 @@ dt_screenshot_render (GtkWidget *widget)
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
+  /* The window's background belongs to that node too; without it the
+   * picture is transparent, and dark-mode text vanishes on a viewer's
+   * white. */
+  if (GTK_IS_WINDOW (widget))
+    gtk_snapshot_render_background (snapshot, gtk_widget_get_style_context (widget),
+                                    0, 0, width, height);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_to_node (snapshot);
   if (node == NULL || renderer == NULL)
