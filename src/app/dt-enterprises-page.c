@@ -55,6 +55,8 @@ struct _DtEnterprisesPage
   GCancellable          *summary_cancellable;
   guint                  generation;
   guint                  summary_idle;
+  guint                  detail_idle;    /* the detail follows the selection after the frame */
+  DtEnterpriseSummary   *charted;        /* the summary the charts have yet to show */
   gboolean               busy;
   gboolean               updating;       /* facets or entry set from code */
   const char            *probe_key;
@@ -76,6 +78,7 @@ struct _DtEnterprisesPage
   GtkBox                *facet_box;
   GtkColumnView         *column_view;
   GtkGrid               *chart_grid;
+  AdwViewStack          *view_stack;
   GtkLabel              *detail_title;
   GtkLabel              *detail_subtitle;
   GtkGrid               *detail_grid;
@@ -87,6 +90,7 @@ struct _DtEnterprisesPage
 G_DEFINE_FINAL_TYPE (DtEnterprisesPage, dt_enterprises_page, ADW_TYPE_BIN)
 
 static void schedule_summary (DtEnterprisesPage *self);
+static void schedule_detail (DtEnterprisesPage *self);
 
 /* Display text */
 
@@ -377,6 +381,20 @@ update_chart (DtEnterprisesPage *self,
 }
 
 static void
+update_charts (DtEnterprisesPage *self)
+{
+  DtEnterpriseSummary *s = self->charted;
+
+  if (s == NULL || g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "charts") != 0)
+    return;
+  update_chart (self, self->charts[CHART_CITY_COUNT], "city", s->by_city, FALSE);
+  update_chart (self, self->charts[CHART_CITY_VOLUME], "city", s->by_city, TRUE);
+  update_chart (self, self->charts[CHART_CATEGORY_COUNT], "category", s->by_category, FALSE);
+  update_chart (self, self->charts[CHART_CATEGORY_VOLUME], "category", s->by_category, TRUE);
+  g_clear_pointer (&self->charted, dt_enterprise_summary_free);
+}
+
+static void
 summary_done (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -407,14 +425,13 @@ summary_done (GObject      *object,
     update_facet (self, &self->facets[i], g_ptr_array_index (s->facets, i));
   self->updating = FALSE;
 
-  update_chart (self, self->charts[CHART_CITY_COUNT], "city", s->by_city, FALSE);
-  update_chart (self, self->charts[CHART_CITY_VOLUME], "city", s->by_city, TRUE);
-  update_chart (self, self->charts[CHART_CATEGORY_COUNT], "category", s->by_category, FALSE);
-  update_chart (self, self->charts[CHART_CATEGORY_VOLUME], "category", s->by_category, TRUE);
+  /* The charts are redrawn when they are shown, not behind the table. */
+  g_clear_pointer (&self->charted, dt_enterprise_summary_free);
+  self->charted = s;
+  update_charts (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), dt_enterprise_query_has_filters (self->query));
   self->busy = FALSE;
-  dt_enterprise_summary_free (s);
 
 }
 
@@ -632,6 +649,16 @@ cell_unbind (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (row, cell_update, item);
 }
 
+static int
+column_width (const char *key)
+{
+  if (g_str_equal (key, "year") || g_str_equal (key, "rank") || g_str_equal (key, "rank_change"))
+    return 72;
+  if (g_str_equal (key, "trade_volume"))
+    return 120;
+  return 110;
+}
+
 static void
 add_column (DtEnterprisesPage *self,
             const char        *key,
@@ -654,8 +681,9 @@ add_column (DtEnterprisesPage *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_expand (column, expand);
-  if (expand)
-    gtk_column_view_column_set_fixed_width (column, 220);
+  /* Fixed widths: the view need not measure every visible cell again to
+   * size its columns whenever the rows change. */
+  gtk_column_view_column_set_fixed_width (column, expand ? 220 : column_width (key));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (sorter);
@@ -773,6 +801,26 @@ show_detail (DtEnterprisesPage *self)
     if (source != NULL)
       gtk_label_set_text (self->detail_source, source);
   }
+}
+
+static gboolean
+run_detail (gpointer data)
+{
+  DtEnterprisesPage *self = data;
+
+  self->detail_idle = 0;
+  show_detail (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* While an official types, the first row changes with every keystroke: the
+ * detail pane follows once the frame with the new rows is drawn, at most
+ * once per frame, not inside it. */
+static void
+schedule_detail (DtEnterprisesPage *self)
+{
+  if (self->detail_idle == 0)
+    self->detail_idle = g_idle_add_full (G_PRIORITY_LOW, run_detail, self, NULL);
 }
 
 /* Charts */
@@ -1198,6 +1246,8 @@ dt_enterprises_page_dispose (GObject *object)
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_handle_id (&self->summary_idle, g_source_remove);
+  g_clear_handle_id (&self->detail_idle, g_source_remove);
+  g_clear_pointer (&self->charted, dt_enterprise_summary_free);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_ENTERPRISES_PAGE);
   g_clear_object (&self->selection);
@@ -1230,6 +1280,7 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, facet_box);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, chart_grid);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_subtitle);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_grid);
@@ -1277,7 +1328,7 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
 
   /* The table */
   self->selection = gtk_single_selection_new (NULL);
-  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (show_detail), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (schedule_detail), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   /* The names in the user's language, under one title; every other
    * column titled as exports head it (dt-columns.c). */
@@ -1292,6 +1343,7 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       add_column (self, keys[i], dt_columns_label ("enterprises", keys[i]), FALSE);
   }
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (update_charts), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, 0);
 
