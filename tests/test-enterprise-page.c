@@ -204,6 +204,8 @@ test_detail_shows_eligibility (void)
   view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   selection = gtk_column_view_get_model (view);
   gtk_selection_model_select_item (selection, ftz_row, TRUE);
+  /* The detail follows the selection once the frame is drawn. */
+  dt_test_iterate_until_idle ();
 
   eligibility = DT_ELIGIBILITY_LIST (dt_test_find_descendant (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST));
   g_assert_nonnull (eligibility);
