@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dt-columns.h"
 #include "dt-csv-reader.h"
 #include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
@@ -217,6 +218,63 @@ test_detail_shows_eligibility (void)
   g_clear_object (&store);
 }
 
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;   /* the view holds it */
+    }
+  return NULL;
+}
+
+/* The column menu hides a column, and a new page remembers it. */
+static void
+test_columns_hidden_and_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *sector = dt_columns_label ("enterprises", "sector");
+  DtEnterprisesPage *page = g_object_ref_sink (g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL));
+  DtEnterprisesPage *again;
+  GtkMenuButton *button = GTK_MENU_BUTTON (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON));
+  GtkWidget *menu = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *check = NULL;
+  GtkColumnView *view;
+  g_auto(GStrv) hidden = NULL;
+
+  g_settings_reset (settings, "enterprise-hidden-columns");
+  for (GtkWidget *w = dt_test_find_descendant (menu, GTK_TYPE_CHECK_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), sector) == 0)
+      check = w;
+  g_assert_nonnull (check);
+  view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, sector)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, sector)));
+  hidden = g_settings_get_strv (settings, "enterprise-hidden-columns");
+  g_assert_true (g_strv_contains ((const char * const *)hidden, "sector"));
+
+  again = g_object_ref_sink (g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL));
+  view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (again), GTK_TYPE_COLUMN_VIEW));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, sector)));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, dt_columns_label ("enterprises", "city"))));
+
+  /* Shown again from the menu. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, sector)));
+
+  g_settings_reset (settings, "enterprise-hidden-columns");
+  g_object_unref (again);
+  g_object_unref (page);
+}
+
 static void
 test_search_filter_export (void)
 {
@@ -355,6 +413,7 @@ main (int   argc,
 
   g_test_add_func ("/enterprise/page/search-filter-export", test_search_filter_export);
   g_test_add_func ("/enterprise/page/detail-shows-eligibility", test_detail_shows_eligibility);
+  g_test_add_func ("/enterprise/page/columns-hidden-and-remembered", test_columns_hidden_and_remembered);
   g_test_add_func ("/enterprise/page/facet-index", test_facet_index);
 
   return g_test_run ();

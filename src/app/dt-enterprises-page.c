@@ -73,6 +73,9 @@ struct _DtEnterprisesPage
   GtkSearchEntry        *search_entry;
   GtkLabel              *count_label;
   GtkButton             *clear_button;
+  GtkMenuButton         *column_button;
+  GtkBox                *column_menu;
+  GSettings             *settings;
   GtkRevealer           *progress_revealer;
   GtkProgressBar        *progress_bar;
   GtkBox                *facet_box;
@@ -649,6 +652,54 @@ cell_unbind (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (row, cell_update, item);
 }
 
+/* The columns' visibility follows the setting; the menu's checks follow both. */
+static void
+apply_hidden_columns (DtEnterprisesPage *self)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "enterprise-hidden-columns");
+
+  self->updating = TRUE;
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->column_menu)); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      gboolean shown = !g_strv_contains ((const char * const *)hidden, g_object_get_data (G_OBJECT (check), "key"));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), shown);
+      gtk_column_view_column_set_visible (g_object_get_data (G_OBJECT (check), "column"), shown);
+    }
+  self->updating = FALSE;
+}
+
+static void
+on_column_toggled (DtEnterprisesPage *self)
+{
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+
+  if (self->updating)
+    return;
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->column_menu)); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+      g_strv_builder_add (hidden, g_object_get_data (G_OBJECT (check), "key"));
+  keys = g_strv_builder_end (hidden);
+  g_settings_set_strv (self->settings, "enterprise-hidden-columns", (const char * const *)keys);
+}
+
+/* Tab from the search goes to the rows it found, as one reads the page. */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               DtEnterprisesPage     *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 static int
 column_width (const char *key)
 {
@@ -686,6 +737,16 @@ add_column (DtEnterprisesPage *self,
   gtk_column_view_column_set_fixed_width (column, expand ? 220 : column_width (key));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
+  /* Every column but the name can be hidden, for narrow windows. */
+  if (!expand)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (title);
+
+      g_object_set_data (G_OBJECT (check), "column", column);
+      g_object_set_data (G_OBJECT (check), "key", (gpointer)key);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_column_toggled), self);
+      gtk_box_append (self->column_menu, check);
+    }
   g_object_unref (sorter);
   g_object_unref (column);
 }
@@ -1254,6 +1315,7 @@ dt_enterprises_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->query);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->region_names, g_hash_table_unref);
   for (guint i = 0; i < N_FACETS; i++)
     g_clear_pointer (&self->facets[i].buttons, g_hash_table_unref);
@@ -1275,6 +1337,8 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_button);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_menu);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, facet_box);
@@ -1343,6 +1407,17 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       add_column (self, keys[i], dt_columns_label ("enterprises", keys[i]), FALSE);
   }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::enterprise-hidden-columns",
+                           G_CALLBACK (apply_hidden_columns), self, G_CONNECT_SWAPPED);
+  apply_hidden_columns (self);
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (update_charts), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, 0);
