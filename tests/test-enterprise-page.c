@@ -275,6 +275,57 @@ test_columns_hidden_and_remembered (void)
   g_object_unref (page);
 }
 
+static gboolean
+is_narrow (gpointer page)
+{
+  return dt_enterprises_page_get_narrow (page);
+}
+
+/* At 1024 px the detail pane folds away and a row opens it as a dialog. */
+static void
+test_narrow_detail_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(DtStore) store = dt_sample_data_open (db_path, &error);
+  GtkWidget *window = gtk_window_new ();
+  DtEnterprisesPage *page = g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL);
+  GtkWidget *dialog;
+  GtkColumnView *view;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  dt_enterprises_page_set_store (page, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (page_idle, page);
+  wait_for (is_narrow, page);
+  dt_test_iterate_until_idle ();
+  g_assert_false (gtk_widget_is_visible (dt_test_find_descendant (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST)));
+
+  view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  g_signal_emit_by_name (view, "activate", 0);
+  dt_test_iterate_until_idle ();
+
+  dialog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (ADW_IS_WINDOW (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (dt_test_find_descendant (dialog, DT_TYPE_ELIGIBILITY_LIST));
+  gtk_window_close (GTK_WINDOW (dialog));
+  dt_test_iterate_until_idle ();
+  /* The detail is back in the page. */
+  g_assert_nonnull (dt_test_find_descendant (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search_filter_export (void)
 {
@@ -414,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/enterprise/page/search-filter-export", test_search_filter_export);
   g_test_add_func ("/enterprise/page/detail-shows-eligibility", test_detail_shows_eligibility);
   g_test_add_func ("/enterprise/page/columns-hidden-and-remembered", test_columns_hidden_and_remembered);
+  g_test_add_func ("/enterprise/page/narrow-detail-dialog", test_narrow_detail_dialog);
   g_test_add_func ("/enterprise/page/facet-index", test_facet_index);
 
   return g_test_run ();

@@ -74,6 +74,11 @@ struct _DtEnterprisesPage
   GtkLabel              *count_label;
   GtkButton             *clear_button;
   GtkMenuButton         *column_button;
+  GtkPaned              *detail_paned;
+  GtkWidget             *detail_box;
+  GtkWidget             *detail_window;   /* the detail as a dialog, in a narrow window */
+  gboolean               narrow;
+  guint                  narrow_idle;
   GtkBox                *column_menu;
   GSettings             *settings;
   GtkRevealer           *progress_revealer;
@@ -1287,6 +1292,9 @@ shortcut_if_mapped (GtkWidget *widget,
   return TRUE;
 }
 
+static gboolean detail_window_closed (GtkWindow         *window,
+                                      DtEnterprisesPage *self);
+
 static void
 dt_enterprises_page_dispose (GObject *object)
 {
@@ -1308,6 +1316,14 @@ dt_enterprises_page_dispose (GObject *object)
   g_clear_object (&self->export_cancellable);
   g_clear_handle_id (&self->summary_idle, g_source_remove);
   g_clear_handle_id (&self->detail_idle, g_source_remove);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (self->detail_window != NULL)
+    {
+      GtkWidget *window = self->detail_window;
+
+      detail_window_closed (GTK_WINDOW (window), self);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
   g_clear_pointer (&self->charted, dt_enterprise_summary_free);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_ENTERPRISES_PAGE);
@@ -1323,6 +1339,125 @@ dt_enterprises_page_dispose (GObject *object)
   G_OBJECT_CLASS (dt_enterprises_page_parent_class)->dispose (object);
 }
 
+/* Narrow windows: the detail pane folds away, and a row opens its detail
+ * as a dialog instead (Enter or a double click). */
+
+#define NARROW_WIDTH 1100
+
+static gboolean
+detail_window_closed (GtkWindow         *window,
+                      DtEnterprisesPage *self)
+{
+  GtkWidget *viewport = gtk_paned_get_end_child (self->detail_paned);
+
+  /* The detail goes back to its pane (the scroller's viewport). */
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (viewport));
+  g_object_ref (self->detail_box);
+  gtk_viewport_set_child (GTK_VIEWPORT (gtk_widget_get_parent (self->detail_box)), NULL);
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), self->detail_box);
+  g_object_unref (self->detail_box);
+  self->detail_window = NULL;
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return FALSE;
+}
+
+static void
+on_row_activated (DtEnterprisesPage *self,
+                  guint              position)
+{
+  GtkWidget *content, *header, *inner;
+
+  if (!self->narrow || self->detail_window != NULL)
+    return;
+  show_detail (self);
+  /* GTK 4.8's GtkPaned warns when the focus leaves it for a dialog while
+   * its children change: hold the focus outside it meanwhile. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  self->detail_window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (self->detail_window), _("Enterprise"));
+  gtk_window_set_modal (GTK_WINDOW (self->detail_window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (self->detail_window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_default_size (GTK_WINDOW (self->detail_window), 420, 560);
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  inner = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (inner, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (inner), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  g_object_ref (self->detail_box);
+  gtk_viewport_set_child (GTK_VIEWPORT (gtk_widget_get_parent (self->detail_box)), NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (inner), self->detail_box);
+  g_object_unref (self->detail_box);
+  gtk_box_append (GTK_BOX (content), header);
+  gtk_box_append (GTK_BOX (content), inner);
+  adw_window_set_content (ADW_WINDOW (self->detail_window), content);
+  g_signal_connect (self->detail_window, "close-request", G_CALLBACK (detail_window_closed), self);
+  gtk_window_present (GTK_WINDOW (self->detail_window));
+}
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  DtEnterprisesPage *self = data;
+
+  self->narrow_idle = 0;
+  gtk_widget_set_visible (gtk_paned_get_end_child (self->detail_paned), !self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page lays out its one child itself (AdwBin's layout manager would
+ * not tell it its width). */
+static GtkSizeRequestMode
+dt_enterprises_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+dt_enterprises_page_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+dt_enterprises_page_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* Not during the allocation itself: it would lay out again. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add (apply_narrow, self);
+    }
+}
+
+gboolean
+dt_enterprises_page_get_narrow (DtEnterprisesPage *self)
+{
+  g_return_val_if_fail (DT_IS_ENTERPRISES_PAGE (self), FALSE);
+  return self->narrow;
+}
+
 static void
 dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
 {
@@ -1330,6 +1465,9 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dt_enterprises_page_dispose;
+  widget_class->size_allocate = dt_enterprises_page_size_allocate;
+  widget_class->measure = dt_enterprises_page_measure;
+  widget_class->get_request_mode = dt_enterprises_page_get_request_mode;
 
   g_type_ensure (DT_TYPE_CHART);
   g_type_ensure (DT_TYPE_ELIGIBILITY_LIST);
@@ -1338,6 +1476,8 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_button);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_paned);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_menu);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, progress_bar);
@@ -1366,6 +1506,7 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
   const char *name_key = dt_locale_prefers_chinese () ? "name_zh" : "name_en";
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   /* Not a bound template child: AdwBin unparents its own child. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
@@ -1414,6 +1555,7 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
     g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
     gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   }
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::enterprise-hidden-columns",
                            G_CALLBACK (apply_hidden_columns), self, G_CONNECT_SWAPPED);
