@@ -240,6 +240,9 @@ on_page_loaded (DtEnterprisesPage *self,
                 guint              position,
                 guint              n_rows)
 {
+  /* A new snapshot may have refilled the selected row in place. */
+  if (position == 0)
+    schedule_detail (self);
   if (self->quit_after_rows && n_rows > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->quit_after_rows = FALSE;
@@ -643,6 +646,9 @@ cell_bind (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "key", data);
   if (row != NULL && dt_enterprise_row_get_loading (row))
     g_signal_connect_object (row, "notify::loading", G_CALLBACK (cell_update), item, G_CONNECT_SWAPPED);
+  /* Rows on screen are refilled in place by a new query. */
+  if (row != NULL)
+    g_signal_connect_object (row, "changed", G_CALLBACK (cell_update), item, G_CONNECT_SWAPPED);
   cell_update (item);
 }
 
