@@ -10,7 +10,10 @@
 # export with `sqlite3 -csv`; the import of the generated CSV with
 # `sqlite3 .import`; and, for the largest N, start-up to the first frame
 # showing rows with a bare libadwaita window, and peak RSS.
-# BENCH_ONLY=prepare stops after generating and importing.
+# BENCH_ONLY=prepare stops after generating and importing; BENCH_ONLY=window
+# measures only the window figures (and the export's RSS).
+# DT_WINDOW_BENCH_PHASES=1 adds, on stderr, where the window's time went:
+# layout, paint, and the CPU time of the main thread and of the process.
 set -euo pipefail
 
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,7 +70,7 @@ for N in "${SIZES[@]}"; do
     echo "$(since "$t")" > "$WORK/sqlite-import-$N.txt"
     rm -f "$plain"
   fi
-  [ "${BENCH_ONLY:-}" = prepare ] && continue
+  [ "${BENCH_ONLY:-}" = prepare ] || [ "${BENCH_ONLY:-}" = window ] && continue
 
   read -r imp how < "$WORK/import-$N.txt"
   sqlimp=$(cat "$WORK/sqlite-import-$N.txt")
@@ -133,7 +136,7 @@ window_figures() {
         /usr/bin/time -f "app %e %M" env DT_QUIT_AFTER_ROWS_SHOWN=1 "$1" --database="$2" --page=enterprises >/dev/null 2>>"$3/time.log"
         /usr/bin/time -f "bare %e %M" "$4" >/dev/null 2>>"$3/time.log"
       done
-      /usr/bin/time -f "session %e %M" env DT_WINDOW_BENCH=1 "$1" --database="$2" 2>>"$3/time.log" | grep "^window-"
+      /usr/bin/time -f "session %e %M" env DT_WINDOW_BENCH=1 DT_WINDOW_BENCH_PHASES=1 "$1" --database="$2" 2>>"$3/time.log" | grep "^window-"
       cat "$3/time.log"; rm -f "$3/time.log"' _ "$APP" "$db" "$WORK" "$BARE" 2>&1 | grep -E '^(app|bare|session|window-) ?'
   rm -f "$db" "$db-wal" "$db-shm" "$db.lock"
 }
@@ -144,6 +147,8 @@ if [ -z "${BENCH_NO_WINDOW:-}" ] && command -v xvfb-run >/dev/null; then
   for N in "${SIZES[@]}"; do
     [ "$N" -ge 100000 ] || continue
     out=$(window_figures "$N")
+    # Where the time went (layout, paint, CPU), kept beside the table.
+    echo "$out" | grep 'total_ms=' > "$WORK/window-phases-$N.txt" || true
     app_t=$(echo "$out" | awk '$1 == "app" { print $2 }' | sort -n | sed -n 2p)
     bare_t=$(echo "$out" | awk '$1 == "bare" { print $2 }' | sort -n | sed -n 2p)
     app_rss=$(echo "$out" | awk '$1 == "app" || $1 == "session" { if ($3 > m) m = $3 } END { printf "%.0f", m / 1024 }')

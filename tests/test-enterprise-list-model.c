@@ -394,6 +394,45 @@ test_failed_fetch_keeps_list (Fixture       *f,
     }
 }
 
+static void
+count_changed (guint *n)
+{
+  (*n)++;
+}
+
+/* A new query refills the first rows in place ("changed") and announces
+ * only the rest as replaced: a view keeps the row widgets on screen. */
+static void
+test_first_rows_refilled_in_place (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(DtEnterpriseListModel) model = dt_enterprise_list_model_new (f->store);
+  g_autoptr(DtEnterpriseQuery) query = dt_enterprise_query_new ();
+  g_autoptr(DtEnterpriseRow) first = NULL;
+  g_autoptr(DtEnterpriseRow) again = NULL;
+  guint changed = 0;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), f);
+  dt_enterprise_list_model_set_query (model, query);
+  wait_for (model_idle, model);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_signal_connect_swapped (first, "changed", G_CALLBACK (count_changed), &changed);
+
+  f->n_changes = 0;
+  dt_enterprise_query_add_filter (query, "year", "2031", NULL);
+  dt_enterprise_query_set_sort (query, "rank", TRUE, NULL);
+  dt_enterprise_list_model_set_query (model, query);
+  wait_for (model_idle, model);
+
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == first);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  /* And every row is what the query selects, the refilled ones too. */
+  assert_rows_are (f, model, query);
+  g_signal_handlers_disconnect_by_data (model, f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,8 +445,11 @@ main (int   argc,
               fixture_set_up, test_new_query_cancels_old, fixture_tear_down);
   g_test_add ("/enterprise-list-model/order-is-export-order", Fixture, NULL,
               fixture_set_up, test_order_is_export_order, fixture_tear_down);
+  g_test_add ("/enterprise-list-model/first-rows-refilled-in-place", Fixture, NULL,
+              fixture_set_up, test_first_rows_refilled_in_place, fixture_tear_down);
   g_test_add ("/enterprise-list-model/failed-fetch-keeps-list", Fixture, NULL,
               fixture_set_up, test_failed_fetch_keeps_list, fixture_tear_down);
+
 
   return g_test_run ();
 }

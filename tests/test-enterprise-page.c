@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-chart.h"
+#include "dt-columns.h"
 #include "dt-csv-reader.h"
 #include "dt-eligibility-list.h"
 #include "dt-enterprises-page.h"
@@ -206,6 +207,8 @@ test_detail_shows_eligibility (void)
   view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   selection = gtk_column_view_get_model (view);
   gtk_selection_model_select_item (selection, ftz_row, TRUE);
+  /* The detail follows the selection once the frame is drawn. */
+  dt_test_iterate_until_idle ();
 
   eligibility = DT_ELIGIBILITY_LIST (dt_test_find_descendant (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST));
   g_assert_nonnull (eligibility);
@@ -215,6 +218,114 @@ test_detail_shows_eligibility (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;   /* the view holds it */
+    }
+  return NULL;
+}
+
+/* The column menu hides a column, and a new page remembers it. */
+static void
+test_columns_hidden_and_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *sector = dt_columns_label ("enterprises", "sector");
+  DtEnterprisesPage *page = g_object_ref_sink (g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL));
+  DtEnterprisesPage *again;
+  GtkMenuButton *button = GTK_MENU_BUTTON (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON));
+  GtkWidget *menu = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *check = NULL;
+  GtkColumnView *view;
+  g_auto(GStrv) hidden = NULL;
+
+  g_settings_reset (settings, "enterprise-hidden-columns");
+  for (GtkWidget *w = dt_test_find_descendant (menu, GTK_TYPE_CHECK_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), sector) == 0)
+      check = w;
+  g_assert_nonnull (check);
+  view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, sector)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, sector)));
+  hidden = g_settings_get_strv (settings, "enterprise-hidden-columns");
+  g_assert_true (g_strv_contains ((const char * const *)hidden, "sector"));
+
+  again = g_object_ref_sink (g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL));
+  view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (again), GTK_TYPE_COLUMN_VIEW));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, sector)));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, dt_columns_label ("enterprises", "city"))));
+
+  /* Shown again from the menu. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, sector)));
+
+  g_settings_reset (settings, "enterprise-hidden-columns");
+  g_object_unref (again);
+  g_object_unref (page);
+}
+
+static gboolean
+is_narrow (gpointer page)
+{
+  return dt_enterprises_page_get_narrow (page);
+}
+
+/* At 1024 px the detail pane folds away and a row opens it as a dialog. */
+static void
+test_narrow_detail_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dt-page-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(DtStore) store = dt_sample_data_open (db_path, &error);
+  GtkWidget *window = gtk_window_new ();
+  DtEnterprisesPage *page = g_object_new (DT_TYPE_ENTERPRISES_PAGE, NULL);
+  GtkWidget *dialog;
+  GtkColumnView *view;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  dt_enterprises_page_set_store (page, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (page_idle, page);
+  wait_for (is_narrow, page);
+  dt_test_iterate_until_idle ();
+  g_assert_false (gtk_widget_is_visible (dt_test_find_descendant (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST)));
+
+  view = GTK_COLUMN_VIEW (dt_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  g_signal_emit_by_name (view, "activate", 0);
+  dt_test_iterate_until_idle ();
+
+  dialog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (ADW_IS_WINDOW (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (dt_test_find_descendant (dialog, DT_TYPE_ELIGIBILITY_LIST));
+  gtk_window_close (GTK_WINDOW (dialog));
+  dt_test_iterate_until_idle ();
+  /* The detail is back in the page. */
+  g_assert_nonnull (dt_test_find_descendant (GTK_WIDGET (page), DT_TYPE_ELIGIBILITY_LIST));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -460,6 +571,8 @@ main (int   argc,
 
   g_test_add_func ("/enterprise/page/search-filter-export", test_search_filter_export);
   g_test_add_func ("/enterprise/page/detail-shows-eligibility", test_detail_shows_eligibility);
+  g_test_add_func ("/enterprise/page/columns-hidden-and-remembered", test_columns_hidden_and_remembered);
+  g_test_add_func ("/enterprise/page/narrow-detail-dialog", test_narrow_detail_dialog);
   g_test_add_func ("/enterprise/page/facet-index", test_facet_index);
   g_test_add_func ("/enterprise/page/charts-carry-context", test_charts_carry_context);
 

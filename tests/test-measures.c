@@ -627,6 +627,36 @@ assert_summary_matches (DtStore *store,
       g_assert_no_error (error);
     }
   g_assert_cmpuint (listed, ==, expected_ids->len);
+
+  /* The same from the facet index's bitmaps: counts, then every page. */
+  {
+    g_autoptr(DtFacetIndex) index = dt_facet_index_new (dt_store_get_path (store));
+    g_autoptr(DtEligibilitySummary) indexed = NULL;
+
+    g_assert_true (dt_facet_index_build_sync (index, &error));
+    indexed = dt_measure_eligibility_summarise_indexed (store, index, no, year, 7, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (indexed->year, ==, summary->year);
+    for (guint v = 0; v < 4; v++)
+      g_assert_cmpuint (indexed->counts[v], ==, expected[v]);
+
+    listed = 0;
+    for (g_autoptr(GPtrArray) page = g_ptr_array_ref (indexed->qualifying); page->len > 0;)
+      {
+        for (guint i = 0; i < page->len; i++, listed++)
+          {
+            DtEligibility *answer = g_ptr_array_index (page, i);
+
+            g_assert_cmpuint (listed, <, expected_ids->len);
+            g_assert_cmpint (answer->enterprise_id, ==, g_array_index (expected_ids, gint64, listed));
+            g_assert_cmpint (answer->verdict, ==, DT_ELIGIBILITY_QUALIFIES);
+          }
+        g_ptr_array_unref (page);
+        page = dt_measure_eligibility_qualifying_indexed (store, index, no, year, listed, 7, NULL, &error);
+        g_assert_no_error (error);
+      }
+    g_assert_cmpuint (listed, ==, expected_ids->len);
+  }
 }
 
 static void

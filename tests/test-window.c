@@ -12,6 +12,7 @@
 #include "dt-test-widgets.h"
 #include "dt-application.h"
 #include "dt-store.h"
+#include "dt-enterprises-page.h"
 #include "dt-window.h"
 
 static char *db_dir;
@@ -46,6 +47,41 @@ count_titled_rows (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     n += count_titled_rows (child);
   return n;
+}
+
+/* Only the page shown loads its data at start-up; another loads when it is
+ * first reached, by its shortcut's action as by --page. */
+static void
+test_pages_load_when_shown (void)
+{
+  DtStore *store = dt_application_get_store (app);
+  DtWindow *window = dt_window_new (app, store, NULL);
+  DtEnterprisesPage *enterprises;
+  AdwViewStack *stack;
+
+  dt_window_show_page (window, "index");   /* as --page=index does */
+  gtk_window_present (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
+
+  stack = ADW_VIEW_STACK (dt_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  enterprises = DT_ENTERPRISES_PAGE (dt_test_find_descendant (GTK_WIDGET (window), DT_TYPE_ENTERPRISES_PAGE));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "index");
+  g_assert_null (dt_enterprises_page_get_model (enterprises));
+
+  /* Alt+3 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "enterprises"));
+  dt_test_iterate_until_idle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "enterprises");
+  g_assert_nonnull (dt_enterprises_page_get_model (enterprises));
+  for (guint tries = 0; tries < 100 && g_list_model_get_n_items (G_LIST_MODEL (dt_enterprises_page_get_model (enterprises))) == 0; tries++)
+    {
+      g_usleep (50000);
+      dt_test_iterate_until_idle ();
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dt_enterprises_page_get_model (enterprises))), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dt_test_iterate_until_idle ();
 }
 
 static void
@@ -271,6 +307,7 @@ main (int   argc,
   start_application ();
 
   g_test_add_func ("/window/pages-show-rows", test_pages_show_rows);
+  g_test_add_func ("/window/pages-load-when-shown", test_pages_load_when_shown);
   g_test_add_func ("/window/sample-banner-shown", test_sample_banner_shown);
   g_test_add_func ("/window/controls-have-accessible-names", test_controls_have_accessible_names);
   g_test_add_func ("/window/bad-database-explained", test_bad_database_explained);

@@ -203,6 +203,22 @@ verdict_text (DtEligibilityVerdict verdict)
     }
 }
 
+static void
+add_criterion_rows (AdwExpanderRow *row)
+{
+  g_autoptr(GPtrArray) checks = g_object_steal_data (G_OBJECT (row), "checks");
+
+  if (checks == NULL || !adw_expander_row_get_expanded (row))
+    {
+      if (checks != NULL)
+        g_object_set_data_full (G_OBJECT (row), "checks", g_steal_pointer (&checks),
+                                (GDestroyNotify)g_ptr_array_unref);
+      return;
+    }
+  for (guint i = 0; i < checks->len; i++)
+    adw_expander_row_add_row (row, criterion_row (g_ptr_array_index (checks, i)));
+}
+
 static GtkWidget *
 answer_row (const char          *title,
             const DtEligibility *answer)
@@ -212,8 +228,12 @@ answer_row (const char          *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), verdict_text (answer->verdict));
-  for (guint i = 0; i < answer->checks->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), criterion_row (g_ptr_array_index (answer->checks, i)));
+  /* The reasons are built when first expanded: a collapsed expander still
+   * lays out its rows, and a list of 50 answers would wrap hundreds of
+   * sentences nobody has opened. */
+  g_object_set_data_full (G_OBJECT (row), "checks", g_ptr_array_ref (answer->checks),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (add_criterion_rows), NULL);
   if (answer->checks->len == 0)
     adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
   return row;

@@ -59,6 +59,8 @@ struct _DtEnterprisesPage
   GCancellable          *summary_cancellable;
   guint                  generation;
   guint                  summary_idle;
+  guint                  detail_idle;    /* the detail follows the selection after the frame */
+  DtEnterpriseSummary   *charted;        /* the summary the charts have yet to show */
   gboolean               busy;
   gboolean               updating;       /* facets or entry set from code */
   const char            *probe_key;
@@ -75,11 +77,20 @@ struct _DtEnterprisesPage
   GtkSearchEntry        *search_entry;
   GtkLabel              *count_label;
   GtkButton             *clear_button;
+  GtkMenuButton         *column_button;
+  GtkPaned              *detail_paned;
+  GtkWidget             *detail_box;
+  GtkWidget             *detail_window;   /* the detail as a dialog, in a narrow window */
+  gboolean               narrow;
+  guint                  narrow_idle;
+  GtkBox                *column_menu;
+  GSettings             *settings;
   GtkRevealer           *progress_revealer;
   GtkProgressBar        *progress_bar;
   GtkBox                *facet_box;
   GtkColumnView         *column_view;
   GtkGrid               *chart_grid;
+  AdwViewStack          *view_stack;
   GtkLabel              *detail_title;
   GtkLabel              *detail_subtitle;
   GtkGrid               *detail_grid;
@@ -91,6 +102,7 @@ struct _DtEnterprisesPage
 G_DEFINE_FINAL_TYPE (DtEnterprisesPage, dt_enterprises_page, ADW_TYPE_BIN)
 
 static void schedule_summary (DtEnterprisesPage *self);
+static void schedule_detail (DtEnterprisesPage *self);
 
 /* Display text */
 
@@ -232,6 +244,9 @@ on_page_loaded (DtEnterprisesPage *self,
                 guint              position,
                 guint              n_rows)
 {
+  /* A new snapshot may have refilled the selected row in place. */
+  if (position == 0)
+    schedule_detail (self);
   if (self->quit_after_rows && n_rows > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->quit_after_rows = FALSE;
@@ -467,6 +482,20 @@ update_chart (DtEnterprisesPage *self,
 }
 
 static void
+update_charts (DtEnterprisesPage *self)
+{
+  DtEnterpriseSummary *s = self->charted;
+
+  if (s == NULL || g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "charts") != 0)
+    return;
+  update_chart (self, self->charts[CHART_CITY_COUNT], "city", s->by_city, FALSE);
+  update_chart (self, self->charts[CHART_CITY_VOLUME], "city", s->by_city, TRUE);
+  update_chart (self, self->charts[CHART_CATEGORY_COUNT], "category", s->by_category, FALSE);
+  update_chart (self, self->charts[CHART_CATEGORY_VOLUME], "category", s->by_category, TRUE);
+  g_clear_pointer (&self->charted, dt_enterprise_summary_free);
+}
+
+static void
 summary_done (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -497,14 +526,13 @@ summary_done (GObject      *object,
     update_facet (self, &self->facets[i], g_ptr_array_index (s->facets, i));
   self->updating = FALSE;
 
-  update_chart (self, self->charts[CHART_CITY_COUNT], "city", s->by_city, FALSE);
-  update_chart (self, self->charts[CHART_CITY_VOLUME], "city", s->by_city, TRUE);
-  update_chart (self, self->charts[CHART_CATEGORY_COUNT], "category", s->by_category, FALSE);
-  update_chart (self, self->charts[CHART_CATEGORY_VOLUME], "category", s->by_category, TRUE);
+  /* The charts are redrawn when they are shown, not behind the table. */
+  g_clear_pointer (&self->charted, dt_enterprise_summary_free);
+  self->charted = s;
+  update_charts (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), dt_enterprise_query_has_filters (self->query));
   self->busy = FALSE;
-  dt_enterprise_summary_free (s);
 
 }
 
@@ -722,6 +750,9 @@ cell_bind (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "key", data);
   if (row != NULL && dt_enterprise_row_get_loading (row))
     g_signal_connect_object (row, "notify::loading", G_CALLBACK (cell_update), item, G_CONNECT_SWAPPED);
+  /* Rows on screen are refilled in place by a new query. */
+  if (row != NULL)
+    g_signal_connect_object (row, "changed", G_CALLBACK (cell_update), item, G_CONNECT_SWAPPED);
   cell_update (item);
 }
 
@@ -734,6 +765,64 @@ cell_unbind (GtkSignalListItemFactory *factory,
 
   if (row != NULL)
     g_signal_handlers_disconnect_by_func (row, cell_update, item);
+}
+
+/* The columns' visibility follows the setting; the menu's checks follow both. */
+static void
+apply_hidden_columns (DtEnterprisesPage *self)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "enterprise-hidden-columns");
+
+  self->updating = TRUE;
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->column_menu)); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      gboolean shown = !g_strv_contains ((const char * const *)hidden, g_object_get_data (G_OBJECT (check), "key"));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), shown);
+      gtk_column_view_column_set_visible (g_object_get_data (G_OBJECT (check), "column"), shown);
+    }
+  self->updating = FALSE;
+}
+
+static void
+on_column_toggled (DtEnterprisesPage *self)
+{
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+
+  if (self->updating)
+    return;
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->column_menu)); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+      g_strv_builder_add (hidden, g_object_get_data (G_OBJECT (check), "key"));
+  keys = g_strv_builder_end (hidden);
+  g_settings_set_strv (self->settings, "enterprise-hidden-columns", (const char * const *)keys);
+}
+
+/* Tab from the search goes to the rows it found, as one reads the page. */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               DtEnterprisesPage     *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static int
+column_width (const char *key)
+{
+  if (g_str_equal (key, "year") || g_str_equal (key, "rank") || g_str_equal (key, "rank_change"))
+    return 72;
+  if (g_str_equal (key, "trade_volume"))
+    return 120;
+  return 110;
 }
 
 static void
@@ -758,10 +847,21 @@ add_column (DtEnterprisesPage *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_expand (column, expand);
-  if (expand)
-    gtk_column_view_column_set_fixed_width (column, 220);
+  /* Fixed widths: the view need not measure every visible cell again to
+   * size its columns whenever the rows change. */
+  gtk_column_view_column_set_fixed_width (column, expand ? 220 : column_width (key));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
+  /* Every column but the name can be hidden, for narrow windows. */
+  if (!expand)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (title);
+
+      g_object_set_data (G_OBJECT (check), "column", column);
+      g_object_set_data (G_OBJECT (check), "key", (gpointer)key);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_column_toggled), self);
+      gtk_box_append (self->column_menu, check);
+    }
   g_object_unref (sorter);
   g_object_unref (column);
 }
@@ -878,6 +978,26 @@ show_detail (DtEnterprisesPage *self)
     if (source != NULL)
       gtk_label_set_text (self->detail_source, source);
   }
+}
+
+static gboolean
+run_detail (gpointer data)
+{
+  DtEnterprisesPage *self = data;
+
+  self->detail_idle = 0;
+  show_detail (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* While an official types, the first row changes with every keystroke: the
+ * detail pane follows once the frame with the new rows is drawn, at most
+ * once per frame, not inside it. */
+static void
+schedule_detail (DtEnterprisesPage *self)
+{
+  if (self->detail_idle == 0)
+    self->detail_idle = g_idle_add_full (G_PRIORITY_LOW, run_detail, self, NULL);
 }
 
 /* Charts */
@@ -1325,6 +1445,9 @@ shortcut_if_mapped (GtkWidget *widget,
   return TRUE;
 }
 
+static gboolean detail_window_closed (GtkWindow         *window,
+                                      DtEnterprisesPage *self);
+
 static void
 dt_enterprises_page_dispose (GObject *object)
 {
@@ -1345,17 +1468,147 @@ dt_enterprises_page_dispose (GObject *object)
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_handle_id (&self->summary_idle, g_source_remove);
+  g_clear_handle_id (&self->detail_idle, g_source_remove);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (self->detail_window != NULL)
+    {
+      GtkWidget *window = self->detail_window;
+
+      detail_window_closed (GTK_WINDOW (window), self);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_clear_pointer (&self->charted, dt_enterprise_summary_free);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_ENTERPRISES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->query);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->region_names, g_hash_table_unref);
   for (guint i = 0; i < N_FACETS; i++)
     g_clear_pointer (&self->facets[i].buttons, g_hash_table_unref);
 
   G_OBJECT_CLASS (dt_enterprises_page_parent_class)->dispose (object);
+}
+
+/* Narrow windows: the detail pane folds away, and a row opens its detail
+ * as a dialog instead (Enter or a double click). */
+
+#define NARROW_WIDTH 1100
+
+static gboolean
+detail_window_closed (GtkWindow         *window,
+                      DtEnterprisesPage *self)
+{
+  GtkWidget *viewport = gtk_paned_get_end_child (self->detail_paned);
+
+  /* The detail goes back to its pane (the scroller's viewport). */
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (viewport));
+  g_object_ref (self->detail_box);
+  gtk_viewport_set_child (GTK_VIEWPORT (gtk_widget_get_parent (self->detail_box)), NULL);
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), self->detail_box);
+  g_object_unref (self->detail_box);
+  self->detail_window = NULL;
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return FALSE;
+}
+
+static void
+on_row_activated (DtEnterprisesPage *self,
+                  guint              position)
+{
+  GtkWidget *content, *header, *inner;
+
+  if (!self->narrow || self->detail_window != NULL)
+    return;
+  show_detail (self);
+  /* GTK 4.8's GtkPaned warns when the focus leaves it for a dialog while
+   * its children change: hold the focus outside it meanwhile. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  self->detail_window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (self->detail_window), _("Enterprise"));
+  gtk_window_set_modal (GTK_WINDOW (self->detail_window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (self->detail_window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_default_size (GTK_WINDOW (self->detail_window), 420, 560);
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  inner = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (inner, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (inner), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  g_object_ref (self->detail_box);
+  gtk_viewport_set_child (GTK_VIEWPORT (gtk_widget_get_parent (self->detail_box)), NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (inner), self->detail_box);
+  g_object_unref (self->detail_box);
+  gtk_box_append (GTK_BOX (content), header);
+  gtk_box_append (GTK_BOX (content), inner);
+  adw_window_set_content (ADW_WINDOW (self->detail_window), content);
+  g_signal_connect (self->detail_window, "close-request", G_CALLBACK (detail_window_closed), self);
+  gtk_window_present (GTK_WINDOW (self->detail_window));
+}
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  DtEnterprisesPage *self = data;
+
+  self->narrow_idle = 0;
+  gtk_widget_set_visible (gtk_paned_get_end_child (self->detail_paned), !self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page lays out its one child itself (AdwBin's layout manager would
+ * not tell it its width). */
+static GtkSizeRequestMode
+dt_enterprises_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+dt_enterprises_page_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+dt_enterprises_page_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  DtEnterprisesPage *self = DT_ENTERPRISES_PAGE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* Not during the allocation itself: it would lay out again. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add (apply_narrow, self);
+    }
+}
+
+gboolean
+dt_enterprises_page_get_narrow (DtEnterprisesPage *self)
+{
+  g_return_val_if_fail (DT_IS_ENTERPRISES_PAGE (self), FALSE);
+  return self->narrow;
 }
 
 static void
@@ -1365,6 +1618,9 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dt_enterprises_page_dispose;
+  widget_class->size_allocate = dt_enterprises_page_size_allocate;
+  widget_class->measure = dt_enterprises_page_measure;
+  widget_class->get_request_mode = dt_enterprises_page_get_request_mode;
 
   g_type_ensure (DT_TYPE_CHART);
   g_type_ensure (DT_TYPE_ELIGIBILITY_LIST);
@@ -1372,11 +1628,16 @@ dt_enterprises_page_class_init (DtEnterprisesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_button);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_paned);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_menu);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, facet_box);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, chart_grid);
+  gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_subtitle);
   gtk_widget_class_bind_template_child (widget_class, DtEnterprisesPage, detail_grid);
@@ -1399,6 +1660,7 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
   const char *name_key = dt_data_language_is_chinese () ? "name_zh" : "name_en";
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   /* Not a bound template child: AdwBin unparents its own child. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
@@ -1425,7 +1687,7 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
 
   /* The table */
   self->selection = gtk_single_selection_new (NULL);
-  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (show_detail), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (schedule_detail), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   /* The names in the user's language, under one title; every other
    * column titled as exports head it (dt-columns.c). */
@@ -1440,6 +1702,19 @@ dt_enterprises_page_init (DtEnterprisesPage *self)
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       add_column (self, keys[i], dt_columns_label ("enterprises", keys[i]), FALSE);
   }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::enterprise-hidden-columns",
+                           G_CALLBACK (apply_hidden_columns), self, G_CONNECT_SWAPPED);
+  apply_hidden_columns (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (update_charts), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, 0);
 

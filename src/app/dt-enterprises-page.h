@@ -50,4 +50,8 @@ gboolean               dt_enterprises_page_export_finish (DtEnterprisesPage   *s
                                                           GAsyncResult        *result,
                                                           GError             **error);
 
+/* Whether the window is too narrow for the detail pane (a row then opens
+ * its detail as a dialog). */
+gboolean               dt_enterprises_page_get_narrow       (DtEnterprisesPage *self);
+
 G_END_DECLS

@@ -15,6 +15,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include "dt-eligibility-list.h"
 #include "dt-enterprise-list-model.h"
@@ -36,7 +38,29 @@ typedef struct
   GArray            *samples;   /* ms of the step being measured */
   gint64             started;
   gboolean           painted;
+  /* Where the frames' time goes (DT_WINDOW_BENCH_PHASES): µs in layout and paint. */
+  gint64             phase_start;
+  gint64             layout_us;
+  gint64             paint_us;
+  double             main_cpu_ms;   /* at the previous report */
+  double             all_cpu_ms;
 } Bench;
+
+/* CPU time of the calling (main) thread and of the whole process, in ms:
+ * on a shared machine these say what the wall clock cannot. */
+static void
+cpu_ms (double *main_thread,
+        double *process)
+{
+  struct timespec ts;
+  struct rusage usage;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  *main_thread = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+  getrusage (RUSAGE_SELF, &usage);
+  *process = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+             (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
 
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -59,6 +83,28 @@ on_after_paint (GdkFrameClock *clock,
                 Bench         *bench)
 {
   bench->painted = TRUE;
+}
+
+static void
+on_phase_start (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  bench->phase_start = g_get_monotonic_time ();
+}
+
+static void
+on_layout_done (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  bench->layout_us += g_get_monotonic_time () - bench->phase_start;
+  bench->phase_start = g_get_monotonic_time ();
+}
+
+static void
+on_paint_done (GdkFrameClock *clock,
+               Bench         *bench)
+{
+  bench->paint_us += g_get_monotonic_time () - bench->phase_start;
 }
 
 /* Runs the main loop until @ready (@data), then until the next frame is
@@ -94,12 +140,27 @@ compare_double (gconstpointer a,
 }
 
 static void
-report (const char *what,
-        GArray     *ms)
+report (Bench      *bench,
+        const char *what)
 {
+  GArray *ms = bench->samples;
+
   if (ms->len == 0)
     return;
   g_array_sort (ms, compare_double);
+  if (g_getenv ("DT_WINDOW_BENCH_PHASES") != NULL)
+    {
+      double total = 0, main_now, all_now;
+
+      for (guint i = 0; i < ms->len; i++)
+        total += g_array_index (ms, double, i);
+      cpu_ms (&main_now, &all_now);
+      g_printerr ("%s total_ms=%.0f layout_ms=%.0f paint_ms=%.0f main_cpu_ms=%.0f all_cpu_ms=%.0f\n", what, total,
+                  bench->layout_us / 1000.0, bench->paint_us / 1000.0,
+                  main_now - bench->main_cpu_ms, all_now - bench->all_cpu_ms);
+    }
+  bench->layout_us = bench->paint_us = 0;
+  cpu_ms (&bench->main_cpu_ms, &bench->all_cpu_ms);
   g_print ("%s median_ms=%.2f p95_ms=%.2f max_ms=%.2f n=%u\n", what,
            g_array_index (ms, double, ms->len / 2),
            g_array_index (ms, double, MIN (ms->len - 1, (guint)ceil (ms->len * 0.95) - 1)),
@@ -169,7 +230,7 @@ measure_typing (Bench *bench)
       dt_enterprise_query_set_search (query, NULL);
       wait_for_frame (bench, page_answered, NULL);
     }
-  report ("window-keystroke", bench->samples);
+  report (bench, "window-keystroke");
 }
 
 static void
@@ -190,7 +251,7 @@ measure_facets (Bench *bench)
           g_array_append_val (bench->samples, (double){ wait_for_frame (bench, page_answered, NULL) });
         }
     }
-  report ("window-facet", bench->samples);
+  report (bench, "window-facet");
 }
 
 static void
@@ -212,7 +273,7 @@ measure_scrolling (Bench *bench)
       first = (guint)(n * (value / MAX (1.0, gtk_adjustment_get_upper (adjustment))));
       g_array_append_val (bench->samples, (double){ wait_for_frame (bench, rows_shown, GUINT_TO_POINTER (first)) });
     }
-  report ("window-scroll-page", bench->samples);
+  report (bench, "window-scroll-page");
 }
 
 static void
@@ -225,7 +286,7 @@ measure_measures (Bench *bench)
       dt_measure_detail_show (DT_MEASURE_DETAIL (bench->detail), no);
       g_array_append_val (bench->samples, (double){ wait_for_frame (bench, eligibility_answered, NULL) });
     }
-  report ("window-select-measure", bench->samples);
+  report (bench, "window-select-measure");
 }
 
 static gboolean
@@ -233,9 +294,16 @@ run (gpointer data)
 {
   Bench *bench = data;
 
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
+
+  g_signal_connect_after (clock, "update", G_CALLBACK (on_phase_start), bench);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), bench);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (on_paint_done), bench);
   bench->started = g_get_monotonic_time ();
   wait_for_frame (bench, page_answered, NULL);
   g_print ("window-index-ready ms=%.0f\n", wait_for_frame (bench, index_ready, NULL));
+  bench->layout_us = bench->paint_us = 0;
+  cpu_ms (&bench->main_cpu_ms, &bench->all_cpu_ms);
   measure_typing (bench);
   measure_facets (bench);
   measure_scrolling (bench);

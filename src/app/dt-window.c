@@ -48,6 +48,8 @@ struct _DtWindow
   char                 *current_page;
   gboolean              going_back;
   GtkWidget            *back_button;
+  guint                 bind_idle;      /* the shown page gets the store before the first frame */
+  guint                 bound;          /* pages that have the store, by bit */
 };
 
 G_DEFINE_FINAL_TYPE (DtWindow, dt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -162,6 +164,36 @@ show_store_error (DtWindow     *self,
   show_instead_of_main (self, box);
 }
 
+/* Gives the page shown the store, once. */
+static void
+bind_visible_page (DtWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (self->store == NULL || self->bind_idle != 0 || name == NULL)
+    return;
+  if (g_str_equal (name, "overview") && !(self->bound & 1))
+    dt_overview_page_set_store (self->overview_page, self->store);
+  else if (g_str_equal (name, "index") && !(self->bound & 2))
+    dt_index_page_set_store (self->index_page, self->store);
+  else if (g_str_equal (name, "enterprises") && !(self->bound & 4))
+    dt_enterprises_page_set_store (self->enterprises_page, self->store);
+  else if (g_str_equal (name, "measures") && !(self->bound & 8))
+    dt_measures_page_set_store (self->measures_page, self->store);
+  self->bound |= g_str_equal (name, "overview") ? 1 : g_str_equal (name, "index") ? 2 :
+                 g_str_equal (name, "enterprises") ? 4 : g_str_equal (name, "measures") ? 8 : 0;
+}
+
+static gboolean
+bind_shown_page (gpointer data)
+{
+  DtWindow *self = data;
+
+  self->bind_idle = 0;
+  bind_visible_page (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 attach_store (DtWindow *self,
               DtStore  *store)
@@ -171,10 +203,10 @@ attach_store (DtWindow *self,
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
   self->changes_timeout = g_timeout_add_seconds (CHANGES_CHECK_SECONDS, check_for_changes, self);
 
-  dt_overview_page_set_store (self->overview_page, store);
-  dt_index_page_set_store (self->index_page, store);
-  dt_enterprises_page_set_store (self->enterprises_page, store);
-  dt_measures_page_set_store (self->measures_page, store);
+  /* Pages load their data when first shown, not all at start-up. */
+  self->bound = 0;
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
+  self->bind_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, bind_shown_page, self, NULL);
   update_sample_banner (self);
 }
 
@@ -535,6 +567,7 @@ dt_window_dispose (GObject *object)
   DtWindow *self = (DtWindow *)object;
 
   g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_WINDOW);
   g_clear_object (&self->held_main_box);
   g_clear_object (&self->store);
@@ -629,6 +662,7 @@ dt_window_init (DtWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (on_visible_page_changed),
                            self, G_CONNECT_SWAPPED);
   update_back (self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (bind_visible_page), self);
 
   /* A file dropped anywhere on the window is offered for import. */
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);

@@ -658,6 +658,18 @@ show_snapshot (DtEnterpriseListModel *self,
                GPtrArray             *first_rows)
 {
   guint old_n = n_items (self);
+  Page *old_first = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
+  g_autoptr(GPtrArray) kept = NULL;
+  guint k = 0;
+
+  /* The rows at the top stay the same objects, refilled with the new
+   * query's first rows ("changed"): views keep their row widgets and
+   * only the rest is announced as replaced. */
+  if (first_rows != NULL && old_first != NULL)
+    {
+      kept = g_ptr_array_ref (old_first->rows);
+      k = MIN (kept->len, first_rows->len);
+    }
 
   if (self->query != query)
     {
@@ -676,13 +688,18 @@ show_snapshot (DtEnterpriseListModel *self,
     {
       Page *page = page_new (self, 0);
 
+      for (guint i = 0; i < k; i++)
+        {
+          g_object_unref (g_ptr_array_index (page->rows, i));
+          g_ptr_array_index (page->rows, i) = g_object_ref (g_ptr_array_index (kept, i));
+        }
       page_fill (self, page, first_rows, FALSE);
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
       g_queue_push_head (&self->lru, GUINT_TO_POINTER (0));
     }
 
-  if (old_n > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
+  if (old_n > k || ids->len > k)
+    g_list_model_items_changed (G_LIST_MODEL (self), k, old_n - k, ids->len - k);
   if (first_rows != NULL)
     g_signal_emit (self, signals[PAGE_LOADED], 0, 0, MIN (ids->len, DT_ENTERPRISE_PAGE_SIZE));
 }

@@ -31,6 +31,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 dt_enterprise_row_get_property (GObject    *object,
                                 guint       prop_id,
@@ -79,6 +82,11 @@ dt_enterprise_row_class_init (DtEnterpriseRowClass *klass)
     g_param_spec_boolean ("failed", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The record was replaced: the list model keeps the rows on screen and
+   * refills them with a new query's first rows, rather than replacing them. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -144,6 +152,7 @@ dt_enterprise_row_fill (DtEnterpriseRow    *self,
       self->loading = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 void

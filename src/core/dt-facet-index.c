@@ -119,6 +119,17 @@ struct _DtFacetIndex
 
 G_DEFINE_FINAL_TYPE (DtFacetIndex, dt_facet_index, G_TYPE_OBJECT)
 
+/* The live indexes of this process: path → GWeakRef (the owner keeps them). */
+G_LOCK_DEFINE_STATIC (live);
+static GHashTable *live;
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
 enum { READY, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -1329,7 +1340,17 @@ static void
 dt_facet_index_finalize (GObject *object)
 {
   DtFacetIndex *self = (DtFacetIndex *)object;
+  GWeakRef *ref;
 
+  G_LOCK (live);
+  if (live != NULL && (ref = g_hash_table_lookup (live, self->path)) != NULL)
+    {
+      g_autoptr(GObject) other = g_weak_ref_get (ref);
+
+      if (other == NULL)
+        g_hash_table_remove (live, self->path);
+    }
+  G_UNLOCK (live);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->data, data_unref);
@@ -1366,7 +1387,31 @@ dt_facet_index_new (const char *path)
 
   self = g_object_new (DT_TYPE_FACET_INDEX, NULL);
   self->path = g_strdup (path);
+  G_LOCK (live);
+  if (live == NULL)
+    live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)weak_ref_free);
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    g_hash_table_replace (live, g_strdup (path), ref);
+  }
+  G_UNLOCK (live);
   return self;
+}
+
+DtFacetIndex *
+dt_facet_index_find (const char *path)
+{
+  DtFacetIndex *found = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  G_LOCK (live);
+  if (live != NULL && g_hash_table_contains (live, path))
+    found = g_weak_ref_get (g_hash_table_lookup (live, path));
+  G_UNLOCK (live);
+  return found;
 }
 
 const char *
@@ -1502,6 +1547,203 @@ dt_facet_index_get_memory (DtFacetIndex *self)
     }
   g_mutex_unlock (&self->lock);
   return memory;
+}
+
+/* Judging measures' criteria */
+
+static roaring_bitmap_t *
+year_rows (Data *d,
+           int   year)
+{
+  char text[16];
+  Value *v;
+
+  g_snprintf (text, sizeof text, "%d", year);
+  v = g_hash_table_lookup (d->facets[F_YEAR].by_text, text);
+  return v != NULL ? v->rows : NULL;
+}
+
+typedef struct
+{
+  Data              *d;
+  const DtFacetTest *test;
+  const roaring_bitmap_t *listed;   /* LISTED_IN: the rows of that year */
+  roaring_bitmap_t  *met;
+  roaring_bitmap_t  *unknown;
+} RowJudge;
+
+/* Tests that read a number per row, one row at a time. */
+static bool
+judge_row (uint32_t  r,
+           void     *data)
+{
+  RowJudge *j = data;
+  Data *d = j->d;
+  int outcome = 0;   /* 1 met, 0 not met, -1 unknown */
+
+  switch (j->test->kind)
+    {
+    case DT_FACET_TEST_AT_LEAST:
+      outcome = isnan (d->volume[r]) ? -1 : d->volume[r] >= j->test->number;
+      break;
+    case DT_FACET_TEST_FOUNDED_AFTER:
+      outcome = d->founded[d->ent[r]] == NO_INT ? -1 : d->founded[d->ent[r]] > j->test->number;
+      break;
+    case DT_FACET_TEST_LISTED_IN:
+      outcome = 0;
+      for (guint32 o = d->ent_first[d->ent[r]]; o < d->ent_first[d->ent[r] + 1] && outcome == 0; o++)
+        outcome = roaring_bitmap_contains (j->listed, o);
+      break;
+    default:
+      outcome = -1;
+      break;
+    }
+  if (outcome > 0)
+    roaring_bitmap_add (j->met, r);
+  else if (outcome < 0)
+    roaring_bitmap_add (j->unknown, r);
+  return true;
+}
+
+/* The rows of @base that meet @test into @met, those it cannot tell into
+ * @unknown. */
+static void
+judge_test (Data                   *d,
+            const roaring_bitmap_t *base,
+            const DtFacetTest      *test,
+            roaring_bitmap_t       *met,
+            roaring_bitmap_t       *unknown)
+{
+  RowJudge j = { d, test, NULL, met, unknown };
+  Facet *f = NULL;
+
+  if (test->kind == DT_FACET_TEST_IN_FTZ)
+    f = &d->facets[F_IN_FTZ];
+  else if (test->kind == DT_FACET_TEST_EQUALS && g_strcmp0 (test->key, "district") == 0)
+    f = &d->facets[F_DISTRICT];
+  else if (test->kind == DT_FACET_TEST_EQUALS && g_strcmp0 (test->key, "category") == 0)
+    f = &d->facets[F_CATEGORY];
+  else if (test->kind == DT_FACET_TEST_EQUALS && g_strcmp0 (test->key, "sector") == 0)
+    f = &d->facets[F_SECTOR];
+
+  if (f != NULL)
+    {
+      /* A union of value bitmaps: no row is looked at. */
+      for (guint i = 0; i < f->values->len; i++)
+        {
+          Value *v = g_ptr_array_index (f->values, i);
+          gboolean is_met = FALSE;
+
+          if (v->value == NULL || (test->kind == DT_FACET_TEST_EQUALS && v->value[0] == '\0'))
+            {
+              roaring_bitmap_or_inplace (unknown, v->rows);
+              continue;
+            }
+          if (test->kind == DT_FACET_TEST_IN_FTZ)
+            is_met = (g_ascii_strtod (v->value, NULL) != 0) == (test->number != 0);
+          else
+            for (guint k = 0; k < G_N_ELEMENTS (test->values) && test->values[k] != NULL; k++)
+              is_met |= g_str_equal (v->value, test->values[k]);
+          if (is_met)
+            roaring_bitmap_or_inplace (met, v->rows);
+        }
+      roaring_bitmap_and_inplace (met, base);
+      roaring_bitmap_and_inplace (unknown, base);
+      return;
+    }
+
+  if (test->kind == DT_FACET_TEST_LISTED_IN)
+    {
+      j.listed = year_rows (d, (int)test->number);
+      if (j.listed == NULL)
+        {
+          /* That year's list is not in the database. */
+          roaring_bitmap_or_inplace (unknown, base);
+          return;
+        }
+    }
+  roaring_iterate (base, judge_row, &j);
+}
+
+gboolean
+dt_facet_index_judge (DtFacetIndex      *self,
+                      int                year,
+                      const DtFacetTest *tests,
+                      guint              n_tests,
+                      guint              counts[3],
+                      guint              offset,
+                      guint              limit,
+                      GArray            *qualifying)
+{
+  Data *d;
+  roaring_bitmap_t *base, *fails, *unknown, *met_all;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), FALSE);
+
+  if ((d = lock_data (self)) == NULL)
+    return FALSE;
+
+  base = year_rows (d, year) != NULL ? roaring_bitmap_copy (year_rows (d, year)) : roaring_bitmap_create ();
+  fails = roaring_bitmap_create ();
+  unknown = roaring_bitmap_create ();
+  for (guint i = 0; i < n_tests; i++)
+    {
+      roaring_bitmap_t *met = roaring_bitmap_create ();
+      roaring_bitmap_t *not_told = roaring_bitmap_create ();
+      roaring_bitmap_t *failed;
+
+      judge_test (d, base, &tests[i], met, not_told);
+      /* Neither met nor unknown: not met. */
+      failed = roaring_bitmap_andnot (base, met);
+      roaring_bitmap_andnot_inplace (failed, not_told);
+      roaring_bitmap_or_inplace (fails, failed);
+      roaring_bitmap_or_inplace (unknown, not_told);
+      roaring_bitmap_free (failed);
+      roaring_bitmap_free (met);
+      roaring_bitmap_free (not_told);
+    }
+  /* One failed test decides; else one unknown. */
+  roaring_bitmap_andnot_inplace (unknown, fails);
+  met_all = roaring_bitmap_andnot (base, fails);
+  roaring_bitmap_andnot_inplace (met_all, unknown);
+
+  counts[0] = (guint)roaring_bitmap_get_cardinality (met_all);
+  counts[1] = (guint)roaring_bitmap_get_cardinality (unknown);
+  counts[2] = (guint)roaring_bitmap_get_cardinality (fails);
+
+  if (qualifying != NULL && limit > 0 && counts[0] > offset)
+    {
+      /* By rank, as the SQL orders them: walk the rank order until enough. */
+      const guint32 *by_rank = sorted_rows (d, K_RANK, FALSE);
+      guint seen = 0;
+
+      for (guint32 i = 0; i < d->n_rows && qualifying->len < limit; i++)
+        if (roaring_bitmap_contains (met_all, by_rank[i]) && seen++ >= offset)
+          g_array_append_val (qualifying, d->listing_id[by_rank[i]]);
+    }
+
+  roaring_bitmap_free (met_all);
+  roaring_bitmap_free (unknown);
+  roaring_bitmap_free (fails);
+  roaring_bitmap_free (base);
+  unlock_data (d);
+  return TRUE;
+}
+
+gboolean
+dt_facet_index_has_year (DtFacetIndex *self,
+                         int           year)
+{
+  Data *d;
+  gboolean has;
+
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), FALSE);
+
+  if ((d = lock_data (self)) == NULL)
+    return FALSE;
+  has = year_rows (d, year) != NULL;
+  unlock_data (d);
+  return has;
 }
 
 GArray *

@@ -67,6 +67,50 @@ GArray       *dt_facet_index_groups       (DtFacetIndex      *self,
 GArray       *dt_facet_index_query_ids    (DtFacetIndex      *self,
                                            DtEnterpriseQuery *query);
 
+/* One criterion of a measure over a listing row, as the SQL of
+ * dt-measure-eligibility.c states it: met, not met, or unknown (the data
+ * does not say). */
+typedef enum
+{
+  DT_FACET_TEST_IN_FTZ,      /* in_ftz <> 0 is @number <> 0; NULL: unknown */
+  DT_FACET_TEST_EQUALS,      /* @key (district, category, sector) is one of @values; NULL or '': unknown */
+  DT_FACET_TEST_AT_LEAST,    /* trade_volume >= @number; NULL: unknown */
+  DT_FACET_TEST_FOUNDED_AFTER, /* the enterprise's founded > @number; NULL: unknown */
+  DT_FACET_TEST_LISTED_IN,   /* the enterprise has a listing in year @number; no such list: unknown */
+  DT_FACET_TEST_UNKNOWN,     /* cannot be told for anyone */
+} DtFacetTestKind;
+
+typedef struct
+{
+  DtFacetTestKind kind;
+  const char     *key;
+  const char     *values[3];   /* NULL-terminated */
+  double          number;
+} DtFacetTest;
+
+/* Judges every listing of @year against all @tests at once, from the
+ * bitmaps: @counts gets the rows that meet every test, those where none
+ * fails but some cannot be told, and those that fail one (in that order).
+ * @qualifying, when given, gets the listing ids (gint64) of the rows that
+ * meet every test, by rank, from @offset, at most @limit. FALSE when the
+ * index is not ready. */
+gboolean      dt_facet_index_judge        (DtFacetIndex      *self,
+                                           int                year,
+                                           const DtFacetTest *tests,
+                                           guint              n_tests,
+                                           guint              counts[3],
+                                           guint              offset,
+                                           guint              limit,
+                                           GArray            *qualifying);
+/* Whether @year has a list in the index (FALSE also when not ready). */
+gboolean      dt_facet_index_has_year     (DtFacetIndex      *self,
+                                           int                year);
+
+/* The index of the database at @path that is alive in this process, if
+ * any (a new reference): the enterprise page builds it, the measures'
+ * eligibility uses it. */
+DtFacetIndex *dt_facet_index_find         (const char        *path);
+
 /* A DtEnterpriseIdsFunc for the list model (@user_data: a DtFacetIndex):
  * the ordered ids from the index when it can answer, else from SQL on @db. */
 GArray       *dt_facet_index_ids_or_sql   (DtEnterpriseQuery  *query,

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "dt-facet-index.h"
 #include "dt-store.h"
 
 G_BEGIN_DECLS
@@ -131,6 +132,25 @@ GPtrArray            *dt_measure_eligibility_qualifying (DtStore       *store,
                                                          guint          limit,
                                                          GCancellable  *cancellable,
                                                          GError       **error);
+
+/* The same from @index's bitmaps when it is ready (else as above): the
+ * counts without an SQL pass over the list, and the qualifying rows by
+ * rank. The _async forms below use the live index of @path, if any. */
+DtEligibilitySummary *dt_measure_eligibility_summarise_indexed  (DtStore       *store,
+                                                                 DtFacetIndex  *index,
+                                                                 gint64         no,
+                                                                 int            year,
+                                                                 guint          page_size,
+                                                                 GCancellable  *cancellable,
+                                                                 GError       **error);
+GPtrArray            *dt_measure_eligibility_qualifying_indexed (DtStore       *store,
+                                                                 DtFacetIndex  *index,
+                                                                 gint64         no,
+                                                                 int            year,
+                                                                 guint          offset,
+                                                                 guint          limit,
+                                                                 GCancellable  *cancellable,
+                                                                 GError       **error);
 
 /* The same off the calling thread, on a read-only connection of its own to
  * the database at @path. */
