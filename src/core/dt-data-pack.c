@@ -122,18 +122,19 @@ dt_data_pack_import_bytes (DtStore       *store,
                                          NULL, NULL, out_kind, NULL, NULL, error);
 }
 
-gboolean
-dt_data_pack_import_bytes_full (DtStore               *store,
-                                GBytes                *bytes,
-                                const char            *file_name,
-                                const DtImportOptions *options,
-                                GCancellable          *cancellable,
-                                DtImportProgressFunc   progress,
-                                gpointer               progress_data,
-                                char                 **out_kind,
-                                guint                 *out_n_rows,
-                                DtImportPlan         **out_plan,
-                                GError               **error)
+static gboolean
+import_bytes (DtStore               *store,
+              GBytes                *bytes,
+              const char            *file_name,
+              const DtImportOptions *options,
+              GCancellable          *cancellable,
+              DtImportProgressFunc   progress,
+              gpointer               progress_data,
+              char                 **out_kind,
+              guint                 *out_n_rows,
+              DtImportPlan         **out_plan,
+              gboolean               with_positions,
+              GError               **error)
 {
   static const DtImportOptions defaults = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -162,7 +163,8 @@ dt_data_pack_import_bytes_full (DtStore               *store,
     options = &defaults;
 
   log.member_lines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &log);
+  if (with_positions)
+    g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &log);
 
   if (size == 0)
     {
@@ -374,6 +376,40 @@ dt_data_pack_import_bytes_full (DtStore               *store,
 out:
   g_hash_table_unref (log.member_lines);
   return ok;
+}
+
+/* Member positions cost a hash table per JSON object, a third of the
+ * memory of a large pack. A large pack is read without them; only when it
+ * is refused is it read again with them, to name the line (a refused
+ * import changed nothing, so reading again is safe). */
+#define POSITIONS_ALWAYS_BELOW (1024 * 1024)
+
+gboolean
+dt_data_pack_import_bytes_full (DtStore               *store,
+                                GBytes                *bytes,
+                                const char            *file_name,
+                                const DtImportOptions *options,
+                                GCancellable          *cancellable,
+                                DtImportProgressFunc   progress,
+                                gpointer               progress_data,
+                                char                 **out_kind,
+                                guint                 *out_n_rows,
+                                DtImportPlan         **out_plan,
+                                GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean with_positions = g_bytes_get_size (bytes) < POSITIONS_ALWAYS_BELOW;
+
+  if (import_bytes (store, bytes, file_name, options, cancellable, progress, progress_data,
+                    out_kind, out_n_rows, out_plan, with_positions, &local_error))
+    return TRUE;
+  if (with_positions || !g_error_matches (local_error, DT_ERROR, DT_ERROR_INVALID_INPUT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return import_bytes (store, bytes, file_name, options, cancellable, progress, progress_data,
+                       out_kind, out_n_rows, out_plan, TRUE, error);
 }
 
 /* Export: the rows of one kind, in the order they were imported, with the
