@@ -28,7 +28,7 @@ for size in 1400x900 1024x700; do
     for theme in light dark; do
       scheme=default
       [ "$theme" = dark ] && scheme=prefer-dark
-      for page in ${PAGES:-overview index enterprises measures}; do
+      for page in ${PAGES:-overview index index-change enterprises measures}; do
         file="$out/$page-$lang-$theme-$width.png"
         LANGUAGE=$lang LANG=$locale ADW_DEBUG_COLOR_SCHEME=$scheme \
           xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- \
