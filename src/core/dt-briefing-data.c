@@ -188,7 +188,7 @@ dataset_source (DtStore    *store,
                 const char *kind)
 {
   sqlite3_stmt *stmt = dt_store_prepare (store,
-                                         "SELECT source, provenance FROM datasets WHERE kind = ?1 ORDER BY id DESC LIMIT 1",
+                                         "SELECT source, provenance, source_zh FROM datasets WHERE kind = ?1 ORDER BY id DESC LIMIT 1",
                                          NULL);
   char *source = NULL;
 
@@ -197,7 +197,9 @@ dataset_source (DtStore    *store,
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     /* TRANSLATORS: a dataset's source, then its provenance (Sample, Official, User) */
-    source = g_strdup_printf (_("%s (%s)"), (const char *)sqlite3_column_text (stmt, 0),
+    source = g_strdup_printf (_("%s (%s)"),
+                              dt_source_label ((const char *)sqlite3_column_text (stmt, 2),
+                                               (const char *)sqlite3_column_text (stmt, 0)),
                               dt_vocabulary_label (DT_VOCABULARY_PROVENANCE,
                                                    (const char *)sqlite3_column_text (stmt, 1)));
   sqlite3_finalize (stmt);

@@ -151,7 +151,7 @@ read_datasets (DtStore            *store,
                GError            **error)
 {
   sqlite3_stmt *stmt = dt_store_prepare (store,
-                                         "SELECT title, title_zh, source, provenance, source_zh FROM datasets ORDER BY id",
+                                         "SELECT title, title_zh, source, source_zh, provenance FROM datasets ORDER BY id",
                                          error);
 
   if (stmt == NULL)
@@ -164,7 +164,7 @@ read_datasets (DtStore            *store,
       dataset->title = column_text (stmt, 0);
       dataset->title_zh = column_text (stmt, 1);
       dataset->source = source_text (stmt, 2);
-      dataset->provenance = column_text (stmt, 3);
+      dataset->provenance = column_text (stmt, 4);
       g_ptr_array_add (figures->datasets, dataset);
     }
   sqlite3_finalize (stmt);
