@@ -537,7 +537,7 @@ test_charts_carry_context (void)
   volume = find_chart (GTK_WIDGET (page), "Digital trade volume by city");
   g_assert_cmpint (dt_chart_get_values (volume), ==, DT_CHART_VALUES_AMOUNT);
   description = dt_chart_describe (volume);
-  g_assert_nonnull (strstr (description, "Shows: 2023 list."));
+  g_assert_nonnull (strstr (description, "Shows: 2023 Top-100 list."));
   g_assert_nonnull (strstr (description, "Sample data."));
   g_assert_nonnull (strstr (description, "billion yuan"));
   g_assert_null (strstr (description, "10,000 yuan"));
@@ -549,7 +549,7 @@ test_charts_carry_context (void)
   wait_for (page_idle, page);
   g_clear_pointer (&description, g_free);
   description = dt_chart_describe (volume);
-  g_assert_nonnull (strstr (description, "Shows: 2023 list · Hangzhou."));
+  g_assert_nonnull (strstr (description, "Shows: 2023 Top-100 list · Hangzhou."));
   g_assert_cmpstr (g_object_get_data (G_OBJECT (volume), "file-name"), ==,
                    "top100-2023-hangzhou-volume-by-city.png");
   gtk_test_accessible_assert_property (volume, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);

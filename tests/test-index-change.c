@@ -107,10 +107,10 @@ test_change_and_counties (void)
   view = find_one (page, DT_TYPE_INDEX_CHANGE_VIEW);
   waterfall = find_one (page, DT_TYPE_WATERFALL);
 
-  /* Hangzhou from 2019 to 2020 (the page opens on the published year). */
+  /* Hangzhou from 2023 to 2024 (the page opens on the latest year). */
   year = find_dropdown (page, "2018");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (year)),
-                                               gtk_drop_down_get_selected (year)), ==, "2020");
+                                               gtk_drop_down_get_selected (year)), ==, "2024");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
   g_assert_true (g_str_has_prefix (dt_index_change_view_get_sentence (view), "Hangzhou +"));
   g_assert_cmpuint (dt_waterfall_get_n_steps (waterfall), ==, 5);
