@@ -533,6 +533,10 @@ test_charts_carry_context (void)
   dt_enterprises_page_set_store (page, store);
   gtk_window_present (GTK_WINDOW (window));
   wait_for (page_idle, page);
+  /* The charts are drawn once their tab is shown. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dt_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK)),
+                                         "charts");
+  wait_for (page_idle, page);
 
   volume = find_chart (GTK_WIDGET (page), "Digital trade volume by city");
   g_assert_cmpint (dt_chart_get_values (volume), ==, DT_CHART_VALUES_AMOUNT);
