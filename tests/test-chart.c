@@ -13,6 +13,7 @@
 #include "dt-chart.h"
 #include "dt-chart-render.h"
 #include "dt-error.h"
+#include "dt-waterfall.h"
 
 static const char * const cities[] = {
   "杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水", NULL
@@ -175,6 +176,45 @@ test_save (void)
   g_assert_false (dt_chart_save (line, bad, 640, 360, &error));
   g_assert_error (error, DT_ERROR, DT_ERROR_UNSUPPORTED);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+/* The waterfall is saved through the same code as the chart: by suffix,
+ * refusing other names and impossible sizes without leaving a file. */
+static void
+test_save_waterfall (void)
+{
+  const DtWaterfallStep steps[] = {
+    { "Openness foundation", 2.5, TRUE, FALSE },
+    { "Digital trade", -1.0, FALSE, TRUE },
+  };
+  g_autoptr(DtWaterfall) waterfall = g_object_ref_sink (DT_WATERFALL (dt_waterfall_new ()));
+  g_autofree char *png = g_build_filename (tmp_dir, "change.png", NULL);
+  g_autofree char *svg = g_build_filename (tmp_dir, "change.SVG", NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "change.pdf", NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "change.gif", NULL);
+  g_autofree char *empty = g_build_filename (tmp_dir, "change-empty.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  dt_waterfall_set_data (waterfall, "Hangzhou", "2019", 100, "2020", 101.5, steps, G_N_ELEMENTS (steps), NULL);
+
+  g_assert_true (dt_waterfall_save (waterfall, png, 600, 400, &error));
+  g_assert_no_error (error);
+  assert_file_starts_with (png, "\x89PNG\r\n\x1a\n", 8, 1000);
+  g_assert_true (dt_waterfall_save (waterfall, svg, 600, 400, &error));
+  g_assert_no_error (error);
+  assert_file_starts_with (svg, "<?xml", 5, 1000);
+  g_assert_true (dt_waterfall_save (waterfall, pdf, 600, 400, &error));
+  g_assert_no_error (error);
+  assert_file_starts_with (pdf, "%PDF-", 5, 1000);
+
+  g_assert_false (dt_waterfall_save (waterfall, bad, 600, 400, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_UNSUPPORTED);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (dt_waterfall_save (waterfall, empty, 0, 400, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT);
+  g_assert_false (g_file_test (empty, G_FILE_TEST_EXISTS));
 }
 
 static gboolean
@@ -677,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/chart/describe/line-with-missing-values", test_describe_line);
   g_test_add_func ("/chart/empty", test_empty);
   g_test_add_func ("/chart/save/png-svg-pdf", test_save);
+  g_test_add_func ("/chart/save/waterfall", test_save_waterfall);
   g_test_add_func ("/chart/keyboard/moves-highlight", test_keyboard);
   g_test_add_func ("/chart/widget/on-screen", test_on_screen);
   g_test_add_func ("/chart/render/axes-and-hits", test_render);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -386,6 +387,47 @@ test_year_comparison_view (void)
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Save Map: the dialog offers the three formats, and a name typed
+ * without a suffix is saved as PNG. */
+static void
+test_save_map_dialog (void)
+{
+  DtOverviewPage *overview;
+  DtWindow *window = open_window (&overview);
+  g_autofree char *dir = g_dir_make_tmp ("dt-save-map-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "cities.png", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GListModel) filters = NULL;
+  g_autofree char *contents = NULL;
+  GtkFileChooser *chooser;
+  gsize length;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (overview), "overview.save-map", NULL));
+  dt_test_iterate_until_idle ();
+  chooser = GTK_FILE_CHOOSER (dt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_nonnull (chooser);
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  dt_test_iterate_until_idle ();
+  gtk_file_chooser_set_current_name (chooser, "cities");
+  /* The chooser checks the name asynchronously before it answers. */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  dt_test_wait_for (file_exists, png, 20);
+
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+  g_remove (png);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/tile-map/colours-follow-values", test_map_colours_follow_values);
   g_test_add_func ("/tile-map/widget-colours-description-save", test_map_widget);
   g_test_add_func ("/tile-map/keyboard", test_map_keyboard);
+  g_test_add_func ("/overview/save-map/adds-png", test_save_map_dialog);
   g_test_add_func ("/year-comparison/view", test_year_comparison_view);
 
   status = g_test_run ();

@@ -17,4 +17,15 @@ void dt_widget_show_error (GtkWidget    *widget,
                            const char   *heading,
                            const GError *error);
 
+/* Saves to @path (ending in .png, .svg or .pdf); the dialog shows @error. */
+typedef gboolean (*DtSaveChartFunc) (const char  *path,
+                                     gpointer     data,
+                                     GError     **error);
+
+void dt_save_chart_dialog (GtkWidget       *parent,
+                           const char      *title,
+                           const char      *default_name,
+                           DtSaveChartFunc  save,
+                           gpointer         data);
+
 G_END_DECLS

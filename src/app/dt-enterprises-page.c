@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-app-util.h"
 #include "dt-chart.h"
 #include "dt-columns.h"
 #include "dt-dataset-import.h"
@@ -1002,59 +1003,21 @@ schedule_detail (DtEnterprisesPage *self)
 
 /* Charts */
 
-static void
-chart_save_response (GtkNativeDialog *dialog,
-                     int              response,
-                     DtChart         *chart)
+static gboolean
+save_chart_file (const char  *path,
+                 gpointer     chart,
+                 GError     **error)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (chart), DT_TYPE_ENTERPRISES_PAGE);
-
-      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") &&
-          !g_str_has_suffix (path, ".pdf"))
-        {
-          char *with = g_strconcat (path, ".png", NULL);
-          g_free (path);
-          path = with;
-        }
-      if (!dt_chart_save (chart, path, 1200, 700, &error) && page != NULL)
-        adw_toast_overlay_add_toast (DT_ENTERPRISES_PAGE (page)->toast_overlay, adw_toast_new (error->message));
-    }
-  g_object_unref (dialog);
+  return dt_chart_save (DT_CHART (chart), path, 1200, 700, error);
 }
 
 static void
 on_save_chart (GtkButton *button,
                DtChart   *chart)
 {
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *png = gtk_file_filter_new ();
-  GtkFileFilter *svg = gtk_file_filter_new ();
-  GtkFileFilter *pdf = gtk_file_filter_new ();
   const char *name = g_object_get_data (G_OBJECT (chart), "file-name");
 
-  dialog = gtk_file_chooser_native_new (_("Save Chart"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (png, _("PNG image"));
-  gtk_file_filter_add_suffix (png, "png");
-  gtk_file_filter_set_name (svg, _("SVG image"));
-  gtk_file_filter_add_suffix (svg, "svg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), png);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), svg);
-  gtk_file_filter_set_name (pdf, _("PDF document"));
-  gtk_file_filter_add_suffix (pdf, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
-  g_object_unref (png);
-  g_object_unref (svg);
-  g_object_unref (pdf);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (chart_save_response), chart);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dt_save_chart_dialog (GTK_WIDGET (chart), _("Save Chart"), name, save_chart_file, chart);
 }
 
 static void

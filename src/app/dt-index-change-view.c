@@ -189,58 +189,19 @@ on_back_clicked (DtIndexChangeView *self)
   dt_index_change_view_go_up (self);
 }
 
-static void
-on_save_response (GtkNativeDialog   *dialog,
-                  int                response,
-                  DtIndexChangeView *self)
+static gboolean
+save_waterfall_file (const char  *path,
+                     gpointer     waterfall,
+                     GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-      if (path != NULL && !g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") &&
-          !g_str_has_suffix (path, ".pdf"))
-        {
-          char *with_suffix = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = with_suffix;
-        }
-      if (path != NULL && !dt_waterfall_save (self->waterfall, path, 1200, 700, &error))
-        dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
-    }
-  g_object_unref (dialog);
+  return dt_waterfall_save (DT_WATERFALL (waterfall), path, 1200, 700, error);
 }
 
 static void
 on_save_clicked (DtIndexChangeView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-  const struct { const char *name; const char *suffix; } formats[] = {
-    { N_("PNG image"), "png" },
-    { N_("SVG image"), "svg" },
-    { N_("PDF document"), "pdf" },
-  };
-
-  dialog = gtk_file_chooser_native_new (_("Save Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "openness-index-change.png");
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i].name));
-      gtk_file_filter_add_suffix (filter, formats[i].suffix);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dt_save_chart_dialog (GTK_WIDGET (self), _("Save Chart"), "openness-index-change.png",
+                        save_waterfall_file, self->waterfall);
 }
 
 /* The database changed (or another one is shown): aggregate again. */

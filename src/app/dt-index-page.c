@@ -936,21 +936,6 @@ on_selection_changed (DtIndexPage *self)
 
 /* Files */
 
-static GtkFileChooserNative *
-save_dialog (DtIndexPage *self,
-             const char  *title,
-             const char  *file_name)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
-  return dialog;
-}
-
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -1023,35 +1008,12 @@ export_table (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static void
-on_save_chart_response (GtkNativeDialog *dialog,
-                        int              response,
-                        DtChart         *chart)
+static gboolean
+save_chart_file (const char  *path,
+                 gpointer     chart,
+                 GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  DtIndexPage *self = g_object_get_data (G_OBJECT (dialog), "page");
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = g_file_get_path (file);
-  if (path == NULL)
-    goto out;
-  /* The format follows the name; a name without one is saved as PNG. */
-  if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf"))
-    {
-      char *with_suffix = g_strconcat (path, ".png", NULL);
-
-      g_free (path);
-      path = with_suffix;
-    }
-  if (!dt_chart_save (chart, path, 1200, 700, &error))
-    dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
-
-out:
-  g_object_unref (dialog);
+  return dt_chart_save (DT_CHART (chart), path, 1200, 700, error);
 }
 
 static void
@@ -1059,25 +1021,7 @@ save_chart (DtIndexPage *self,
             DtChart     *chart,
             const char  *file_name)
 {
-  GtkFileChooserNative *dialog = save_dialog (self, _("Save Chart"), file_name);
-  const struct { const char *name; const char *suffix; } formats[] = {
-    { N_("PNG image"), "png" },
-    { N_("SVG image"), "svg" },
-    { N_("PDF document"), "pdf" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i].name));
-      gtk_file_filter_add_suffix (filter, formats[i].suffix);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_chart_response),
-                         g_object_ref (chart), (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dt_save_chart_dialog (GTK_WIDGET (self), _("Save Chart"), file_name, save_chart_file, chart);
 }
 
 static void
@@ -1175,34 +1119,12 @@ on_city_activated (DtIndexPage *self,
   dt_index_page_show_region (self, code);
 }
 
-static void
-on_save_map_response (GtkNativeDialog *dialog,
-                      int              response,
-                      DtIndexPage     *self)
+static gboolean
+save_map_file (const char  *path,
+               gpointer     map,
+               GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-    }
-  if (path != NULL)
-    {
-      /* A name without a known ending is saved as PNG. */
-      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf"))
-        {
-          char *png = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = png;
-        }
-      if (!dt_tile_map_save (self->city_map, path, 1000, 860, &error))
-        dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
-    }
-  g_object_unref (dialog);
+  return dt_tile_map_save (DT_TILE_MAP (map), path, 1000, 860, error);
 }
 
 static void
@@ -1211,11 +1133,8 @@ save_map (GtkWidget  *widget,
           GVariant   *parameter)
 {
   DtIndexPage *self = DT_INDEX_PAGE (widget);
-  GtkFileChooserNative *dialog = save_dialog (self, _("Save Map"), "openness-index-cities.png");
 
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_map_response),
-                         g_object_ref (self), (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dt_save_chart_dialog (widget, _("Save Map"), "openness-index-cities.png", save_map_file, self->city_map);
 }
 
 static void

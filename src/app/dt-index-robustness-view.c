@@ -451,62 +451,19 @@ on_cancel_clicked (DtIndexRobustnessView *self)
 
 /* Saving the chart */
 
-static void
-on_save_response (GtkNativeDialog       *dialog,
-                  int                    response,
-                  DtIndexRobustnessView *self)
+static gboolean
+save_chart_file (const char  *path,
+                 gpointer     chart,
+                 GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-    }
-  if (path != NULL)
-    {
-      /* The format follows the name; a name without one is saved as PNG. */
-      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf"))
-        {
-          char *with_suffix = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = with_suffix;
-        }
-      if (!dt_rank_interval_save_chart (self->chart, path, 1200, 700, &error))
-        dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
-    }
-  g_object_unref (dialog);
-  g_object_unref (self);
+  return dt_rank_interval_save_chart (DT_RANK_INTERVAL (chart), path, 1200, 700, error);
 }
 
 static void
 on_save_clicked (DtIndexRobustnessView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-  const struct { const char *name; const char *suffix; } formats[] = {
-    { N_("PNG image"), "png" },
-    { N_("SVG image"), "svg" },
-    { N_("PDF document"), "pdf" },
-  };
-
-  dialog = gtk_file_chooser_native_new (_("Save Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "openness-index-rank-intervals.png");
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i].name));
-      gtk_file_filter_add_suffix (filter, formats[i].suffix);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dt_save_chart_dialog (GTK_WIDGET (self), _("Save Chart"), "openness-index-rank-intervals.png",
+                        save_chart_file, self->chart);
 }
 
 /* Building */

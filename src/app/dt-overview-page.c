@@ -417,34 +417,12 @@ on_city_activated (DtOverviewPage *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-enterprises", "(ss)", "city", code);
 }
 
-static void
-on_save_map_response (GtkNativeDialog *dialog,
-                      int              response,
-                      DtOverviewPage  *self)
+static gboolean
+save_map_file (const char  *path,
+               gpointer     map,
+               GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  if (path != NULL)
-    {
-      /* The format follows the name; a name without one is saved as PNG. */
-      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf"))
-        {
-          char *png = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = png;
-        }
-      if (!dt_tile_map_save (self->city_map, path, 1000, 860, &error))
-        dt_widget_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
-    }
-  g_object_unref (dialog);
+  return dt_tile_map_save (DT_TILE_MAP (map), path, 1000, 860, error);
 }
 
 static void
@@ -453,18 +431,10 @@ save_map (GtkWidget  *widget,
           GVariant   *parameter)
 {
   DtOverviewPage *self = DT_OVERVIEW_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *dialog;
 
   if (self->city_map == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (_("Save Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "zhejiang-cities.png");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_map_response),
-                         g_object_ref (self), (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dt_save_chart_dialog (widget, _("Save Map"), "zhejiang-cities.png", save_map_file, self->city_map);
 }
 
 static void

@@ -9,12 +9,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 
 #include "dt-chart.h"
 #include "dt-chart-render.h"
 #include "dt-error.h"
+#include "dt-render-file.h"
 
 struct _DtChart
 {
@@ -922,6 +921,23 @@ add_png_text (DtChart     *self,
   return g_file_set_contents (path, (const char *) out->data, out->len, error);
 }
 
+typedef struct
+{
+  const DtChartData  *data;
+  const DtChartStyle *style;
+} SaveClosure;
+
+static void
+draw_for_save (cairo_t  *cr,
+               int       width,
+               int       height,
+               gpointer  user_data)
+{
+  SaveClosure *closure = user_data;
+
+  dt_chart_render (cr, closure->data, width, height, closure->style, NULL);
+}
+
 gboolean
 dt_chart_save (DtChart     *self,
                const char  *path,
@@ -929,55 +945,15 @@ dt_chart_save (DtChart     *self,
                int          height,
                GError     **error)
 {
-  cairo_surface_t *surface = NULL;
-  cairo_status_t status;
+  g_autofree char *lower = NULL;
   DtChartStyle style;
   DtChartData data;
-  enum { PNG, SVG, PDF } format;
-  g_autofree char *lower = NULL;
-  cairo_t *cr;
+  SaveClosure closure = { &data, &style };
+  gboolean ok;
 
   g_return_val_if_fail (DT_IS_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (width <= 0 || height <= 0 || width > 20000 || height > 20000)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("A chart cannot be saved at %d × %d"), width, height);
-      return FALSE;
-    }
-
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png"))
-    format = PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
-    format = SVG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    format = PDF;
-  else
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_UNSUPPORTED,
-                   _("Cannot save a chart as “%s”: use a name ending in .png, .svg or .pdf"), path);
-      return FALSE;
-    }
-
-  switch (format)
-    {
-    case PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      break;
-    case SVG:
-      surface = cairo_svg_surface_create (path, width, height);
-      break;
-    case PDF:
-      surface = cairo_pdf_surface_create (path, width, height);
-      if (self->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
 
   style_from_widget (self, &style);
   style.fill_background = TRUE;
@@ -985,29 +961,15 @@ dt_chart_save (DtChart     *self,
   /* A saved chart has no hover callout, and carries its context. */
   fill_data_full (self, &data, FALSE, TRUE);
 
-  cr = cairo_create (surface);
-  dt_chart_render (cr, &data, width, height, &style, NULL);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
+  ok = dt_render_save_file (path, width, height, self->title, draw_for_save, &closure, error);
   dt_chart_style_clear (&style);
+  if (!ok)
+    return FALSE;
 
-  if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, DT_ERROR,
-                   DT_ERROR_FAILED,
-                   _("Could not save the chart to “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (format == SVG)
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".svg"))
     return add_svg_text (self, path, error);
-  if (format == PNG)
+  if (g_str_has_suffix (lower, ".png"))
     return add_png_text (self, path, error);
   return TRUE;
 }

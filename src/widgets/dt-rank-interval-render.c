@@ -7,13 +7,11 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
-#include "dt-error.h"
 #include "dt-rank-interval-render.h"
+#include "dt-render-file.h"
 
 #define ROW_HEIGHT 26
 #define TOP 44
@@ -248,6 +246,23 @@ dt_rank_interval_describe (const DtRankIntervalData *data)
   return g_string_free (text, FALSE);
 }
 
+typedef struct
+{
+  const DtRankIntervalData  *data;
+  const DtRankIntervalStyle *style;
+} SaveClosure;
+
+static void
+draw_for_save (cairo_t  *cr,
+               int       width,
+               int       height,
+               gpointer  user_data)
+{
+  SaveClosure *closure = user_data;
+
+  dt_rank_interval_render (cr, closure->data, width, height, closure->style);
+}
+
 gboolean
 dt_rank_interval_save (const DtRankIntervalData  *data,
                        const DtRankIntervalStyle *style,
@@ -256,48 +271,9 @@ dt_rank_interval_save (const DtRankIntervalData  *data,
                        int                        height,
                        GError                   **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  cairo_surface_t *surface;
-  cairo_status_t status;
   DtRankIntervalStyle filled = *style;
-  cairo_t *cr;
-  gboolean png = g_str_has_suffix (lower, ".png");
-
-  if (width <= 0 || height <= 0 || width > 20000 || height > 20000)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("A chart cannot be saved at %d × %d"), width, height);
-      return FALSE;
-    }
-  if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_UNSUPPORTED,
-                   _("Cannot save a chart as “%s”: use a name ending in .png, .svg or .pdf"), path);
-      return FALSE;
-    }
+  SaveClosure closure = { data, &filled };
 
   filled.fill_background = TRUE;
-  cr = cairo_create (surface);
-  dt_rank_interval_render (cr, data, width, height, &filled);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && png)
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_FAILED,
-                   _("Could not save the chart to “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return dt_render_save_file (path, width, height, NULL, draw_for_save, &closure, error);
 }

@@ -8,11 +8,10 @@
 #include "config.h"
 
 #include <math.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 
 #include "dt-error.h"
+#include "dt-render-file.h"
 #include "dt-tile-map.h"
 #include "dt-tile-map-render.h"
 
@@ -513,6 +512,23 @@ on_focus_enter (DtTileMap *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+typedef struct
+{
+  const DtTileMapData  *data;
+  const DtTileMapStyle *style;
+} SaveClosure;
+
+static void
+draw_for_save (cairo_t  *cr,
+               int       width,
+               int       height,
+               gpointer  user_data)
+{
+  SaveClosure *closure = user_data;
+
+  dt_tile_map_render (cr, closure->data, width, height, closure->style, NULL);
+}
+
 gboolean
 dt_tile_map_save (DtTileMap   *self,
                   const char  *path,
@@ -520,33 +536,12 @@ dt_tile_map_save (DtTileMap   *self,
                   int          height,
                   GError     **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
   DtTileMapStyle style;
-  g_autofree char *lower = NULL;
-  cairo_t *cr;
+  SaveClosure closure;
+  gboolean ok;
 
   g_return_val_if_fail (DT_IS_TILE_MAP (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  if (width <= 0 || height <= 0 || width > 20000 || height > 20000)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT, _("A chart cannot be saved at %d × %d"), width, height);
-      return FALSE;
-    }
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png"))
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_UNSUPPORTED,
-                   _("Cannot save a chart as “%s”: use a name ending in .png, .svg or .pdf"), path);
-      return FALSE;
-    }
 
   {
     WITH_DATA (self, data, FALSE);
@@ -555,26 +550,11 @@ dt_tile_map_save (DtTileMap   *self,
     style.fill_background = TRUE;
     style.show_focus = FALSE;
     data.selected = -1;
-    cr = cairo_create (surface);
-    dt_tile_map_render (cr, &data, width, height, &style, NULL);
-    status = cairo_status (cr);
-    cairo_destroy (cr);
+    closure = (SaveClosure) { &data, &style };
+    ok = dt_render_save_file (path, width, height, NULL, draw_for_save, &closure, error);
     dt_tile_map_style_clear (&style);
   }
-
-  if (status == CAIRO_STATUS_SUCCESS && g_str_has_suffix (lower, ".png"))
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_FAILED,
-                   _("Could not save the chart to “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return ok;
 }
 
 static void

@@ -7,13 +7,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <pango/pangocairo.h>
 
-#include "dt-error.h"
+#include "dt-render-file.h"
 #include "dt-waterfall-render.h"
 
 #define MARGIN 16.0
@@ -348,6 +345,23 @@ dt_waterfall_hit_test (const DtWaterfallLayout *layout,
   return slot - 1;
 }
 
+typedef struct
+{
+  const DtWaterfallData  *data;
+  const DtWaterfallStyle *style;
+} SaveClosure;
+
+static void
+draw_for_save (cairo_t  *cr,
+               int       width,
+               int       height,
+               gpointer  user_data)
+{
+  SaveClosure *closure = user_data;
+
+  dt_waterfall_render (cr, closure->data, width, height, closure->style, NULL);
+}
+
 gboolean
 dt_waterfall_render_to_file (const DtWaterfallData  *data,
                              const DtWaterfallStyle *style,
@@ -356,43 +370,7 @@ dt_waterfall_render_to_file (const DtWaterfallData  *data,
                              int                     height,
                              GError                **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  gboolean png = FALSE;
-  cairo_t *cr;
+  SaveClosure closure = { data, style };
 
-  if (g_str_has_suffix (lower, ".png"))
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      png = TRUE;
-    }
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_UNSUPPORTED,
-                   _("Cannot save a chart as “%s”: use a name ending in .png, .svg or .pdf"), path);
-      return FALSE;
-    }
-
-  cr = cairo_create (surface);
-  dt_waterfall_render (cr, data, width, height, style, NULL);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && png)
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_FAILED,
-                   _("Could not save the chart to “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return dt_render_save_file (path, width, height, NULL, draw_for_save, &closure, error);
 }
