@@ -756,6 +756,9 @@ mix_block (DtOverviewFigures *figures)
     {
       DtOverviewGroup *group = g_ptr_array_index (figures->list_categories, i);
 
+      /* Firms without a category have no filter to open. */
+      if (group->key == NULL)
+        continue;
       gtk_list_box_append (GTK_LIST_BOX (list),
                            share_row (dt_vocabulary_label (DT_VOCABULARY_ENTERPRISE_CATEGORY, group->key),
                                       group->count, figures->list_count, "category", group->key));

@@ -174,8 +174,11 @@ add_groups (DtYearComparisonView *self,
       if (g->volume_a > 0)
         /* Translators: a change in per cent */
         value = g_strdup_printf (_("%+.1f%%"), (g->volume_b - g->volume_a) / g->volume_a * 100);
-      else
+      else if (g->count_a == 0)
         value = g_strdup (_("new"));
+      else
+        /* Listed in both years, with no volume to compare against. */
+        value = g_strdup ("—");
       add_row (group, name, subtitle, value);
     }
   gtk_box_append (self->content, group);

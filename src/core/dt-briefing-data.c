@@ -210,11 +210,14 @@ dataset_source (DtStore    *store,
  * "sample" (the sample pack marks its values so). */
 static char *
 value_source (DtStore    *store,
+              const char *source_zh,
               const char *source)
 {
-  if (dt_str_is_blank (source != NULL ? source : "") || g_str_equal (source, "sample"))
+  /* The key, or its label where a query has shown it already. */
+  if (dt_str_is_blank (source != NULL ? source : "") || g_str_equal (source, "sample") ||
+      g_str_equal (source, dt_vocabulary_label (DT_VOCABULARY_PROVENANCE, "sample")))
     return dataset_source (store, "index");
-  return g_strdup (source);
+  return g_strdup (dt_source_label (source_zh, source));
 }
 
 /* The root of the index framework (the Openness Index itself) and its name. */
@@ -404,7 +407,7 @@ add_key_figures (DtBriefing         *briefing,
                    /* TRANSLATORS: a key figure: the index's name and its year */
                    g_strdup_printf (_("%s (province), %d"), index_name, index_year),
                    g_strdup_printf ("%.1f", value), format_change (value, before),
-                   value_source (store, source));
+                   value_source (store, NULL, source));
         }
     }
 
@@ -559,7 +562,7 @@ add_index_section (DtBriefing *briefing,
                  g_strdup_printf ("%.1f", entry->score), change,
                  g_strdup (dt_vocabulary_label (DT_VOCABULARY_VALUE_STATUS, entry->status)));
         {
-          g_autofree char *source = value_source (store, entry->source);
+          g_autofree char *source = value_source (store, entry->source_zh, entry->source);
 
           if (!dt_str_is_blank (source) && strstr (sources->str, source) == NULL)
             g_string_append_printf (sources, "%s%s", sources->len > 0 ? "; " : "", source);

@@ -33,7 +33,7 @@ dt_data_source_line (DtStore    *store,
    * whatever the number of rows. An import of a kind replaces its sample
    * rows, so the kind's datasets are the ones the rows shown come from. */
   stmt = dt_store_prepare (store,
-                           "SELECT title, source_zh, source, provenance FROM datasets"
+                           "SELECT title, source_zh, source, provenance, title_zh FROM datasets"
                            " WHERE kind = ? ORDER BY id", NULL);
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
@@ -45,7 +45,9 @@ dt_data_source_line (DtStore    *store,
       const char *title = (const char *) sqlite3_column_text (stmt, 0);
       const char *source_zh = (const char *) sqlite3_column_text (stmt, 1);
       const char *source = (const char *) sqlite3_column_text (stmt, 2);
-      const char *name = source != NULL && source[0] != '\0' ? dt_source_label (source_zh, source) : title;
+      const char *name = source != NULL && source[0] != '\0'
+                         ? dt_source_label (source_zh, source)
+                         : dt_pick_name ((const char *) sqlite3_column_text (stmt, 4), title);
 
       if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
         g_ptr_array_add (names, g_strdup (name));

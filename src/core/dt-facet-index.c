@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <roaring/roaring.h>
 
 #include "dt-error.h"
@@ -480,7 +481,7 @@ build (const char    *path,
       d->memory += (gsize)d->n_ents * sizeof (guint32);
     }
   for (guint32 i = 0; i < d->n_ents * 3; i++)
-    g_free (original[i]);
+    g_clear_pointer (&original[i], g_free);
 
   d->listing_id = g_new (gint64, MAX (d->n_rows, 1));
   d->rank = g_new (gint32, MAX (d->n_rows, 1));
@@ -562,7 +563,8 @@ build (const char    *path,
   return g_steal_pointer (&d);
 
 too_big:
-  g_set_error (error, DT_ERROR, DT_ERROR_FAILED, "too many rows for the facet index");
+  g_set_error (error, DT_ERROR, DT_ERROR_FAILED,
+               _("The Top-100 listings have more rows than the in-memory index can hold; counts are taken from the database instead"));
 fail:
   if (original != NULL)
     for (guint32 i = 0; i < d->n_ents * 3; i++)

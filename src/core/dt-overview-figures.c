@@ -102,7 +102,7 @@ read_key_figures (DtStore            *store,
 
   stmt = dt_store_prepare (store,
                            "SELECT year, value, source, source_zh FROM index_values "
-                           "WHERE region = 'ZJ' AND code = (SELECT code FROM index_nodes WHERE parent IS NULL OR parent = '' LIMIT 1) "
+                           "WHERE region = 'ZJ' AND code = (SELECT code FROM index_nodes WHERE parent IS NULL OR parent = '' ORDER BY position LIMIT 1) "
                            "AND status = 'published' ORDER BY year DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;

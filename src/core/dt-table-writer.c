@@ -246,7 +246,7 @@ dt_table_writer_add_about_sources (DtTableWriter *self,
 
   dt_table_writer_add_about (self, NULL, _("Sources"));
   if (db != NULL &&
-      sqlite3_prepare_v2 (db, "SELECT title, title_zh, source, provenance, imported_at FROM datasets "
+      sqlite3_prepare_v2 (db, "SELECT title, title_zh, source, provenance, imported_at, source_zh FROM datasets "
                           "WHERE kind = ? ORDER BY id", -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
@@ -263,7 +263,8 @@ dt_table_writer_add_about_sources (DtTableWriter *self,
           /* Translators: provenance (Sample/Official/User), source, date of import */
           g_autofree char *text = g_strdup_printf (_("%s data. Source: %s. Imported %s."),
                                                    dt_vocabulary_label (DT_VOCABULARY_PROVENANCE, provenance),
-                                                   (const char *)sqlite3_column_text (stmt, 2),
+                                                   dt_source_label ((const char *)sqlite3_column_text (stmt, 5),
+                                                                    (const char *)sqlite3_column_text (stmt, 2)),
                                                    imported_text);
 
           dt_table_writer_add_about (self, title, text);

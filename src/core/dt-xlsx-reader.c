@@ -20,6 +20,7 @@
 #include <gsf/gsf.h>
 #include <libxml/xmlreader.h>
 
+#include "dt-csv-import.h"
 #include "dt-csv-writer.h"
 #include "dt-error.h"
 #include "dt-xlsx-reader.h"
@@ -213,6 +214,9 @@ read_workbook (DtXlsxReader  *self,
       else if (is_element (xml, "sheet") && *out_sheet_id == NULL)
         {
           self->sheet_name = attribute (xml, "name");
+          /* Every message names the sheet; a nameless one is the first. */
+          if (self->sheet_name == NULL)
+            self->sheet_name = g_strdup (_("Sheet1"));
           *out_sheet_id = attribute (xml, "id");
         }
     }
@@ -270,9 +274,9 @@ read_relationships (DtXlsxReader  *self,
         continue;
       if (g_strcmp0 (id, sheet_id) == 0)
         *out_sheet = part_path (target);
-      else if (type != NULL && g_str_has_suffix (type, "/sharedStrings"))
+      else if (type != NULL && g_str_has_suffix (type, "/sharedStrings") && *out_strings == NULL)
         *out_strings = part_path (target);
-      else if (type != NULL && g_str_has_suffix (type, "/styles"))
+      else if (type != NULL && g_str_has_suffix (type, "/styles") && *out_styles == NULL)
         *out_styles = part_path (target);
     }
   xmlFreeTextReader (xml);
@@ -321,6 +325,7 @@ read_shared_strings (DtXlsxReader  *self,
 {
   g_autoptr(GsfInput) input = open_part (self, path);
   xmlTextReaderPtr xml;
+  gsize bytes = 0;
   int rc;
 
   /* A workbook with numbers only has no shared strings. */
@@ -331,7 +336,22 @@ read_shared_strings (DtXlsxReader  *self,
 
   while ((rc = xmlTextReaderRead (xml)) == 1)
     if (is_element (xml, "si"))
-      g_ptr_array_add (self->strings, read_rich_text (xml, "si"));
+      {
+        char *text = read_rich_text (xml, "si");
+
+        /* The sheet is read as a stream, but its strings are kept: a
+         * small zip can unpack to gigabytes of them. */
+        bytes += strlen (text) + 1;
+        g_ptr_array_add (self->strings, text);
+        if (bytes > DT_IMPORT_MAX_BYTES)
+          {
+            xmlFreeTextReader (xml);
+            g_set_error (error, DT_ERROR, DT_ERROR_TOO_LARGE,
+                         _("%s: the workbook’s text is larger than %d MB; expected a smaller workbook, or its sheet saved as CSV"),
+                         self->file_name, DT_IMPORT_MAX_BYTES / (1024 * 1024));
+            return FALSE;
+          }
+      }
   xmlFreeTextReader (xml);
 
   if (rc != 0)
@@ -532,7 +552,12 @@ column_of (const char *reference)
   if (reference == NULL)
     return -1;
   for (; g_ascii_isalpha (*p); p++)
-    column = column * 26 + (g_ascii_toupper (*p) - 'A' + 1);
+    {
+      column = column * 26 + (g_ascii_toupper (*p) - 'A' + 1);
+      /* Past Excel's last column (XFD): stop before the int overflows. */
+      if (column > MAX_COLUMNS)
+        return -1;
+    }
   return column > 0 ? column - 1 : -1;
 }
 
@@ -544,7 +569,13 @@ date_text (DtXlsxReader *self,
 {
   g_autoptr(GDateTime) base = NULL;
   g_autoptr(GDateTime) date = NULL;
-  int days = (int)floor (serial);
+  int days;
+
+  /* 2958465 is 9999-12-31, Excel's last day; beyond, a cast to int is
+   * undefined. */
+  if (!(serial >= 0 && serial < 2958466))
+    return NULL;
+  days = (int)floor (serial);
 
   if (self->date1904)
     base = g_date_time_new_utc (1904, 1, 1, 0, 0, 0);
