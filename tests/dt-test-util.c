@@ -160,6 +160,16 @@ dt_test_remove_backups (const char *database)
   g_rmdir (folder);
 }
 
+/* Empty output is "" (an empty GBytes may have no data at all). */
+static char *
+bytes_to_text (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return size > 0 ? g_strndup (data, size) : g_strdup ("");
+}
+
 int
 dt_test_run_program (const char  *database,
                      char       **out,
@@ -192,8 +202,8 @@ dt_test_run_program (const char  *database,
    * NUL it appends to an output, which LeakSanitizer reports. */
   g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out_bytes, &err_bytes, &error));
   g_assert_no_error (error);
-  out_text = g_strndup (g_bytes_get_data (out_bytes, NULL), g_bytes_get_size (out_bytes));
-  err_text = g_strndup (g_bytes_get_data (err_bytes, NULL), g_bytes_get_size (err_bytes));
+  out_text = bytes_to_text (out_bytes);
+  err_text = bytes_to_text (err_bytes);
   g_test_message ("%s%s", out_text, err_text);
   if (out != NULL)
     *out = g_steal_pointer (&out_text);
