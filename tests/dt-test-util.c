@@ -160,16 +160,6 @@ dt_test_remove_backups (const char *database)
   g_rmdir (folder);
 }
 
-/* Empty output is "" (an empty GBytes may have no data at all). */
-static char *
-bytes_to_text (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  return size > 0 ? g_strndup (data, size) : g_strdup ("");
-}
-
 int
 dt_test_run_program (const char  *database,
                      char       **out,
@@ -179,8 +169,6 @@ dt_test_run_program (const char  *database,
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) out_bytes = NULL;
-  g_autoptr(GBytes) err_bytes = NULL;
   g_autofree char *out_text = NULL;
   g_autofree char *err_text = NULL;
   const char *arg;
@@ -198,12 +186,8 @@ dt_test_run_program (const char  *database,
   process = g_subprocess_newv ((const char * const *)argv->pdata,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
-  /* Bytes, not communicate_utf8 (): GLib 2.74 leaks the buffer of the
-   * NUL it appends to an output, which LeakSanitizer reports. */
-  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out_bytes, &err_bytes, &error));
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out_text, &err_text, &error));
   g_assert_no_error (error);
-  out_text = bytes_to_text (out_bytes);
-  err_text = bytes_to_text (err_bytes);
   g_test_message ("%s%s", out_text, err_text);
   if (out != NULL)
     *out = g_steal_pointer (&out_text);

@@ -451,6 +451,7 @@ test_cli_asem (void)
     }
   g_assert_cmpuint (moved, >, 10);
 
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (dt_test_run_program (NULL, NULL, &err, "--sensitivity", framework_arg, data_arg,
                                         "--noise=1:0.25", "--alternatives=aggregate:amean,gmean",
                                         "--replications=100", "--no-bom", sens_arg, NULL), ==, 0);
