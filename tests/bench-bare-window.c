@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "dt-util.h"
+
 static void
 after_paint (GdkFrameClock *clock,
              GApplication  *app)
@@ -37,7 +39,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("com.example.DigitalTrade.BenchBare", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(AdwApplication) app = NULL;
+
+  /* The renderer digital-trade chooses (src/main.c), so that both windows
+   * are compared drawing the same way. */
+  if (g_getenv ("GSK_RENDERER") == NULL && !dt_gpu_device_present ("/dev"))
+    g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  app = adw_application_new ("com.example.DigitalTrade.BenchBare", G_APPLICATION_NON_UNIQUE);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -13,7 +13,11 @@
 #include "dt-measure-eligibility.h"
 #include "dt-util.h"
 
-/* Qualifying enterprises are listed this many at a time. */
+/* Qualifying enterprises are listed this many at a time, the first page
+ * shorter: its rows are laid out while the official waits for the measure
+ * to show (each expander row costs milliseconds), and the detail shows
+ * only a few of them above the fold anyway. */
+#define FIRST_PAGE_SIZE 10
 #define PAGE_SIZE 50
 /* An enterprise's answers wait until the selection has rested this long:
  * while an official types, the first row changes with every keystroke and
@@ -446,7 +450,7 @@ static void
 load_page (DtEligibilityList *self)
 {
   dt_measure_eligibility_qualifying_async (self->path, self->measure_no, self->year,
-                                           self->n_listed, PAGE_SIZE,
+                                           self->n_listed, self->n_listed == 0 ? FIRST_PAGE_SIZE : PAGE_SIZE,
                                            task_started (self), page_done, self);
 }
 

@@ -73,6 +73,22 @@ dt_str_is_blank (const char *text)
 }
 
 gboolean
+dt_gpu_device_present (const char *dev_dir)
+{
+  g_autofree char *dri = g_build_filename (dev_dir, "dri", NULL);
+  g_autofree char *nvidia = g_build_filename (dev_dir, "nvidia0", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dri, 0, NULL);
+  const char *name;
+
+  if (g_file_test (nvidia, G_FILE_TEST_EXISTS))
+    return TRUE;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "renderD") || g_str_has_prefix (name, "card"))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 dt_parse_double (const char *text,
                  double     *value)
 {

@@ -26,6 +26,11 @@ gboolean     dt_str_is_blank          (const char  *text);
 gboolean     dt_parse_double          (const char  *text,
                                        double      *value);
 
+/* TRUE when @dev_dir (normally /dev) has a GPU device node: a DRM
+ * render node or card, or NVIDIA's own. Without one, OpenGL can only be a
+ * software rasteriser. */
+gboolean     dt_gpu_device_present    (const char  *dev_dir);
+
 /* The deepest a JSON file may nest arrays and objects (a data pack needs 5). */
 #define DT_JSON_MAX_DEPTH 64
 
