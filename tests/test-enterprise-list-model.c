@@ -433,6 +433,48 @@ test_first_rows_refilled_in_place (Fixture       *f,
   g_signal_handlers_disconnect_by_data (model, f);
 }
 
+/* A query that selects the very rows shown (a longer prefix of a code
+ * every listing shares) announces nothing, but a changed row is seen. */
+static void
+test_same_rows_announce_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(DtEnterpriseListModel) model = dt_enterprise_list_model_new (f->store);
+  g_autoptr(DtEnterpriseQuery) query = dt_enterprise_query_new ();
+  g_autoptr(DtEnterpriseRow) first = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), f);
+  dt_enterprise_query_add_filter (query, "year", "2031", NULL);
+  dt_enterprise_list_model_set_query (model, query);
+  wait_for (model_idle, model);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  wait_for (model_idle, model);
+  g_signal_connect_swapped (first, "changed", G_CALLBACK (count_changed), &changed);
+
+  /* Every name holds "企业": the same 2,000 rows. */
+  f->n_changes = 0;
+  dt_enterprise_query_set_search (query, "企业");
+  dt_enterprise_list_model_set_query (model, query);
+  wait_for (model_idle, model);
+  g_assert_cmpuint (f->n_changes, ==, 0);
+  g_assert_cmpuint (changed, ==, 0);
+  assert_rows_are (f, model, query);
+
+  /* The same ids after the data changed are new rows all the same. */
+  g_assert_true (dt_store_exec (f->store, "UPDATE enterprises SET name_zh = name_zh || '（新）'", &error));
+  g_assert_no_error (error);
+  dt_enterprise_list_model_refresh (model);
+  wait_for (model_idle, model);
+  g_assert_cmpuint (f->n_changes + changed, >, 0);
+  assert_rows_are (f, model, query);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (g_str_has_suffix (dt_enterprise_row_get_record (first)->name_zh, "（新）"));
+  g_signal_handlers_disconnect_by_data (model, f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +489,8 @@ main (int   argc,
               fixture_set_up, test_order_is_export_order, fixture_tear_down);
   g_test_add ("/enterprise-list-model/first-rows-refilled-in-place", Fixture, NULL,
               fixture_set_up, test_first_rows_refilled_in_place, fixture_tear_down);
+  g_test_add ("/enterprise-list-model/same-rows-announce-nothing", Fixture, NULL,
+              fixture_set_up, test_same_rows_announce_nothing, fixture_tear_down);
   g_test_add ("/enterprise-list-model/failed-fetch-keeps-list", Fixture, NULL,
               fixture_set_up, test_failed_fetch_keeps_list, fixture_tear_down);
 

@@ -701,21 +701,25 @@ on_sorter_changed (GtkSorter         *sorter,
     dt_enterprise_query_set_sort (self->query, self->probe_key, order == GTK_ORDERING_LARGER, NULL);
 }
 
+/* Cells are inscriptions: their size comes from the font, not from their
+ * text, so new rows need no text measuring. GTK 4.8's column view keeps
+ * up to 200 rows alive, and measuring each label of them again was half
+ * of a keystroke's time. */
 static void
 cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  data)
 {
   const char *key = data;
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
   gboolean number = g_str_equal (key, "rank") || g_str_equal (key, "year") ||
                     g_str_equal (key, "trade_volume") || g_str_equal (key, "rank_change");
 
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), number ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (number)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -724,7 +728,7 @@ cell_update (GtkListItem *item)
   DtEnterprisesPage *self = g_object_get_data (G_OBJECT (item), "page");
   const char *key = g_object_get_data (G_OBJECT (item), "key");
   DtEnterpriseRow *row = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
   if (row == NULL)
@@ -737,7 +741,7 @@ cell_update (GtkListItem *item)
     text = g_strdup ("");
   else
     text = cell_text (self, key, dt_enterprise_row_get_record (row));
-  gtk_label_set_text (label, text);
+  gtk_inscription_set_text (cell, text);
 }
 
 static void

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dt-enterprise-list-model.h"
@@ -662,6 +664,22 @@ show_snapshot (DtEnterpriseListModel *self,
   g_autoptr(GPtrArray) kept = NULL;
   guint k = 0;
 
+  if (self->query != query)
+    {
+      g_clear_object (&self->query);
+      self->query = dt_enterprise_query_copy (query);
+    }
+  self->snapshot_generation = self->generation;
+  self->refresh_queued = FALSE;
+
+  /* The same rows as shown (a longer code prefix matching the same
+   * listings, a filter ticked and unticked): views need nothing new, and
+   * even an announced change of rows off screen costs GTK milliseconds. */
+  if (self->ids != NULL && data_version == self->data_version && self->error == NULL &&
+      self->ids->len == ids->len &&
+      memcmp (self->ids->data, ids->data, (gsize)ids->len * sizeof (gint64)) == 0)
+    return;
+
   /* The rows at the top stay the same objects, refilled with the new
    * query's first rows ("changed"): views keep their row widgets and
    * only the rest is announced as replaced. */
@@ -671,16 +689,9 @@ show_snapshot (DtEnterpriseListModel *self,
       k = MIN (kept->len, first_rows->len);
     }
 
-  if (self->query != query)
-    {
-      g_clear_object (&self->query);
-      self->query = dt_enterprise_query_copy (query);
-    }
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = g_array_ref (ids);
   self->data_version = data_version;
-  self->snapshot_generation = self->generation;
-  self->refresh_queued = FALSE;
   drop_pages (self);
   set_error (self, NULL);
 
