@@ -11,11 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-app-util.h"
 #include "dt-application.h"
 #include "dt-command-line.h"
 #include "dt-error.h"
 #include "dt-store-lock.h"
-#include "dt-util.h"
 
 /* How long a headless run keeps trying when the window holds the database
  * but does not answer on the bus (it is starting or quitting). */
@@ -31,21 +31,6 @@ locale_directory (void)
     return BUILD_LOCALEDIR;
 
   return LOCALEDIR;
-}
-
-/* GTK 4.8 paints with OpenGL whenever it gets a context, even from Mesa's
- * software rasteriser (llvmpipe) on a machine without a GPU: a virtual
- * machine, a remote or virtual display. There its cairo renderer paints
- * the window several times faster and in about 60 MB less memory
- * (build-aux/bench.sh), so use cairo when no GPU device is present. A
- * GSK_RENDERER the user set is kept. */
-static void
-choose_renderer (void)
-{
-  if (g_getenv ("GSK_RENDERER") != NULL)
-    return;
-  if (!dt_gpu_device_present ("/dev") || g_strcmp0 (g_getenv ("LIBGL_ALWAYS_SOFTWARE"), "1") == 0)
-    g_setenv ("GSK_RENDERER", "cairo", TRUE);
 }
 
 /* Headless runs share the database with each other; while the window has
@@ -114,7 +99,7 @@ main (int   argc,
   if (dt_command_line_is_headless (&options))
     return run_headless (&options, argv);
 
-  choose_renderer ();
+  dt_choose_renderer ();
   app = dt_application_new (options.database, options.screenshot, options.page);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -8,12 +8,13 @@
 
 #include <adwaita.h>
 
-#include "dt-util.h"
+#include "dt-app-util.h"
 
 static void
 after_paint (GdkFrameClock *clock,
              GApplication  *app)
 {
+  dt_report_first_frame ();
   g_application_quit (app);
 }
 
@@ -43,8 +44,7 @@ main (int   argc,
 
   /* The renderer digital-trade chooses (src/main.c), so that both windows
    * are compared drawing the same way. */
-  if (g_getenv ("GSK_RENDERER") == NULL && !dt_gpu_device_present ("/dev"))
-    g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  dt_choose_renderer ();
   app = adw_application_new ("com.example.DigitalTrade.BenchBare", G_APPLICATION_NON_UNIQUE);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);

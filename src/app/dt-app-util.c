@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-app-util.h"
+#include "dt-util.h"
 
 void
 dt_widget_add_toast (GtkWidget *widget,
@@ -119,4 +120,28 @@ dt_save_chart_dialog (GtkWidget       *parent,
   closure->data = g_object_ref (data);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_chart_response), closure);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* GTK 4.8 opens OpenGL at start-up and paints with it whenever it gets a
+ * context, even from Mesa's software rasteriser (llvmpipe) on a machine
+ * without a GPU: a virtual machine, a remote or virtual display. There
+ * cairo paints the window several times faster, and leaving GL unloaded
+ * saves some 60 MB and a fifth of a second at start (build-aux/bench.sh).
+ * A GSK_RENDERER or GDK_DEBUG the user set is kept. */
+void
+dt_choose_renderer (void)
+{
+  if (dt_gpu_device_present ("/dev") && g_strcmp0 (g_getenv ("LIBGL_ALWAYS_SOFTWARE"), "1") != 0)
+    return;
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+}
+
+void
+dt_report_first_frame (void)
+{
+  const char *launched = g_getenv ("DT_LAUNCHED_NS");
+
+  if (launched != NULL)
+    g_print ("first-frame %.3f\n", (g_get_real_time () * 1000.0 - g_ascii_strtod (launched, NULL)) / 1e9);
 }

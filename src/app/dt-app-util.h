@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* Call before GTK opens the display: draws with cairo, and keeps OpenGL
+ * unloaded, on a machine without a GPU device (see dt-app-util.c). */
+void dt_choose_renderer   (void);
+
+/* For build-aux/bench.sh: prints "first-frame SECONDS", the time since
+ * DT_LAUNCHED_NS (the launch, in ns of the real-time clock), when set. */
+void dt_report_first_frame (void);
+
 /* Shows @toast in the window's toast overlay above @widget (takes it). */
 void dt_widget_add_toast  (GtkWidget    *widget,
                            AdwToast     *toast);

@@ -270,7 +270,17 @@ dt_window_show_page (DtWindow   *self,
       return;
     }
   if (name != NULL && adw_view_stack_get_child_by_name (self->stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->stack, name);
+    {
+      adw_view_stack_set_visible_child_name (self->stack, name);
+      /* Asked for before the first frame: the page need not wait for the
+       * idle that binds the default one, and its first query runs while
+       * the window is being presented. */
+      if (self->bind_idle != 0)
+        {
+          g_clear_handle_id (&self->bind_idle, g_source_remove);
+          bind_visible_page (self);
+        }
+    }
   else if (name != NULL)
     g_warning ("No page named “%s”; expected overview, index, enterprises or measures", name);
 }
