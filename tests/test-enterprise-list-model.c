@@ -453,7 +453,18 @@ test_same_rows_announce_nothing (Fixture       *f,
   wait_for (model_idle, model);
   g_signal_connect_swapped (first, "changed", G_CALLBACK (count_changed), &changed);
 
-  /* Every name holds "企业": the same 2,000 rows. */
+  /* Every name holds "企业": the same 2,000 rows. Rows of a page on its
+   * way when they are asked for again still arrive. */
+  for (guint page = 1; page < 10; page++)
+    {
+      g_autoptr(DtEnterpriseRow) far = g_list_model_get_item (G_LIST_MODEL (model), page * DT_ENTERPRISE_PAGE_SIZE + 5);
+
+      dt_enterprise_query_set_search (query, page % 2 == 0 ? NULL : "企业");
+      dt_enterprise_list_model_set_query (model, query);
+      wait_for (model_idle, model);
+      g_assert_false (dt_enterprise_row_get_loading (far));
+    }
+
   f->n_changes = 0;
   dt_enterprise_query_set_search (query, "企业");
   dt_enterprise_list_model_set_query (model, query);
@@ -461,6 +472,7 @@ test_same_rows_announce_nothing (Fixture       *f,
   g_assert_cmpuint (f->n_changes, ==, 0);
   g_assert_cmpuint (changed, ==, 0);
   assert_rows_are (f, model, query);
+
 
   /* The same ids after the data changed are new rows all the same. */
   g_assert_true (dt_store_exec (f->store, "UPDATE enterprises SET name_zh = name_zh || '（新）'", &error));
@@ -473,6 +485,40 @@ test_same_rows_announce_nothing (Fixture       *f,
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_true (g_str_has_suffix (dt_enterprise_row_get_record (first)->name_zh, "（新）"));
   g_signal_handlers_disconnect_by_data (model, f);
+}
+
+static void
+record_added (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              GArray     *adds)
+{
+  g_array_append_val (adds, added);
+}
+
+/* A list that grows from nothing shows a screenful first and the rest
+ * after: views make widgets for what is announced. */
+static void
+test_grows_a_screenful_first (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DtEnterpriseListModel) model = dt_enterprise_list_model_new (f->store);
+  g_autoptr(DtEnterpriseQuery) query = dt_enterprise_query_new ();
+  g_autoptr(GArray) adds = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), f);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_added), adds);
+  dt_enterprise_list_model_set_query (model, query);
+  wait_for (model_idle, model);
+
+  g_assert_cmpuint (adds->len, ==, 2);
+  g_assert_cmpuint (g_array_index (adds, guint, 0), >=, 25);
+  g_assert_cmpuint (g_array_index (adds, guint, 0), <, DT_ENTERPRISE_PAGE_SIZE);
+  g_assert_cmpuint (g_array_index (adds, guint, 0) + g_array_index (adds, guint, 1), ==, 4000);
+  assert_rows_are (f, model, query);
+  g_signal_handlers_disconnect_by_data (model, f);
+  g_signal_handlers_disconnect_by_data (model, adds);
 }
 
 int
@@ -489,6 +535,8 @@ main (int   argc,
               fixture_set_up, test_order_is_export_order, fixture_tear_down);
   g_test_add ("/enterprise-list-model/first-rows-refilled-in-place", Fixture, NULL,
               fixture_set_up, test_first_rows_refilled_in_place, fixture_tear_down);
+  g_test_add ("/enterprise-list-model/grows-a-screenful-first", Fixture, NULL,
+              fixture_set_up, test_grows_a_screenful_first, fixture_tear_down);
   g_test_add ("/enterprise-list-model/same-rows-announce-nothing", Fixture, NULL,
               fixture_set_up, test_same_rows_announce_nothing, fixture_tear_down);
   g_test_add ("/enterprise-list-model/failed-fetch-keeps-list", Fixture, NULL,

@@ -63,6 +63,8 @@ struct _DtEnterpriseListModel
   /* The snapshot shown */
   DtEnterpriseQuery  *query;
   GArray             *ids;           /* gint64, NULL before the first */
+  guint               n_shown;       /* items announced: fewer than ids while the rest waits */
+  guint               reveal_idle;
   gint64              data_version;
   guint               snapshot_generation;
   GHashTable         *pages;         /* page number → Page */
@@ -105,6 +107,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void kick_fetch (DtEnterpriseListModel *self);
+
+/* When a list grows from fewer rows, this many are announced at once and
+ * the rest once the frame showing them is painted: GTK 4.8's list views
+ * make widgets for 200 rows around the top, and making the 140 nobody
+ * sees yet took as long as the rest of the start-up. A screenful of a
+ * tall window. */
+#define REVEAL_FIRST 60
 
 /* The reader */
 
@@ -310,7 +319,7 @@ set_error (DtEnterpriseListModel *self,
 static void
 update_loading (DtEnterpriseListModel *self)
 {
-  gboolean loading = self->building || self->fetching || self->wanted.length > 0;
+  gboolean loading = self->building || self->fetching || self->wanted.length > 0 || self->reveal_idle != 0;
 
   if (loading == self->loading)
     return;
@@ -321,7 +330,20 @@ update_loading (DtEnterpriseListModel *self)
 static guint
 n_items (DtEnterpriseListModel *self)
 {
-  return self->ids != NULL ? self->ids->len : 0;
+  return self->ids != NULL ? self->n_shown : 0;
+}
+
+static gboolean
+reveal_rest (gpointer data)
+{
+  DtEnterpriseListModel *self = data;
+  guint from = self->n_shown;
+
+  self->reveal_idle = 0;
+  self->n_shown = self->ids->len;
+  g_list_model_items_changed (G_LIST_MODEL (self), from, 0, self->n_shown - from);
+  update_loading (self);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -669,16 +691,19 @@ show_snapshot (DtEnterpriseListModel *self,
       g_clear_object (&self->query);
       self->query = dt_enterprise_query_copy (query);
     }
-  self->snapshot_generation = self->generation;
   self->refresh_queued = FALSE;
 
   /* The same rows as shown (a longer code prefix matching the same
    * listings, a filter ticked and unticked): views need nothing new, and
-   * even an announced change of rows off screen costs GTK milliseconds. */
+   * even an announced change of rows off screen costs GTK milliseconds.
+   * The pages stay, and so does their generation: rows on their way
+   * are still the right ones. */
   if (self->ids != NULL && data_version == self->data_version && self->error == NULL &&
       self->ids->len == ids->len &&
       memcmp (self->ids->data, ids->data, (gsize)ids->len * sizeof (gint64)) == 0)
     return;
+
+  self->snapshot_generation = self->generation;
 
   /* The rows at the top stay the same objects, refilled with the new
    * query's first rows ("changed"): views keep their row widgets and
@@ -709,8 +734,16 @@ show_snapshot (DtEnterpriseListModel *self,
       g_queue_push_head (&self->lru, GUINT_TO_POINTER (0));
     }
 
-  if (old_n > k || ids->len > k)
-    g_list_model_items_changed (G_LIST_MODEL (self), k, old_n - k, ids->len - k);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
+  self->n_shown = ids->len;
+  if (ids->len > MAX (old_n, REVEAL_FIRST) && !self->sync)
+    {
+      /* After GTK's redraw (priority HIGH_IDLE + 20) */
+      self->n_shown = MAX (old_n, REVEAL_FIRST);
+      self->reveal_idle = g_idle_add (reveal_rest, self);
+    }
+  if (old_n > k || self->n_shown > k)
+    g_list_model_items_changed (G_LIST_MODEL (self), k, old_n - k, self->n_shown - k);
   if (first_rows != NULL)
     g_signal_emit (self, signals[PAGE_LOADED], 0, 0, MIN (ids->len, DT_ENTERPRISE_PAGE_SIZE));
 }
@@ -803,6 +836,7 @@ dt_enterprise_list_model_finalize (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
   drop_pages (self);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
