@@ -130,6 +130,8 @@ test_category_opens_top_100 (void)
                                  g_variant_new ("(ss)", "name", "杭州观澄通信技术有限公司"));
   g_assert_nonnull (row);
   gtk_widget_activate (row);
+  /* At once, not only once the search entry's delayed signal has run. */
+  g_assert_cmpstr (dt_enterprise_query_get_search (query), ==, "杭州观澄通信技术有限公司");
   dt_test_iterate_until_idle ();
   g_assert_cmpstr (visible_page (window), ==, "enterprises");
   g_assert_cmpstr (dt_enterprise_query_get_search (query), ==, "杭州观澄通信技术有限公司");

@@ -1391,8 +1391,9 @@ dt_enterprises_page_show_filtered (DtEnterprisesPage *self,
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
   self->updating = FALSE;
-  dt_enterprise_query_set_search (self->query, search);
+  /* Cleared first: clearing the filters clears the search too. */
   dt_enterprise_query_clear_filters (self->query);
+  dt_enterprise_query_set_search (self->query, search);
   /* The Overview shows the latest list. */
   latest = dt_enterprise_query_latest_year (dt_store_get_db (self->store));
   if (latest != 0)
