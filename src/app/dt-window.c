@@ -21,6 +21,7 @@
 #include "dt-restore-dialog.h"
 #include "dt-sync-task.h"
 #include "dt-window.h"
+#include "dt-page-bin.h"
 
 struct _DtWindow
 {
@@ -598,6 +599,7 @@ dt_window_class_init (DtWindowClass *klass)
   object_class->dispose = dt_window_dispose;
   window_class->close_request = dt_window_close_request;
 
+  g_type_ensure (DT_TYPE_PAGE_BIN);
   g_type_ensure (DT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DT_TYPE_INDEX_PAGE);
   g_type_ensure (DT_TYPE_ENTERPRISES_PAGE);
