@@ -10,6 +10,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n.h>
 #include <roaring/roaring.h>
@@ -32,9 +35,10 @@ enum { F_YEAR, F_CITY, F_DISTRICT, F_CATEGORY, F_SECTOR, F_IN_FTZ, N_FACETS };
 static const int facet_key[N_FACETS] = { K_YEAR, K_CITY, K_DISTRICT, K_CATEGORY, K_SECTOR, K_IN_FTZ };
 
 #define NO_INT G_MININT32
-#define NO_ENT G_MAXUINT32
 /* Index at most this many grams of a query, spread over it. */
 #define MAX_QUERY_GRAMS 8
+/* What malloc adds to each block, roughly: for counting bytes honestly. */
+#define MALLOC_OVERHEAD 16
 
 typedef struct
 {
@@ -48,21 +52,23 @@ typedef struct
   GPtrArray  *values;     /* of Value * */
   GHashTable *by_text;    /* value text → Value * (NULL value not in it) */
   Value      *null_value;
-  guint32    *of_row;     /* index into values, per row */
+  /* The value (index into values) per row: a byte when there are at most
+   * 256 values, else two. */
+  guint8     *code8;
+  guint16    *code16;
   gboolean    numeric;
 } Facet;
 
 typedef struct
 {
-  guint64           key;   /* first character << 32 | second (0 for one) */
+  guint64           key;   /* first character << 32 | second (0 for one); 0: empty slot */
   roaring_bitmap_t *ents;
+  guint32           last;  /* 1 + the last enterprise added, while building */
 } Gram;
 
 typedef struct
 {
   guint32 *perm;
-  double  *keys;
-  guint8  *null;
 } SortCache;
 
 typedef struct
@@ -71,22 +77,32 @@ typedef struct
   GMutex            lock;      /* queries run one at a time: the caches */
   gint64            data_version;
 
+  /* Rows are in enterprise order (then by listing id), so that an
+   * enterprise's rows are one range. */
   guint32           n_rows;
-  gint64           *listing_id;
+  gint64            id_base;
+  guint32          *listing_id; /* listing id - id_base */
   gint32           *rank;
-  gint32           *year;
   gint32           *prev_rank;  /* NO_INT for NULL */
   double           *volume;     /* NAN for NULL */
-  guint32          *ent;        /* row → enterprise; rows are in enterprise order */
+  guint32          *ent;        /* row → enterprise */
   Facet             facets[N_FACETS];
+  gint32           *year_of;    /* year per value of the year facet */
 
   guint32           n_ents;
   guint32          *ent_first;  /* rows of enterprise e: ent_first[e] … ent_first[e + 1] */
   gint32           *founded;    /* NO_INT for NULL */
-  const char      **text;       /* 3 per enterprise, ASCII lower-cased; NULL for NULL */
+  /* name_zh, name_en and credit_code of each enterprise, one after the
+   * other, each NUL-terminated ("" for NULL), ASCII lower-cased, in one
+   * block: no pointer and no allocation per text. */
+  char             *text;
+  gsize             text_size;
+  guint32          *text_at;    /* per enterprise, where its texts start */
+  guint8           *text_null;  /* per enterprise, bit f: field f is NULL */
   guint32          *text_order[3]; /* 0 for NULL, else 1 + place in SQL's order */
-  GStringChunk     *strings;
-  GHashTable       *grams;      /* guint64 → Gram * */
+  Gram             *grams;      /* open addressing, gram_mask + 1 slots */
+  guint32           gram_mask;
+  guint32           n_grams;
   roaring_bitmap_t *unindexed;  /* enterprises whose text is not UTF-8: always candidates */
 
   SortCache         sorts[N_KEYS][2];
@@ -104,7 +120,7 @@ typedef struct
   char              *search_needle;
   roaring_bitmap_t  *search_ents;
   roaring_bitmap_t  *search_rows;
-  gsize              memory;
+  gsize              memory;    /* of the content as built */
 } Data;
 
 struct _DtFacetIndex
@@ -134,6 +150,52 @@ weak_ref_free (GWeakRef *ref)
 enum { READY, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+static inline guint
+facet_code (const Facet *f,
+            guint32      row)
+{
+  return f->code8 != NULL ? f->code8[row] : f->code16[row];
+}
+
+static inline gint32
+row_year (const Data *d,
+          guint32     row)
+{
+  return d->year_of[facet_code (&d->facets[F_YEAR], row)];
+}
+
+/* Field @f (0 name_zh, 1 name_en, 2 credit_code) of enterprise @e; NULL
+ * for NULL. */
+static inline const char *
+ent_text (const Data *d,
+          guint32     e,
+          guint       f)
+{
+  const char *p = d->text + d->text_at[e];
+
+  if (d->text_null[e] & (1 << f))
+    return NULL;
+  for (guint i = 0; i < f; i++)
+    p += strlen (p) + 1;
+  return p;
+}
+
+/* Bytes a live bitmap takes: its containers, their structs and the
+ * bitmap's own arrays. */
+static gsize
+bitmap_memory (const roaring_bitmap_t *r)
+{
+  gsize n;
+
+  if (r == NULL)
+    return 0;
+  n = (gsize)r->high_low_container.allocation_size;
+  return sizeof (roaring_bitmap_t) + MALLOC_OVERHEAD * 4
+         + n * (sizeof (uint16_t) + sizeof (void *) + sizeof (uint8_t))
+         + (gsize)r->high_low_container.size * (32 + MALLOC_OVERHEAD)
+         + roaring_bitmap_size_in_bytes (r);
+}
+
 static void
 clear_cache (Data *d)
 {
@@ -155,17 +217,9 @@ value_free (gpointer data)
   Value *v = data;
 
   g_free (v->value);
-  roaring_bitmap_free (v->rows);
+  if (v->rows != NULL)
+    roaring_bitmap_free (v->rows);
   g_free (v);
-}
-
-static void
-gram_free (gpointer data)
-{
-  Gram *g = data;
-
-  roaring_bitmap_free (g->ents);
-  g_free (g);
 }
 
 static Data *
@@ -189,29 +243,30 @@ data_unref (Data *d)
     {
       g_clear_pointer (&d->facets[i].values, g_ptr_array_unref);
       g_clear_pointer (&d->facets[i].by_text, g_hash_table_unref);
-      g_free (d->facets[i].of_row);
+      g_free (d->facets[i].code8);
+      g_free (d->facets[i].code16);
     }
   for (guint i = 0; i < N_KEYS; i++)
     for (guint j = 0; j < 2; j++)
-      {
-        g_free (d->sorts[i][j].perm);
-        g_free (d->sorts[i][j].keys);
-        g_free (d->sorts[i][j].null);
-      }
+      g_free (d->sorts[i][j].perm);
   for (guint i = 0; i < 3; i++)
     g_free (d->text_order[i]);
   g_free (d->listing_id);
   g_free (d->rank);
-  g_free (d->year);
   g_free (d->prev_rank);
   g_free (d->volume);
   g_free (d->ent);
+  g_free (d->year_of);
   g_free (d->ent_first);
   g_free (d->founded);
   g_free (d->text);
-  if (d->strings != NULL)
-    g_string_chunk_free (d->strings);
-  g_clear_pointer (&d->grams, g_hash_table_unref);
+  g_free (d->text_at);
+  g_free (d->text_null);
+  if (d->grams != NULL)
+    for (guint32 i = 0; i <= d->gram_mask; i++)
+      if (d->grams[i].ents != NULL)
+        roaring_bitmap_free (d->grams[i].ents);
+  g_free (d->grams);
   g_clear_pointer (&d->unindexed, roaring_bitmap_free);
   g_mutex_clear (&d->lock);
   g_free (d);
@@ -232,32 +287,47 @@ facet_init (Facet    *f,
 {
   f->values = g_ptr_array_new_with_free_func (value_free);
   f->by_text = g_hash_table_new (g_str_hash, g_str_equal);
-  f->of_row = g_new (guint32, MAX (n_rows, 1));
+  f->code16 = g_new (guint16, MAX (n_rows, 1));
   f->numeric = numeric;
 }
 
-static void
+/* FALSE when the facet has more values than a code holds. */
+static gboolean
 facet_add (Facet        *f,
            guint32       row,
            sqlite3_stmt *stmt,
            int           column)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-  Value *v = text != NULL ? g_hash_table_lookup (f->by_text, text) : f->null_value;
+  char number[32];
+  const char *text;
+  Value *v;
+
+  /* As SQLite would give an integer as text, without its conversion. */
+  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
+    {
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, column));
+      text = number;
+    }
+  else
+    text = (const char *)sqlite3_column_text (stmt, column);
+  v = text != NULL ? g_hash_table_lookup (f->by_text, text) : f->null_value;
 
   if (v == NULL)
     {
+      if (f->values->len > G_MAXUINT16)
+        return FALSE;
       v = g_new0 (Value, 1);
       v->value = g_strdup (text);
-      v->rows = roaring_bitmap_create ();
+      /* The index in values until facet_finish(). */
+      v->order = f->values->len;
       g_ptr_array_add (f->values, v);
       if (text != NULL)
         g_hash_table_insert (f->by_text, v->value, v);
       else
         f->null_value = v;
     }
-  /* of_row follows from the bitmaps in facet_finish(). */
-  roaring_bitmap_add (v->rows, row);
+  f->code16[row] = v->order;
+  return TRUE;
 }
 
 static int
@@ -279,13 +349,15 @@ compare_values (gconstpointer a,
   return strcmp (x->value, y->value);
 }
 
-/* Fills of_row and order once every row is in. */
+/* The bitmaps, the order of the values and the narrowest codes, once
+ * every row is in. */
 static void
 facet_finish (Facet *f,
               Data  *d)
 {
   /* Not g_ptr_array_copy(): that would take the free function along. */
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (f->values->len);
+  guint32 buf[4096];
 
   for (guint i = 0; i < f->values->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (f->values, i));
@@ -294,22 +366,69 @@ facet_finish (Facet *f,
   for (guint i = 0; i < sorted->len; i++)
     ((Value *)g_ptr_array_index (sorted, i))->order = i;
 
+  /* Rows come in order: each value's rows are appended in batches. */
+  for (guint i = 0; i < f->values->len; i++)
+    ((Value *)g_ptr_array_index (f->values, i))->rows = roaring_bitmap_create ();
+  for (guint i = 0; i < f->values->len; i++)
+    {
+      roaring_bitmap_t *rows = ((Value *)g_ptr_array_index (f->values, i))->rows;
+      guint n = 0;
+
+      for (guint32 r = 0; r < d->n_rows; r++)
+        if (f->code16[r] == i)
+          {
+            buf[n++] = r;
+            if (n == G_N_ELEMENTS (buf))
+              {
+                roaring_bitmap_add_many (rows, n, buf);
+                n = 0;
+              }
+          }
+      roaring_bitmap_add_many (rows, n, buf);
+    }
+
   for (guint i = 0; i < f->values->len; i++)
     {
       Value *v = g_ptr_array_index (f->values, i);
-      roaring_uint32_iterator_t it;
 
       roaring_bitmap_run_optimize (v->rows);
       roaring_bitmap_shrink_to_fit (v->rows);
-      d->memory += roaring_bitmap_size_in_bytes (v->rows) + sizeof (Value);
-      roaring_init_iterator (v->rows, &it);
-      while (it.has_value)
-        {
-          f->of_row[it.current_value] = i;
-          roaring_advance_uint32_iterator (&it);
-        }
+      d->memory += bitmap_memory (v->rows) + sizeof (Value) + MALLOC_OVERHEAD * 2
+                   + (v->value != NULL ? strlen (v->value) + 1 : 0)
+                   + 3 * sizeof (gpointer);   /* the hash table's entry */
     }
-  d->memory += (gsize)d->n_rows * sizeof (guint32);
+  d->memory += f->values->len * sizeof (gpointer);
+
+  if (f->values->len <= 256)
+    {
+      f->code8 = g_new (guint8, MAX (d->n_rows, 1));
+      for (guint32 r = 0; r < d->n_rows; r++)
+        f->code8[r] = f->code16[r];
+      g_clear_pointer (&f->code16, g_free);
+      d->memory += (gsize)d->n_rows * sizeof (guint8);
+    }
+  else
+    d->memory += (gsize)d->n_rows * sizeof (guint16);
+}
+
+static Gram *
+gram_slot (const Data *d,
+           guint64     key)
+{
+  guint32 i = (guint32)((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & d->gram_mask;
+
+  while (d->grams[i].key != 0 && d->grams[i].key != key)
+    i = (i + 1) & d->gram_mask;
+  return &d->grams[i];
+}
+
+static Gram *
+find_gram (const Data *d,
+           guint64     key)
+{
+  Gram *g = gram_slot (d, key);
+
+  return g->key != 0 ? g : NULL;
 }
 
 static void
@@ -317,16 +436,34 @@ add_gram (Data    *d,
           guint64  key,
           guint32  e)
 {
-  Gram *g = g_hash_table_lookup (d->grams, &key);
+  Gram *g = gram_slot (d, key);
 
-  if (g == NULL)
+  if (g->key == 0)
     {
-      g = g_new0 (Gram, 1);
+      /* Keep the table at most half full. */
+      if (2 * (d->n_grams + 1) > d->gram_mask + 1)
+        {
+          Gram *old = d->grams;
+          guint32 old_mask = d->gram_mask;
+
+          d->gram_mask = 2 * old_mask + 1;
+          d->grams = g_new0 (Gram, d->gram_mask + 1);
+          for (guint32 i = 0; i <= old_mask; i++)
+            if (old[i].key != 0)
+              *gram_slot (d, old[i].key) = old[i];
+          g_free (old);
+          g = gram_slot (d, key);
+        }
       g->key = key;
       g->ents = roaring_bitmap_create ();
-      g_hash_table_insert (d->grams, &g->key, g);
+      d->n_grams++;
     }
-  roaring_bitmap_add (g->ents, e);
+  /* Once per enterprise. */
+  if (g->last != e + 1)
+    {
+      roaring_bitmap_add (g->ents, e);
+      g->last = e + 1;
+    }
 }
 
 static void
@@ -364,12 +501,44 @@ compare_ents_by_text (gconstpointer a,
                       gpointer      user_data)
 {
   const TextSort *s = user_data;
-  const char *x = s->d->text[*(const guint32 *)a * 3 + s->field];
-  const char *y = s->d->text[*(const guint32 *)b * 3 + s->field];
+  const char *x = ent_text (s->d, *(const guint32 *)a, s->field);
+  const char *y = ent_text (s->d, *(const guint32 *)b, s->field);
 
   if (x == NULL || y == NULL)
     return (x != NULL) - (y != NULL);
   return strcmp (x, y);
+}
+
+static gint64
+count_rows (DtStore     *store,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = dt_store_prepare (store, sql, error);
+  gint64 n;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_step (stmt);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Puts @column (@n elements of @size bytes, in read order) in row order:
+ * element i goes to place @to[i]. */
+static gpointer
+permute (gpointer       column,
+         gsize          size,
+         guint32        n,
+         const guint32 *to)
+{
+  char *out = g_malloc (MAX (n, 1) * size);
+
+  for (guint32 i = 0; i < n; i++)
+    memcpy (out + (gsize)to[i] * size, (char *)column + (gsize)i * size, size);
+  g_free (column);
+  return out;
 }
 
 static Data *
@@ -380,10 +549,11 @@ build (const char    *path,
   g_autoptr(DtStore) store = dt_store_open_read_only (path, error);
   g_autoptr(Data) d = NULL;
   g_autofree gint64 *ent_id = NULL;
-  g_autofree char **original = NULL;
+  g_autofree guint32 *to = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
-  guint32 row = 0, e = 0, ent = 0;
+  guint32 row = 0, e = 0;
+  gsize text_alloc = 1 << 20;
   gint64 n;
 
   if (store == NULL)
@@ -399,50 +569,51 @@ build (const char    *path,
     return NULL;
   d->data_version = dt_store_get_data_version (store);
 
-  if ((stmt = dt_store_prepare (store, "SELECT count(*) FROM enterprises", error)) == NULL)
+  if ((n = count_rows (store, "SELECT count(*) FROM enterprises", error)) < 0)
     goto fail;
-  sqlite3_step (stmt);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
   if (n >= G_MAXUINT32)
     goto too_big;
   d->n_ents = (guint32)n;
-  if ((stmt = dt_store_prepare (store, "SELECT count(*) FROM listings", error)) == NULL)
+  if ((n = count_rows (store, "SELECT count(*) FROM listings", error)) < 0)
     goto fail;
-  sqlite3_step (stmt);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
   if (n >= G_MAXUINT32)
     goto too_big;
   d->n_rows = (guint32)n;
 
   d->founded = g_new (gint32, MAX (d->n_ents, 1));
-  d->text = g_new0 (const char *, MAX (d->n_ents, 1) * 3);
-  original = g_new0 (char *, MAX (d->n_ents, 1) * 3);
+  d->text_at = g_new (guint32, MAX (d->n_ents, 1));
+  d->text_null = g_new0 (guint8, MAX (d->n_ents, 1));
+  d->text = g_malloc (text_alloc);
   d->ent_first = g_new0 (guint32, d->n_ents + 1);
-  d->strings = g_string_chunk_new (1 << 20);
-  d->grams = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, gram_free);
+  d->gram_mask = 4095;
+  d->grams = g_new0 (Gram, d->gram_mask + 1);
   d->unindexed = roaring_bitmap_create ();
   ent_id = g_new (gint64, MAX (d->n_ents, 1));
 
+  /* The texts as they are first (for their order), lower-cased after. */
   if ((stmt = dt_store_prepare (store, "SELECT id, name_zh, name_en, credit_code, founded FROM enterprises ORDER BY id",
                                 error)) == NULL)
     goto fail;
   while (e < d->n_ents && sqlite3_step (stmt) == SQLITE_ROW)
     {
       ent_id[e] = sqlite3_column_int64 (stmt, 0);
+      if (d->text_size > G_MAXUINT32)
+        goto too_big;
+      d->text_at[e] = (guint32)d->text_size;
       for (guint f = 0; f < 3; f++)
         {
           const char *t = (const char *)sqlite3_column_text (stmt, 1 + f);
+          gsize len = t != NULL ? strlen (t) : 0;
 
           if (t == NULL)
-            continue;
-          original[e * 3 + f] = g_strdup (t);
-          d->text[e * 3 + f] = g_string_chunk_insert (d->strings, t);
-          /* SQLite's lower() folds ASCII only. */
-          for (char *p = (char *)d->text[e * 3 + f]; *p != '\0'; p++)
-            *p = g_ascii_tolower (*p);
-          index_text (d, e, d->text[e * 3 + f]);
+            d->text_null[e] |= 1 << f;
+          if (d->text_size + len + 1 > text_alloc)
+            {
+              text_alloc = MAX (2 * text_alloc, d->text_size + len + 1);
+              d->text = g_realloc (d->text, text_alloc);
+            }
+          memcpy (d->text + d->text_size, t != NULL ? t : "", len + 1);
+          d->text_size += len + 1;
         }
       d->founded[e] = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NO_INT : sqlite3_column_int (stmt, 4);
       e++;
@@ -450,42 +621,14 @@ build (const char    *path,
         goto fail;
     }
   sqlite3_finalize (stmt);
+  stmt = NULL;
   d->n_ents = e;
+  d->text = g_realloc (d->text, MAX (d->text_size, 1));
 
-  /* The order of each text column, as SQLite's BINARY collation sorts
-   * them (byte-wise, as strcmp). */
-  for (guint f = 0; f < 3; f++)
-    {
-      g_autofree guint32 *by = g_new (guint32, MAX (d->n_ents, 1));
-      char **saved = (char **)d->text;
-      TextSort s = { d, f };
-      guint32 place = 0;
-
-      /* Sort the original (not lower-cased) text. */
-      d->text = (const char **)original;
-      for (guint32 i = 0; i < d->n_ents; i++)
-        by[i] = i;
-      g_qsort_with_data (by, d->n_ents, sizeof (guint32), compare_ents_by_text, &s);
-      d->text_order[f] = g_new0 (guint32, MAX (d->n_ents, 1));
-      for (guint32 i = 0; i < d->n_ents; i++)
-        {
-          const char *t = original[by[i] * 3 + f];
-
-          if (t == NULL)
-            continue;
-          if (i == 0 || original[by[i - 1] * 3 + f] == NULL || strcmp (original[by[i - 1] * 3 + f], t) != 0)
-            place++;
-          d->text_order[f][by[i]] = place;
-        }
-      d->text = (const char **)saved;
-      d->memory += (gsize)d->n_ents * sizeof (guint32);
-    }
-  for (guint32 i = 0; i < d->n_ents * 3; i++)
-    g_clear_pointer (&original[i], g_free);
-
-  d->listing_id = g_new (gint64, MAX (d->n_rows, 1));
+  /* The listings as they lie in the table (a plain scan is many times
+   * faster than one in enterprise order), in read order first. */
+  d->listing_id = g_new (guint32, MAX (d->n_rows, 1));
   d->rank = g_new (gint32, MAX (d->n_rows, 1));
-  d->year = g_new (gint32, MAX (d->n_rows, 1));
   d->prev_rank = g_new (gint32, MAX (d->n_rows, 1));
   d->volume = g_new (double, MAX (d->n_rows, 1));
   d->ent = g_new (guint32, MAX (d->n_rows, 1));
@@ -496,30 +639,46 @@ build (const char    *path,
   facet_init (&d->facets[F_SECTOR], FALSE, d->n_rows);
   facet_init (&d->facets[F_IN_FTZ], TRUE, d->n_rows);
 
-  /* In enterprise order, so that an enterprise's rows are one range. */
   if ((stmt = dt_store_prepare (store,
-                                "SELECT l.id, l.enterprise_id, l.year, l.rank, l.prev_rank, l.trade_volume,"
-                                " l.year, l.city, l.district, l.category, l.sector, l.in_ftz"
-                                " FROM listings l JOIN enterprises e ON e.id = l.enterprise_id"
-                                " ORDER BY l.enterprise_id, l.id", error)) == NULL)
+                                "SELECT id, enterprise_id, rank, prev_rank, trade_volume,"
+                                " year, city, district, category, sector, in_ftz"
+                                " FROM listings ORDER BY id", error)) == NULL)
     goto fail;
+  d->id_base = G_MAXINT64;
   while (row < d->n_rows && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 eid = sqlite3_column_int64 (stmt, 1);
+      guint32 lo = 0, hi = d->n_ents;
 
-      /* Both are in id order: walk the enterprises along. */
-      while (ent + 1 < d->n_ents && ent_id[ent] < id)
-        ent++;
+      /* Its enterprise, by id; a listing without one is not listed (as
+       * the SQL path's join does). */
+      while (lo < hi)
+        {
+          guint32 mid = lo + (hi - lo) / 2;
 
-      d->listing_id[row] = sqlite3_column_int64 (stmt, 0);
-      d->ent[row] = ent;
-      d->year[row] = sqlite3_column_int (stmt, 2);
-      d->rank[row] = sqlite3_column_int (stmt, 3);
-      d->prev_rank[row] = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NO_INT : sqlite3_column_int (stmt, 4);
-      d->volume[row] = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 5);
+          if (ent_id[mid] < eid)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo == d->n_ents || ent_id[lo] != eid)
+        continue;
+
+      /* Ids come in order: the first is the smallest. */
+      if (d->id_base == G_MAXINT64)
+        d->id_base = id;
+      if (id - d->id_base > G_MAXUINT32)
+        goto too_big;
+      d->listing_id[row] = (guint32)(id - d->id_base);
+      d->ent[row] = lo;
+      d->rank[row] = sqlite3_column_int (stmt, 2);
+      d->prev_rank[row] = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NO_INT : sqlite3_column_int (stmt, 3);
+      d->volume[row] = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 4);
       for (guint f = 0; f < N_FACETS; f++)
-        facet_add (&d->facets[f], row, stmt, 6 + f);
-      d->ent_first[ent + 1]++;
+        if (!facet_add (&d->facets[f], row, stmt, 5 + f))
+          goto too_big;
+      d->ent_first[lo + 1]++;
       row++;
       if (row % 65536 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
@@ -527,52 +686,124 @@ build (const char    *path,
   sqlite3_finalize (stmt);
   stmt = NULL;
   dt_store_exec (store, "COMMIT", NULL);
+  g_clear_object (&store);
+  g_clear_pointer (&ent_id, g_free);
   d->n_rows = row;
   /* Counts to starts: enterprise e's rows begin where e - 1's end. */
   for (guint32 i = 1; i <= d->n_ents; i++)
     d->ent_first[i] += d->ent_first[i - 1];
 
+  /* Into enterprise order, by listing id within one (a stable counting
+   * sort), one column at a time. */
+  to = g_new (guint32, MAX (d->n_rows, 1));
+  {
+    g_autofree guint32 *next = g_memdup2 (d->ent_first, (gsize)(d->n_ents + 1) * sizeof (guint32));
+
+    for (guint32 r = 0; r < d->n_rows; r++)
+      to[r] = next[d->ent[r]]++;
+  }
+  d->listing_id = permute (d->listing_id, sizeof (guint32), d->n_rows, to);
+  d->rank = permute (d->rank, sizeof (gint32), d->n_rows, to);
+  d->prev_rank = permute (d->prev_rank, sizeof (gint32), d->n_rows, to);
+  d->volume = permute (d->volume, sizeof (double), d->n_rows, to);
+  d->ent = permute (d->ent, sizeof (guint32), d->n_rows, to);
+  for (guint f = 0; f < N_FACETS; f++)
+    d->facets[f].code16 = permute (d->facets[f].code16, sizeof (guint16), d->n_rows, to);
+  g_clear_pointer (&to, g_free);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
+
   for (guint f = 0; f < N_FACETS; f++)
     facet_finish (&d->facets[f], d);
+  {
+    GPtrArray *years = d->facets[F_YEAR].values;
+
+    d->year_of = g_new (gint32, MAX (years->len, 1));
+    for (guint i = 0; i < years->len; i++)
+      {
+        const char *y = ((Value *)g_ptr_array_index (years, i))->value;
+
+        /* sqlite3_column_int() of the year as the rows had it. */
+        d->year_of[i] = y != NULL ? (gint32)g_ascii_strtoll (y, NULL, 10) : 0;
+      }
+    d->memory += years->len * sizeof (gint32);
+  }
+
+  /* The order of each text column, as SQLite's BINARY collation sorts
+   * them (byte-wise, as strcmp), of the text as it is. */
+  for (guint f = 0; f < 3; f++)
+    {
+      g_autofree guint32 *by = g_new (guint32, MAX (d->n_ents, 1));
+      TextSort s = { d, f };
+      guint32 place = 0;
+      const char *last = NULL;
+
+      for (guint32 i = 0; i < d->n_ents; i++)
+        by[i] = i;
+      g_qsort_with_data (by, d->n_ents, sizeof (guint32), compare_ents_by_text, &s);
+      d->text_order[f] = g_new0 (guint32, MAX (d->n_ents, 1));
+      for (guint32 i = 0; i < d->n_ents; i++)
+        {
+          const char *t = ent_text (d, by[i], f);
+
+          if (t == NULL)
+            continue;
+          if (last == NULL || strcmp (last, t) != 0)
+            place++;
+          d->text_order[f][by[i]] = place;
+          last = t;
+        }
+      d->memory += (gsize)d->n_ents * sizeof (guint32);
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
+
+  /* SQLite's lower() folds ASCII only. */
+  for (gsize i = 0; i < d->text_size; i++)
+    d->text[i] = g_ascii_tolower (d->text[i]);
+  for (e = 0; e < d->n_ents; e++)
+    {
+      for (guint f = 0; f < 3; f++)
+        index_text (d, e, ent_text (d, e, f));
+      if (e % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+    }
+  for (guint32 i = 0; i <= d->gram_mask; i++)
+    if (d->grams[i].ents != NULL)
+      {
+        roaring_bitmap_run_optimize (d->grams[i].ents);
+        roaring_bitmap_shrink_to_fit (d->grams[i].ents);
+        d->memory += bitmap_memory (d->grams[i].ents);
+      }
+  roaring_bitmap_run_optimize (d->unindexed);
+  roaring_bitmap_shrink_to_fit (d->unindexed);
+  d->memory += (gsize)(d->gram_mask + 1) * sizeof (Gram) + bitmap_memory (d->unindexed);
+
   /* The rank order is what every list shows first: have it ready. */
   sorted_rows (d, K_RANK, FALSE);
 
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, d->grams);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        Gram *g = value;
-
-        roaring_bitmap_run_optimize (g->ents);
-        roaring_bitmap_shrink_to_fit (g->ents);
-        d->memory += roaring_bitmap_size_in_bytes (g->ents) + sizeof (Gram) + 3 * sizeof (gpointer);
-      }
-  }
-
-  d->memory += (gsize)d->n_rows * (sizeof (gint64) + 4 * sizeof (gint32) + sizeof (double))
-               + (gsize)d->n_ents * (2 * sizeof (gint32) + 3 * sizeof (gpointer));
-  {
-    /* The chunk's size is not public: count the texts it holds. */
-    for (guint32 i = 0; i < d->n_ents * 3; i++)
-      if (d->text[i] != NULL)
-        d->memory += strlen (d->text[i]) + 1;
-  }
+  d->memory += sizeof (Data)
+               + (gsize)d->n_rows * (sizeof (guint32) + 2 * sizeof (gint32) + sizeof (double) + sizeof (guint32))
+               + (gsize)d->n_ents * (sizeof (gint32) + sizeof (guint32) + sizeof (guint8))
+               + (gsize)(d->n_ents + 1) * sizeof (guint32)
+               + d->text_size;
+#ifdef __GLIBC__
+  /* Give back what the build alone needed. */
+  malloc_trim (0);
+#endif
   return g_steal_pointer (&d);
 
 too_big:
   g_set_error (error, DT_ERROR, DT_ERROR_FAILED,
                _("The Top-100 listings have more rows than the in-memory index can hold; counts are taken from the database instead"));
 fail:
-  if (original != NULL)
-    for (guint32 i = 0; i < d->n_ents * 3; i++)
-      g_free (original[i]);
   sqlite3_finalize (stmt);
-  dt_store_exec (store, "ROLLBACK", NULL);
-  if (error != NULL && *error == NULL)
-    dt_store_set_sqlite_error (error, db, "facet index");
+  if (store != NULL)
+    {
+      dt_store_exec (store, "ROLLBACK", NULL);
+      if (error != NULL && *error == NULL)
+        dt_store_set_sqlite_error (error, db, "facet index");
+    }
   return NULL;
 }
 
@@ -614,7 +845,7 @@ row_number (Data    *d,
   switch (key)
     {
     case K_YEAR:
-      *out = d->year[row];
+      *out = row_year (d, row);
       return TRUE;
     case K_RANK:
       *out = d->rank[row];
@@ -776,8 +1007,10 @@ ent_matches (Data       *d,
              guint32     e,
              const char *needle)
 {
-  for (guint f = 0; f < 3; f++)
-    if (d->text[e * 3 + f] != NULL && strstr (d->text[e * 3 + f], needle) != NULL)
+  const char *p = d->text + d->text_at[e];
+
+  for (guint f = 0; f < 3; f++, p += strlen (p) + 1)
+    if (!(d->text_null[e] & (1 << f)) && strstr (p, needle) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -829,7 +1062,7 @@ search_rows (Data       *d,
       for (guint i = 0; i < keys->len; i += step)
         {
           guint64 key = g_array_index (keys, guint64, i);
-          Gram *g = g_hash_table_lookup (d->grams, &key);
+          Gram *g = find_gram (d, key);
 
           if (g == NULL)
             {
@@ -1020,13 +1253,15 @@ count_groups (Data *d,
   roaring_bitmap_t *rows = matching_rows (d, except == N_KEYS ? -1 : except);
   gint64 *counts[N_FACETS];
   double *volumes[N_FACETS];
-  guint32 *of_row[N_FACETS];
+  const guint8 *code8[N_FACETS];
+  const guint16 *code16[N_FACETS];
 
   for (guint f = 0; f < N_FACETS; f++)
     {
       counts[f] = d->group_counts[except][f] = g_new0 (gint64, d->facets[f].values->len);
       volumes[f] = d->group_volumes[except][f] = g_new0 (double, d->facets[f].values->len);
-      of_row[f] = d->facets[f].of_row;
+      code8[f] = d->facets[f].code8;
+      code16[f] = d->facets[f].code16;
     }
 
 #define COUNT_ROW(r) \
@@ -1035,7 +1270,7 @@ count_groups (Data *d,
     gboolean known = !isnan (vol); \
     for (guint f = 0; f < N_FACETS; f++) \
       { \
-        guint32 v = of_row[f][r]; \
+        guint v = code8[f] != NULL ? code8[f][r] : code16[f][r]; \
         counts[f][v]++; \
         if (known) \
           volumes[f][v] += vol; \
@@ -1181,8 +1416,8 @@ compare_rows (gconstpointer a,
   /* year and rank are unique together: a total order. */
   if (s->key == K_YEAR)
     return (d->rank[x] > d->rank[y]) - (d->rank[x] < d->rank[y]);
-  if (d->year[x] != d->year[y])
-    return d->year[x] > d->year[y] ? -1 : 1;
+  if (row_year (d, x) != row_year (d, y))
+    return row_year (d, x) > row_year (d, y) ? -1 : 1;
   if (s->key == K_RANK)
     return 0;
   return (d->rank[x] > d->rank[y]) - (d->rank[x] < d->rank[y]);
@@ -1210,7 +1445,7 @@ sort_value (Data    *d,
       {
         int fi = key == K_CITY ? F_CITY : key == K_DISTRICT ? F_DISTRICT : key == K_CATEGORY ? F_CATEGORY
                  : key == K_SECTOR ? F_SECTOR : F_IN_FTZ;
-        const Value *v = g_ptr_array_index (d->facets[fi].values, d->facets[fi].of_row[r]);
+        const Value *v = g_ptr_array_index (d->facets[fi].values, facet_code (&d->facets[fi], r));
 
         *null = v->value == NULL;
         return v->order;
@@ -1302,7 +1537,11 @@ dt_facet_index_query_ids (DtFacetIndex      *self,
       g_qsort_with_data (pos, m, sizeof (guint32), compare_rows, &s);
       ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), m);
       for (guint32 i = 0; i < m; i++)
-        g_array_append_val (ids, d->listing_id[sub[pos[i]]]);
+        {
+          gint64 id = d->id_base + d->listing_id[sub[pos[i]]];
+
+          g_array_append_val (ids, id);
+        }
       roaring_bitmap_free (rows);
       unlock_data (d);
       return ids;
@@ -1313,7 +1552,11 @@ dt_facet_index_query_ids (DtFacetIndex      *self,
     {
       ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), d->n_rows);
       for (guint32 i = 0; i < d->n_rows; i++)
-        g_array_append_val (ids, d->listing_id[perm[i]]);
+        {
+          gint64 id = d->id_base + d->listing_id[perm[i]];
+
+          g_array_append_val (ids, id);
+        }
     }
   else
     {
@@ -1329,7 +1572,11 @@ dt_facet_index_query_ids (DtFacetIndex      *self,
       ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint)n);
       for (guint32 i = 0; i < d->n_rows && ids->len < n; i++)
         if (in[perm[i]])
-          g_array_append_val (ids, d->listing_id[perm[i]]);
+          {
+            gint64 id = d->id_base + d->listing_id[perm[i]];
+
+            g_array_append_val (ids, id);
+          }
       roaring_bitmap_free (rows);
     }
   unlock_data (d);
@@ -1536,18 +1783,27 @@ dt_facet_index_get_data_version (DtFacetIndex *self)
 gsize
 dt_facet_index_get_memory (DtFacetIndex *self)
 {
-  gsize memory = 0;
+  gsize memory;
+  Data *d;
 
-  g_mutex_lock (&self->lock);
-  if (self->data != NULL)
+  g_return_val_if_fail (DT_IS_FACET_INDEX (self), 0);
+
+  if ((d = lock_data (self)) == NULL)
+    return 0;
+  /* As built, and what queries added since: sort orders and caches. */
+  memory = d->memory + bitmap_memory (d->search_ents) + bitmap_memory (d->search_rows);
+  for (guint i = 0; i < N_KEYS; i++)
+    for (guint j = 0; j < 2; j++)
+      if (d->sorts[i][j].perm != NULL)
+        memory += (gsize)d->n_rows * sizeof (guint32);
+  for (guint i = 0; i <= N_KEYS; i++)
     {
-      memory = self->data->memory;
-      for (guint i = 0; i < N_KEYS; i++)
-        for (guint j = 0; j < 2; j++)
-          if (self->data->sorts[i][j].perm != NULL)
-            memory += (gsize)self->data->n_rows * sizeof (guint32);
+      memory += bitmap_memory (d->cached[i]);
+      for (guint f = 0; f < N_FACETS; f++)
+        if (d->group_counts[i][f] != NULL)
+          memory += d->facets[f].values->len * (sizeof (gint64) + sizeof (double));
     }
-  g_mutex_unlock (&self->lock);
+  unlock_data (d);
   return memory;
 }
 
@@ -1721,7 +1977,11 @@ dt_facet_index_judge (DtFacetIndex      *self,
 
       for (guint32 i = 0; i < d->n_rows && qualifying->len < limit; i++)
         if (roaring_bitmap_contains (met_all, by_rank[i]) && seen++ >= offset)
-          g_array_append_val (qualifying, d->listing_id[by_rank[i]]);
+          {
+            gint64 id = d->id_base + d->listing_id[by_rank[i]];
+
+            g_array_append_val (qualifying, id);
+          }
     }
 
   roaring_bitmap_free (met_all);
