@@ -85,7 +85,6 @@ typedef struct
   gint32           *rank;
   gint32           *prev_rank;  /* NO_INT for NULL */
   double           *volume;     /* NAN for NULL */
-  guint32          *ent;        /* row → enterprise */
   Facet             facets[N_FACETS];
   gint32           *year_of;    /* year per value of the year facet */
 
@@ -162,6 +161,32 @@ row_year (const Data *d,
           guint32     row)
 {
   return d->year_of[facet_code (&d->facets[F_YEAR], row)];
+}
+
+/* The enterprise of @row. *@hint is one of a row before it (0 at
+ * first): rows are looked at in order, mostly, and then it is at hand. */
+static inline guint32
+row_ent (const Data *d,
+         guint32     row,
+         guint32    *hint)
+{
+  guint32 e = *hint, lo = 0, hi = d->n_ents;
+
+  if (e < d->n_ents && d->ent_first[e] <= row && row < d->ent_first[e + 1])
+    return e;
+  if (e + 1 < d->n_ents && d->ent_first[e + 1] <= row && row < d->ent_first[e + 2])
+    return *hint = e + 1;
+  /* The last enterprise whose rows start at or before @row. */
+  while (hi - lo > 1)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+
+      if (d->ent_first[mid] <= row)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return *hint = lo;
 }
 
 /* Field @f (0 name_zh, 1 name_en, 2 credit_code) of enterprise @e; NULL
@@ -255,7 +280,6 @@ data_unref (Data *d)
   g_free (d->rank);
   g_free (d->prev_rank);
   g_free (d->volume);
-  g_free (d->ent);
   g_free (d->year_of);
   g_free (d->ent_first);
   g_free (d->founded);
@@ -478,31 +502,45 @@ index_text (Data       *d,
       roaring_bitmap_add (d->unindexed, e);
       return;
     }
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      guint64 c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+  /* ASCII is most of it: decode that without a call. */
+#define NEXT_CHAR(p, c) \
+  G_STMT_START { \
+    if ((guchar)*(p) < 0x80) \
+      (c) = (guchar)*(p)++; \
+    else \
+      { \
+        (c) = g_utf8_get_char (p); \
+        (p) = g_utf8_next_char (p); \
+      } \
+  } G_STMT_END
+  {
+    const char *p = lower;
+    guint64 c, next;
 
-      add_gram (d, c << 32, e);
-      if (*next != '\0')
-        add_gram (d, c << 32 | g_utf8_get_char (next), e);
-    }
+    if (*p == '\0')
+      return;
+    NEXT_CHAR (p, c);
+    for (;;)
+      {
+        add_gram (d, c << 32, e);
+        if (*p == '\0')
+          break;
+        NEXT_CHAR (p, next);
+        add_gram (d, c << 32 | next, e);
+        c = next;
+      }
+  }
+#undef NEXT_CHAR
 }
-
-typedef struct
-{
-  Data *d;
-  guint field;
-} TextSort;
 
 static int
 compare_ents_by_text (gconstpointer a,
                       gconstpointer b,
                       gpointer      user_data)
 {
-  const TextSort *s = user_data;
-  const char *x = ent_text (s->d, *(const guint32 *)a, s->field);
-  const char *y = ent_text (s->d, *(const guint32 *)b, s->field);
+  const char * const *texts = user_data;
+  const char *x = texts[*(const guint32 *)a];
+  const char *y = texts[*(const guint32 *)b];
 
   if (x == NULL || y == NULL)
     return (x != NULL) - (y != NULL);
@@ -550,6 +588,7 @@ build (const char    *path,
   g_autoptr(Data) d = NULL;
   g_autofree gint64 *ent_id = NULL;
   g_autofree guint32 *to = NULL;
+  g_autofree guint32 *ent = NULL;   /* per row, while reading */
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   guint32 row = 0, e = 0;
@@ -631,7 +670,7 @@ build (const char    *path,
   d->rank = g_new (gint32, MAX (d->n_rows, 1));
   d->prev_rank = g_new (gint32, MAX (d->n_rows, 1));
   d->volume = g_new (double, MAX (d->n_rows, 1));
-  d->ent = g_new (guint32, MAX (d->n_rows, 1));
+  ent = g_new (guint32, MAX (d->n_rows, 1));
   facet_init (&d->facets[F_YEAR], TRUE, d->n_rows);
   facet_init (&d->facets[F_CITY], FALSE, d->n_rows);
   facet_init (&d->facets[F_DISTRICT], FALSE, d->n_rows);
@@ -671,7 +710,7 @@ build (const char    *path,
       if (id - d->id_base > G_MAXUINT32)
         goto too_big;
       d->listing_id[row] = (guint32)(id - d->id_base);
-      d->ent[row] = lo;
+      ent[row] = lo;
       d->rank[row] = sqlite3_column_int (stmt, 2);
       d->prev_rank[row] = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NO_INT : sqlite3_column_int (stmt, 3);
       d->volume[row] = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 4);
@@ -700,13 +739,13 @@ build (const char    *path,
     g_autofree guint32 *next = g_memdup2 (d->ent_first, (gsize)(d->n_ents + 1) * sizeof (guint32));
 
     for (guint32 r = 0; r < d->n_rows; r++)
-      to[r] = next[d->ent[r]]++;
+      to[r] = next[ent[r]]++;
   }
   d->listing_id = permute (d->listing_id, sizeof (guint32), d->n_rows, to);
   d->rank = permute (d->rank, sizeof (gint32), d->n_rows, to);
   d->prev_rank = permute (d->prev_rank, sizeof (gint32), d->n_rows, to);
   d->volume = permute (d->volume, sizeof (double), d->n_rows, to);
-  d->ent = permute (d->ent, sizeof (guint32), d->n_rows, to);
+  g_clear_pointer (&ent, g_free);
   for (guint f = 0; f < N_FACETS; f++)
     d->facets[f].code16 = permute (d->facets[f].code16, sizeof (guint16), d->n_rows, to);
   g_clear_pointer (&to, g_free);
@@ -734,17 +773,20 @@ build (const char    *path,
   for (guint f = 0; f < 3; f++)
     {
       g_autofree guint32 *by = g_new (guint32, MAX (d->n_ents, 1));
-      TextSort s = { d, f };
+      g_autofree const char **texts = g_new (const char *, MAX (d->n_ents, 1));
       guint32 place = 0;
       const char *last = NULL;
 
       for (guint32 i = 0; i < d->n_ents; i++)
-        by[i] = i;
-      g_qsort_with_data (by, d->n_ents, sizeof (guint32), compare_ents_by_text, &s);
+        {
+          by[i] = i;
+          texts[i] = ent_text (d, i, f);
+        }
+      g_qsort_with_data (by, d->n_ents, sizeof (guint32), compare_ents_by_text, texts);
       d->text_order[f] = g_new0 (guint32, MAX (d->n_ents, 1));
       for (guint32 i = 0; i < d->n_ents; i++)
         {
-          const char *t = ent_text (d, by[i], f);
+          const char *t = texts[by[i]];
 
           if (t == NULL)
             continue;
@@ -783,7 +825,7 @@ build (const char    *path,
   sorted_rows (d, K_RANK, FALSE);
 
   d->memory += sizeof (Data)
-               + (gsize)d->n_rows * (sizeof (guint32) + 2 * sizeof (gint32) + sizeof (double) + sizeof (guint32))
+               + (gsize)d->n_rows * (sizeof (guint32) + 2 * sizeof (gint32) + sizeof (double))
                + (gsize)d->n_ents * (sizeof (gint32) + sizeof (guint32) + sizeof (guint8))
                + (gsize)(d->n_ents + 1) * sizeof (guint32)
                + d->text_size;
@@ -840,6 +882,7 @@ static inline gboolean
 row_number (Data    *d,
             int      key,
             guint32  row,
+            guint32 *hint,
             double  *out)
 {
   switch (key)
@@ -854,8 +897,12 @@ row_number (Data    *d,
       *out = d->volume[row];
       return !isnan (*out);
     case K_FOUNDED:
-      *out = d->founded[d->ent[row]];
-      return d->founded[d->ent[row]] != NO_INT;
+      {
+        gint32 founded = d->founded[row_ent (d, row, hint)];
+
+        *out = founded;
+        return founded != NO_INT;
+      }
     case K_RANK_CHANGE:
       *out = (double)d->prev_rank[row] - d->rank[row];
       return d->prev_rank[row] != NO_INT;
@@ -881,6 +928,7 @@ numeric_rows (Data      *d,
   g_autoptr(GArray) tests = g_array_new (FALSE, TRUE, sizeof (Test));
   roaring_bitmap_t *rows;
   gboolean plain_years = key == K_YEAR;
+  guint32 hint = 0;
 
   for (guint i = 0; i < values->len; i++)
     {
@@ -932,7 +980,7 @@ numeric_rows (Data      *d,
   for (guint32 r = 0; r < d->n_rows; r++)
     {
       double x;
-      gboolean known = row_number (d, key, r, &x);
+      gboolean known = row_number (d, key, r, &hint, &x);
 
       for (guint i = 0; i < tests->len; i++)
         {
@@ -1424,9 +1472,10 @@ compare_rows (gconstpointer a,
 }
 
 static double
-sort_value (Data    *d,
-            int      key,
-            guint32  r,
+sort_value (Data     *d,
+            int       key,
+            guint32   r,
+            guint32  *hint,
             gboolean *null)
 {
   double x = 0;
@@ -1436,7 +1485,7 @@ sort_value (Data    *d,
     {
     case K_NAME_ZH: case K_NAME_EN: case K_CREDIT_CODE:
       {
-        guint32 place = d->text_order[key - K_NAME_ZH][d->ent[r]];
+        guint32 place = d->text_order[key - K_NAME_ZH][row_ent (d, r, hint)];
 
         *null = place == 0;
         return place;
@@ -1451,9 +1500,32 @@ sort_value (Data    *d,
         return v->order;
       }
     default:
-      *null = !row_number (d, key, r, &x);
+      *null = !row_number (d, key, r, hint, &x);
       return x;
     }
+}
+
+static int
+compare_packed (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const guint64 *packed = user_data;
+  guint32 i = *(const guint32 *)a, j = *(const guint32 *)b;
+
+  if (packed[i] != packed[j])
+    return packed[i] < packed[j] ? -1 : 1;
+  return (i > j) - (i < j);
+}
+
+/* An int32 as a uint32 of the same order; the reverse one when @down. */
+static inline guint64
+ordered (gint32   x,
+         gboolean down)
+{
+  guint32 u = (guint32)x ^ 0x80000000u;
+
+  return down ? ~u : u;
 }
 
 /* The rows in the order of (@key, @descending); built on first use. */
@@ -1464,9 +1536,26 @@ sorted_rows (Data     *d,
 {
   SortCache *c = &d->sorts[key][descending];
 
+  if (c->perm == NULL && (key == K_RANK || key == K_YEAR))
+    {
+      /* Two integers and no NULL: compare_rows()'s order as one number,
+       * the key first, then year (latest first) or rank. */
+      guint64 *packed = g_new (guint64, MAX (d->n_rows, 1));
+
+      for (guint32 r = 0; r < d->n_rows; r++)
+        packed[r] = key == K_RANK
+                    ? ordered (d->rank[r], descending) << 32 | ordered (row_year (d, r), TRUE)
+                    : ordered (row_year (d, r), descending) << 32 | ordered (d->rank[r], FALSE);
+      c->perm = g_new (guint32, MAX (d->n_rows, 1));
+      for (guint32 r = 0; r < d->n_rows; r++)
+        c->perm[r] = r;
+      g_qsort_with_data (c->perm, d->n_rows, sizeof (guint32), compare_packed, packed);
+      g_free (packed);
+    }
   if (c->perm == NULL)
     {
       RowSort s = { d, key, descending, NULL, NULL, NULL };
+      guint32 hint = 0;
       double *keys = g_new (double, MAX (d->n_rows, 1));
       guint8 *null = g_new (guint8, MAX (d->n_rows, 1));
 
@@ -1474,7 +1563,7 @@ sorted_rows (Data     *d,
         {
           gboolean n;
 
-          keys[r] = sort_value (d, key, r, &n);
+          keys[r] = sort_value (d, key, r, &hint, &n);
           null[r] = n;
         }
       s.keys = keys;
@@ -1524,13 +1613,14 @@ dt_facet_index_query_ids (DtFacetIndex      *self,
       g_autofree double *values = g_new (double, MAX (m, 1));
       g_autofree guint8 *null = g_new (guint8, MAX (m, 1));
       RowSort s = { d, k, dt_enterprise_query_get_sort_descending (query), values, null, sub };
+      guint32 hint = 0;
 
       roaring_bitmap_to_uint32_array (rows, sub);
       for (guint32 i = 0; i < m; i++)
         {
           gboolean n;
 
-          values[i] = sort_value (d, k, sub[i], &n);
+          values[i] = sort_value (d, k, sub[i], &hint, &n);
           null[i] = n;
           pos[i] = i;
         }
@@ -1828,6 +1918,7 @@ typedef struct
   const roaring_bitmap_t *listed;   /* LISTED_IN: the rows of that year */
   roaring_bitmap_t  *met;
   roaring_bitmap_t  *unknown;
+  guint32            hint;   /* for row_ent() */
 } RowJudge;
 
 /* Tests that read a number per row, one row at a time. */
@@ -1845,12 +1936,20 @@ judge_row (uint32_t  r,
       outcome = isnan (d->volume[r]) ? -1 : d->volume[r] >= j->test->number;
       break;
     case DT_FACET_TEST_FOUNDED_AFTER:
-      outcome = d->founded[d->ent[r]] == NO_INT ? -1 : d->founded[d->ent[r]] > j->test->number;
+      {
+        gint32 founded = d->founded[row_ent (d, r, &j->hint)];
+
+        outcome = founded == NO_INT ? -1 : founded > j->test->number;
+      }
       break;
     case DT_FACET_TEST_LISTED_IN:
       outcome = 0;
-      for (guint32 o = d->ent_first[d->ent[r]]; o < d->ent_first[d->ent[r] + 1] && outcome == 0; o++)
-        outcome = roaring_bitmap_contains (j->listed, o);
+      {
+        guint32 e = row_ent (d, r, &j->hint);
+
+        for (guint32 o = d->ent_first[e]; o < d->ent_first[e + 1] && outcome == 0; o++)
+          outcome = roaring_bitmap_contains (j->listed, o);
+      }
       break;
     default:
       outcome = -1;
@@ -1872,7 +1971,7 @@ judge_test (Data                   *d,
             roaring_bitmap_t       *met,
             roaring_bitmap_t       *unknown)
 {
-  RowJudge j = { d, test, NULL, met, unknown };
+  RowJudge j = { d, test, NULL, met, unknown, 0 };
   Facet *f = NULL;
 
   if (test->kind == DT_FACET_TEST_IN_FTZ)
