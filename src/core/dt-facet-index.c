@@ -381,7 +381,6 @@ facet_finish (Facet *f,
 {
   /* Not g_ptr_array_copy(): that would take the free function along. */
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (f->values->len);
-  guint32 buf[4096];
 
   for (guint i = 0; i < f->values->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (f->values, i));
@@ -390,26 +389,15 @@ facet_finish (Facet *f,
   for (guint i = 0; i < sorted->len; i++)
     ((Value *)g_ptr_array_index (sorted, i))->order = i;
 
-  /* Rows come in order: each value's rows are appended in batches. */
-  for (guint i = 0; i < f->values->len; i++)
-    ((Value *)g_ptr_array_index (f->values, i))->rows = roaring_bitmap_create ();
-  for (guint i = 0; i < f->values->len; i++)
-    {
-      roaring_bitmap_t *rows = ((Value *)g_ptr_array_index (f->values, i))->rows;
-      guint n = 0;
+  /* Rows come in order: each is appended to its value's bitmap. */
+  {
+    g_autofree roaring_bitmap_t **rows = g_new (roaring_bitmap_t *, MAX (f->values->len, 1));
 
-      for (guint32 r = 0; r < d->n_rows; r++)
-        if (f->code16[r] == i)
-          {
-            buf[n++] = r;
-            if (n == G_N_ELEMENTS (buf))
-              {
-                roaring_bitmap_add_many (rows, n, buf);
-                n = 0;
-              }
-          }
-      roaring_bitmap_add_many (rows, n, buf);
-    }
+    for (guint i = 0; i < f->values->len; i++)
+      rows[i] = ((Value *)g_ptr_array_index (f->values, i))->rows = roaring_bitmap_create ();
+    for (guint32 r = 0; r < d->n_rows; r++)
+      roaring_bitmap_add (rows[f->code16[r]], r);
+  }
 
   for (guint i = 0; i < f->values->len; i++)
     {
@@ -593,6 +581,7 @@ build (const char    *path,
   sqlite3 *db;
   guint32 row = 0, e = 0;
   gsize text_alloc = 1 << 20;
+  gboolean dense_ents;
   gint64 n;
 
   if (store == NULL)
@@ -663,6 +652,7 @@ build (const char    *path,
   stmt = NULL;
   d->n_ents = e;
   d->text = g_realloc (d->text, MAX (d->text_size, 1));
+  dense_ents = d->n_ents > 0 && ent_id[d->n_ents - 1] - ent_id[0] == d->n_ents - 1;
 
   /* The listings as they lie in the table (a plain scan is many times
    * faster than one in enterprise order), in read order first. */
@@ -691,7 +681,9 @@ build (const char    *path,
       guint32 lo = 0, hi = d->n_ents;
 
       /* Its enterprise, by id; a listing without one is not listed (as
-       * the SQL path's join does). */
+       * the SQL path's join does). Ids without gaps need no search. */
+      if (dense_ents && eid >= ent_id[0] && eid - ent_id[0] < d->n_ents)
+        lo = hi = (guint32)(eid - ent_id[0]);
       while (lo < hi)
         {
           guint32 mid = lo + (hi - lo) / 2;
@@ -754,6 +746,7 @@ build (const char    *path,
 
   for (guint f = 0; f < N_FACETS; f++)
     facet_finish (&d->facets[f], d);
+  g_debug ("facets: %" G_GSIZE_FORMAT " bytes", d->memory);
   {
     GPtrArray *years = d->facets[F_YEAR].values;
 
@@ -802,7 +795,8 @@ build (const char    *path,
 
   /* SQLite's lower() folds ASCII only. */
   for (gsize i = 0; i < d->text_size; i++)
-    d->text[i] = g_ascii_tolower (d->text[i]);
+    if (d->text[i] >= 'A' && d->text[i] <= 'Z')
+      d->text[i] += 'a' - 'A';
   for (e = 0; e < d->n_ents; e++)
     {
       for (guint f = 0; f < 3; f++)
@@ -820,6 +814,8 @@ build (const char    *path,
   roaring_bitmap_run_optimize (d->unindexed);
   roaring_bitmap_shrink_to_fit (d->unindexed);
   d->memory += (gsize)(d->gram_mask + 1) * sizeof (Gram) + bitmap_memory (d->unindexed);
+  g_debug ("facets, text orders and %u grams: %" G_GSIZE_FORMAT " bytes; texts %" G_GSIZE_FORMAT,
+           d->n_grams, d->memory, d->text_size);
 
   /* The rank order is what every list shows first: have it ready. */
   sorted_rows (d, K_RANK, FALSE);
