@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE   /* memmem() */
 #define G_LOG_DOMAIN "dt-facet-index"
 
 #include "config.h"
@@ -59,10 +60,14 @@ typedef struct
   gboolean    numeric;
 } Facet;
 
+/* A pair of characters that follow each other in a text. */
 typedef struct
 {
-  guint64           key;   /* first character << 32 | second (0 for one); 0: empty slot */
+  guint64           key;   /* first character << 32 | second; 0: empty slot */
+  /* The enterprises that have it; NULL when too many do for it to narrow
+   * a search much (those are found by scanning the texts). */
   roaring_bitmap_t *ents;
+  guint32           n;     /* enterprises that have it */
   guint32           last;  /* 1 + the last enterprise added, while building */
 } Gram;
 
@@ -102,6 +107,7 @@ typedef struct
   Gram             *grams;      /* open addressing, gram_mask + 1 slots */
   guint32           gram_mask;
   guint32           n_grams;
+  guint32           common;     /* a pair in more enterprises than this keeps no bitmap */
   roaring_bitmap_t *unindexed;  /* enterprises whose text is not UTF-8: always candidates */
 
   SortCache         sorts[N_KEYS][2];
@@ -473,8 +479,11 @@ add_gram (Data    *d,
   /* Once per enterprise. */
   if (g->last != e + 1)
     {
-      roaring_bitmap_add (g->ents, e);
       g->last = e + 1;
+      if (++g->n > d->common)
+        g_clear_pointer (&g->ents, roaring_bitmap_free);
+      if (g->ents != NULL)
+        roaring_bitmap_add (g->ents, e);
     }
 }
 
@@ -508,11 +517,8 @@ index_text (Data       *d,
     if (*p == '\0')
       return;
     NEXT_CHAR (p, c);
-    for (;;)
+    while (*p != '\0')
       {
-        add_gram (d, c << 32, e);
-        if (*p == '\0')
-          break;
         NEXT_CHAR (p, next);
         add_gram (d, c << 32 | next, e);
         c = next;
@@ -614,6 +620,7 @@ build (const char    *path,
   d->text = g_malloc (text_alloc);
   d->ent_first = g_new0 (guint32, d->n_ents + 1);
   d->gram_mask = 4095;
+  d->common = MAX (d->n_ents / 16, 4096);
   d->grams = g_new0 (Gram, d->gram_mask + 1);
   d->unindexed = roaring_bitmap_create ();
   ent_id = g_new (gint64, MAX (d->n_ents, 1));
@@ -1059,6 +1066,33 @@ ent_matches (Data       *d,
   return FALSE;
 }
 
+/* Every enterprise whose texts hold @needle (not ""), in one pass over
+ * them all: a needle has no NUL, so no match spans two texts, and a NULL
+ * text ("") holds none. */
+static roaring_bitmap_t *
+scan_texts (Data       *d,
+            const char *needle)
+{
+  roaring_bitmap_t *ents = roaring_bitmap_create ();
+  const char *end = d->text + d->text_size, *p = d->text, *hit;
+  gsize len = strlen (needle);
+  guint32 e = 0;
+
+  while (p < end && (hit = memmem (p, end - p, needle, len)) != NULL)
+    {
+      gsize at = hit - d->text;
+
+      while (e + 1 < d->n_ents && d->text_at[e + 1] <= at)
+        e++;
+      roaring_bitmap_add (ents, e);
+      /* On to the next enterprise's texts. */
+      if (++e >= d->n_ents)
+        break;
+      p = d->text + d->text_at[e];
+    }
+  return ents;
+}
+
 /* Rows whose enterprise's name_zh, name_en or credit_code holds the search
  * text, ASCII case folded, taken literally (as instr(lower(…)) does).
  * The result is the cached search_rows; do not free it. */
@@ -1067,45 +1101,25 @@ search_rows (Data       *d,
              const char *search)
 {
   g_autofree char *needle = g_ascii_strdown (search, -1);
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
   roaring_bitmap_t *candidates = NULL;
   roaring_bitmap_t *ents, *rows;
-  roaring_uint32_iterator_t it;
-  glong n_chars = 0;
-  gboolean exact;
+  gboolean narrowing, exact = FALSE;
+  guint used = 0;
 
   if (d->search_needle != NULL && g_str_equal (d->search_needle, needle))
     return d->search_rows;
+  /* Typing on: whatever holds the longer text held the shorter one. */
+  narrowing = d->search_needle != NULL && strstr (needle, d->search_needle) != NULL;
 
-  if (g_utf8_validate (needle, -1, NULL))
-    for (const char *p = needle; *p != '\0'; p = g_utf8_next_char (p))
-      {
-        guint64 c = g_utf8_get_char (p);
-        const char *next = g_utf8_next_char (p);
-        guint64 key = c << 32;
-
-        n_chars++;
-        if (*next != '\0')
-          key |= g_utf8_get_char (next);
-        else if (keys->len > 0)
-          break;   /* the last character is in the last pair */
-        g_array_append_val (keys, key);
-      }
-  /* Grams are per field: one or two characters are found exactly. */
-  exact = n_chars > 0 && n_chars <= 2;
-
-  if (keys->len == 0)
+  /* The enterprises that have every uncommon pair of the needle's
+   * characters; a pair nobody has: none. */
+  if (g_utf8_validate (needle, -1, NULL) && needle[0] != '\0')
     {
-      /* Not UTF-8: every enterprise is a candidate. */
-      candidates = roaring_bitmap_from_range (0, d->n_ents, 1);
-    }
-  else
-    {
-      guint step = (keys->len + MAX_QUERY_GRAMS - 1) / MAX_QUERY_GRAMS;
+      glong n_chars = g_utf8_strlen (needle, -1);
 
-      for (guint i = 0; i < keys->len; i += step)
+      for (const char *p = needle, *next; *(next = g_utf8_next_char (p)) != '\0'; p = next)
         {
-          guint64 key = g_array_index (keys, guint64, i);
+          guint64 key = (guint64)g_utf8_get_char (p) << 32 | g_utf8_get_char (next);
           Gram *g = find_gram (d, key);
 
           if (g == NULL)
@@ -1114,33 +1128,74 @@ search_rows (Data       *d,
               candidates = roaring_bitmap_create ();
               break;
             }
+          if (g->ents == NULL || used == MAX_QUERY_GRAMS)
+            continue;
           if (candidates == NULL)
             candidates = roaring_bitmap_copy (g->ents);
           else
             roaring_bitmap_and_inplace (candidates, g->ents);
+          used++;
         }
-      roaring_bitmap_or_inplace (candidates, d->unindexed);
+      /* Pairs are per text: two characters are found exactly. */
+      exact = n_chars == 2 && used == 1;
     }
-  /* Typing on: whatever holds the longer text held the shorter one. */
-  if (d->search_needle != NULL && strstr (needle, d->search_needle) != NULL)
-    roaring_bitmap_and_inplace (candidates, d->search_ents);
 
-  ents = roaring_bitmap_create ();
-  rows = roaring_bitmap_create ();
-  roaring_init_iterator (candidates, &it);
-  while (it.has_value)
+  if (candidates == NULL && narrowing &&
+      roaring_bitmap_get_cardinality (d->search_ents) < d->n_ents / 4)
+    candidates = roaring_bitmap_copy (d->search_ents);
+
+  if (candidates != NULL)
     {
-      guint32 e = it.current_value;
+      roaring_uint32_iterator_t it;
 
-      if ((exact && !roaring_bitmap_contains (d->unindexed, e)) || ent_matches (d, e, needle))
+      roaring_bitmap_or_inplace (candidates, d->unindexed);
+      if (narrowing)
+        roaring_bitmap_and_inplace (candidates, d->search_ents);
+      ents = roaring_bitmap_create ();
+      roaring_init_iterator (candidates, &it);
+      while (it.has_value)
         {
-          roaring_bitmap_add (ents, e);
-          if (d->ent_first[e] < d->ent_first[e + 1])
-            roaring_bitmap_add_range (rows, d->ent_first[e], d->ent_first[e + 1]);
+          guint32 e = it.current_value;
+
+          if ((exact && !roaring_bitmap_contains (d->unindexed, e)) || ent_matches (d, e, needle))
+            roaring_bitmap_add (ents, e);
+          roaring_advance_uint32_iterator (&it);
         }
-      roaring_advance_uint32_iterator (&it);
+      roaring_bitmap_free (candidates);
     }
-  roaring_bitmap_free (candidates);
+  else if (needle[0] == '\0')
+    {
+      ents = roaring_bitmap_create ();
+      for (guint32 e = 0; e < d->n_ents; e++)
+        if (ent_matches (d, e, needle))
+          roaring_bitmap_add (ents, e);
+    }
+  else
+    ents = scan_texts (d, needle);
+
+  /* Their rows: a range per enterprise, neighbours' ranges joined. */
+  rows = roaring_bitmap_create ();
+  {
+    roaring_uint32_iterator_t it;
+    guint32 start = 0, stop = 0;
+
+    roaring_init_iterator (ents, &it);
+    while (it.has_value)
+      {
+        guint32 e = it.current_value;
+
+        if (d->ent_first[e] != stop)
+          {
+            if (stop > start)
+              roaring_bitmap_add_range (rows, start, stop);
+            start = d->ent_first[e];
+          }
+        stop = d->ent_first[e + 1];
+        roaring_advance_uint32_iterator (&it);
+      }
+    if (stop > start)
+      roaring_bitmap_add_range (rows, start, stop);
+  }
 
   g_free (d->search_needle);
   g_clear_pointer (&d->search_ents, roaring_bitmap_free);
