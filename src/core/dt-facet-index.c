@@ -89,7 +89,9 @@ typedef struct
   guint32          *listing_id; /* listing id - id_base */
   gint32           *rank;
   gint32           *prev_rank;  /* NO_INT for NULL */
-  double           *volume;     /* NAN for NULL */
+  double           *volume;     /* NAN for NULL; NULL when volume_code is set */
+  guint16          *volume_code; /* into volumes, when there are at most 65536 of them */
+  double           *volumes;
   Facet             facets[N_FACETS];
   gint32           *year_of;    /* year per value of the year facet */
 
@@ -160,6 +162,13 @@ facet_code (const Facet *f,
             guint32      row)
 {
   return f->code8 != NULL ? f->code8[row] : f->code16[row];
+}
+
+static inline double
+row_volume (const Data *d,
+            guint32     row)
+{
+  return d->volume_code != NULL ? d->volumes[d->volume_code[row]] : d->volume[row];
 }
 
 static inline gint32
@@ -286,6 +295,8 @@ data_unref (Data *d)
   g_free (d->rank);
   g_free (d->prev_rank);
   g_free (d->volume);
+  g_free (d->volume_code);
+  g_free (d->volumes);
   g_free (d->year_of);
   g_free (d->ent_first);
   g_free (d->founded);
@@ -557,6 +568,56 @@ count_rows (DtStore     *store,
   return n;
 }
 
+static int
+compare_bits (gconstpointer a,
+              gconstpointer b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* Volumes repeat (rounded figures, the same firm's years): when there are
+ * few distinct ones, a code per row into a table of them. Compared as bit
+ * patterns, so each row keeps exactly its double. */
+static void
+compact_volumes (Data *d)
+{
+  g_autofree guint64 *bits = g_memdup2 (d->volume, MAX (d->n_rows, 1) * sizeof (guint64));
+  guint32 n = 0;
+
+  qsort (bits, d->n_rows, sizeof (guint64), compare_bits);
+  for (guint32 r = 0; r < d->n_rows; r++)
+    if (r == 0 || bits[r] != bits[n - 1])
+      {
+        if (n > G_MAXUINT16)
+          return;
+        bits[n++] = bits[r];
+      }
+  d->volumes = g_new (double, MAX (n, 1));
+  memcpy (d->volumes, bits, (gsize)n * sizeof (double));
+  d->volume_code = g_new (guint16, MAX (d->n_rows, 1));
+  for (guint32 r = 0; r < d->n_rows; r++)
+    {
+      guint64 x;
+      guint32 lo = 0, hi = n;
+
+      memcpy (&x, &d->volume[r], sizeof x);
+      while (hi - lo > 1)
+        {
+          guint32 mid = lo + (hi - lo) / 2;
+
+          if (bits[mid] <= x)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      d->volume_code[r] = lo;
+    }
+  g_clear_pointer (&d->volume, g_free);
+  d->memory += (gsize)n * sizeof (double);
+}
+
 /* Puts @column (@n elements of @size bytes, in read order) in row order:
  * element i goes to place @to[i]. */
 static gpointer
@@ -620,7 +681,8 @@ build (const char    *path,
   d->text = g_malloc (text_alloc);
   d->ent_first = g_new0 (guint32, d->n_ents + 1);
   d->gram_mask = 4095;
-  d->common = MAX (d->n_ents / 16, 4096);
+  /* Past one in 16, a pair narrows little and its bitmap is big. */
+  d->common = MAX (d->n_ents / 16, 64);
   d->grams = g_new0 (Gram, d->gram_mask + 1);
   d->unindexed = roaring_bitmap_create ();
   ent_id = g_new (gint64, MAX (d->n_ents, 1));
@@ -748,6 +810,7 @@ build (const char    *path,
   for (guint f = 0; f < N_FACETS; f++)
     d->facets[f].code16 = permute (d->facets[f].code16, sizeof (guint16), d->n_rows, to);
   g_clear_pointer (&to, g_free);
+  compact_volumes (d);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
 
@@ -828,7 +891,8 @@ build (const char    *path,
   sorted_rows (d, K_RANK, FALSE);
 
   d->memory += sizeof (Data)
-               + (gsize)d->n_rows * (sizeof (guint32) + 2 * sizeof (gint32) + sizeof (double))
+               + (gsize)d->n_rows * (sizeof (guint32) + 2 * sizeof (gint32)
+                                     + (d->volume_code != NULL ? sizeof (guint16) : sizeof (double)))
                + (gsize)d->n_ents * (sizeof (gint32) + sizeof (guint32) + sizeof (guint8))
                + (gsize)(d->n_ents + 1) * sizeof (guint32)
                + d->text_size;
@@ -897,7 +961,7 @@ row_number (Data    *d,
       *out = d->rank[row];
       return TRUE;
     case K_TRADE_VOLUME:
-      *out = d->volume[row];
+      *out = row_volume (d, row);
       return !isnan (*out);
     case K_FOUNDED:
       {
@@ -1365,7 +1429,7 @@ count_groups (Data *d,
 
 #define COUNT_ROW(r) \
   G_STMT_START { \
-    double vol = d->volume[r]; \
+    double vol = row_volume (d, r); \
     gboolean known = !isnan (vol); \
     for (guint f = 0; f < N_FACETS; f++) \
       { \
@@ -1984,7 +2048,11 @@ judge_row (uint32_t  r,
   switch (j->test->kind)
     {
     case DT_FACET_TEST_AT_LEAST:
-      outcome = isnan (d->volume[r]) ? -1 : d->volume[r] >= j->test->number;
+      {
+        double volume = row_volume (d, r);
+
+        outcome = isnan (volume) ? -1 : volume >= j->test->number;
+      }
       break;
     case DT_FACET_TEST_FOUNDED_AFTER:
       {
