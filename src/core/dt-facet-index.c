@@ -58,6 +58,11 @@ typedef struct
   guint8     *code8;
   guint16    *code16;
   gboolean    numeric;
+  /* While building: the first integers seen and their values, so that
+   * years and flags are found without making text of them. */
+  gint64      ints[8];
+  Value      *int_values[8];
+  guint       n_ints;
 } Facet;
 
 /* A pair of characters that follow each other in a text. */
@@ -342,11 +347,20 @@ facet_add (Facet        *f,
   char number[32];
   const char *text;
   Value *v;
+  gboolean integer = sqlite3_column_type (stmt, column) == SQLITE_INTEGER;
+  gint64 n = 0;
 
-  /* As SQLite would give an integer as text, without its conversion. */
-  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
+  if (integer)
     {
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, column));
+      n = sqlite3_column_int64 (stmt, column);
+      for (guint i = 0; i < f->n_ints; i++)
+        if (f->ints[i] == n)
+          {
+            f->code16[row] = f->int_values[i]->order;
+            return TRUE;
+          }
+      /* As SQLite would give it as text, without its conversion. */
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, n);
       text = number;
     }
   else
@@ -366,6 +380,11 @@ facet_add (Facet        *f,
         g_hash_table_insert (f->by_text, v->value, v);
       else
         f->null_value = v;
+    }
+  if (integer && f->n_ints < G_N_ELEMENTS (f->ints))
+    {
+      f->ints[f->n_ints] = n;
+      f->int_values[f->n_ints++] = v;
     }
   f->code16[row] = v->order;
   return TRUE;
@@ -568,52 +587,42 @@ count_rows (DtStore     *store,
   return n;
 }
 
-static int
-compare_bits (gconstpointer a,
-              gconstpointer b)
-{
-  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
-
-  return (x > y) - (x < y);
-}
-
 /* Volumes repeat (rounded figures, the same firm's years): when there are
- * few distinct ones, a code per row into a table of them. Compared as bit
- * patterns, so each row keeps exactly its double. */
+ * few distinct ones, a code per row into a table of them. Told apart by
+ * their bits, so each row keeps exactly its double. */
 static void
 compact_volumes (Data *d)
 {
-  g_autofree guint64 *bits = g_memdup2 (d->volume, MAX (d->n_rows, 1) * sizeof (guint64));
+  /* Open addressing, at most half full: bits → 1 + code (0: empty). */
+  const guint32 mask = 2 * (G_MAXUINT16 + 1) - 1;
+  g_autofree guint64 *keys = g_new (guint64, mask + 1);
+  g_autofree guint32 *codes = g_new0 (guint32, mask + 1);
+  g_autofree guint16 *of_row = g_new (guint16, MAX (d->n_rows, 1));
   guint32 n = 0;
 
-  qsort (bits, d->n_rows, sizeof (guint64), compare_bits);
-  for (guint32 r = 0; r < d->n_rows; r++)
-    if (r == 0 || bits[r] != bits[n - 1])
-      {
-        if (n > G_MAXUINT16)
-          return;
-        bits[n++] = bits[r];
-      }
-  d->volumes = g_new (double, MAX (n, 1));
-  memcpy (d->volumes, bits, (gsize)n * sizeof (double));
-  d->volume_code = g_new (guint16, MAX (d->n_rows, 1));
   for (guint32 r = 0; r < d->n_rows; r++)
     {
       guint64 x;
-      guint32 lo = 0, hi = n;
+      guint32 i;
 
       memcpy (&x, &d->volume[r], sizeof x);
-      while (hi - lo > 1)
+      i = (guint32)((x * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40) & mask;
+      while (codes[i] != 0 && keys[i] != x)
+        i = (i + 1) & mask;
+      if (codes[i] == 0)
         {
-          guint32 mid = lo + (hi - lo) / 2;
-
-          if (bits[mid] <= x)
-            lo = mid;
-          else
-            hi = mid;
+          if (n > G_MAXUINT16)
+            return;   /* too many: keep the doubles */
+          keys[i] = x;
+          codes[i] = ++n;
         }
-      d->volume_code[r] = lo;
+      of_row[r] = codes[i] - 1;
     }
+  d->volumes = g_new (double, MAX (n, 1));
+  for (guint32 i = 0; i <= mask; i++)
+    if (codes[i] != 0)
+      memcpy (&d->volumes[codes[i] - 1], &keys[i], sizeof (double));
+  d->volume_code = g_steal_pointer (&of_row);
   g_clear_pointer (&d->volume, g_free);
   d->memory += (gsize)n * sizeof (double);
 }
