@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define _GNU_SOURCE   /* memmem() */
 #define G_LOG_DOMAIN "dt-facet-index"
 
 #include "config.h"
@@ -111,6 +110,7 @@ typedef struct
   guint32          *text_at;    /* per enterprise, where its texts start */
   guint8           *text_null;  /* per enterprise, bit f: field f is NULL */
   guint32          *text_order[3]; /* 0 for NULL, else 1 + place in SQL's order */
+  guint32           byte_count[256]; /* of each byte value in text, for scanning */
   Gram             *grams;      /* open addressing, gram_mask + 1 slots */
   guint32           gram_mask;
   guint32           n_grams;
@@ -874,8 +874,12 @@ build (const char    *path,
 
   /* SQLite's lower() folds ASCII only. */
   for (gsize i = 0; i < d->text_size; i++)
-    if (d->text[i] >= 'A' && d->text[i] <= 'Z')
-      d->text[i] += 'a' - 'A';
+    {
+      if (d->text[i] >= 'A' && d->text[i] <= 'Z')
+        d->text[i] += 'a' - 'A';
+      if (d->byte_count[(guchar)d->text[i]] < G_MAXUINT32)
+        d->byte_count[(guchar)d->text[i]]++;
+    }
   for (e = 0; e < d->n_ents; e++)
     {
       for (guint f = 0; f < 3; f++)
@@ -1140,20 +1144,47 @@ ent_matches (Data       *d,
 }
 
 /* Every enterprise whose texts hold @needle (not ""), in one pass over
- * them all: a needle has no NUL, so no match spans two texts, and a NULL
- * text ("") holds none. */
+ * them all, from each match on to the next enterprise: a needle has no
+ * NUL, so no match spans two texts, and a NULL text ("") holds none. */
 static roaring_bitmap_t *
 scan_texts (Data       *d,
             const char *needle)
 {
   roaring_bitmap_t *ents = roaring_bitmap_create ();
-  const char *end = d->text + d->text_size, *p = d->text, *hit;
-  gsize len = strlen (needle);
+  const char *p = d->text;
+  gsize len = strlen (needle), k = 0;
   guint32 e = 0;
 
-  while (p < end && (hit = memmem (p, end - p, needle, len)) != NULL)
+  if (len > d->text_size)
+    return ents;
+  /* Look for the needle's rarest byte (memchr() is quick), then see
+   * whether the needle is around it. */
+  for (gsize i = 1; i < len; i++)
+    if (d->byte_count[(guchar)needle[i]] < d->byte_count[(guchar)needle[k]])
+      k = i;
+  for (;;)
     {
-      gsize at = hit - d->text;
+      /* The needle starts at most at last. */
+      const char *last = d->text + d->text_size - len;
+      const char *hit = NULL;
+      gsize at;
+
+      while (p <= last)
+        {
+          const char *c = memchr (p + k, needle[k], last - p + 1);
+
+          if (c == NULL)
+            break;
+          if (memcmp (c - k, needle, len) == 0)
+            {
+              hit = c - k;
+              break;
+            }
+          p = c - k + 1;
+        }
+      if (hit == NULL)
+        break;
+      at = hit - d->text;
 
       while (e + 1 < d->n_ents && d->text_at[e + 1] <= at)
         e++;
