@@ -43,7 +43,8 @@ static const int facet_key[N_FACETS] = { K_YEAR, K_CITY, K_DISTRICT, K_CATEGORY,
 typedef struct
 {
   char             *value;   /* as SQLite gives it as text; NULL for NULL */
-  roaring_bitmap_t *rows;
+  roaring_bitmap_t *rows;    /* years only: other filters scan the codes */
+  guint             code;    /* index in the facet's values, as rows have it */
   guint             order;   /* place in SQL's ORDER BY of the values */
 } Value;
 
@@ -132,6 +133,10 @@ typedef struct
   char              *search_needle;
   roaring_bitmap_t  *search_ents;
   roaring_bitmap_t  *search_rows;
+  /* Each key's last filter and its rows, kept across queries too: typing
+   * changes the search, not the filters. */
+  GPtrArray         *filter_values[N_KEYS];
+  roaring_bitmap_t  *filter_rows[N_KEYS];
   gsize              memory;    /* of the content as built */
 } Data;
 
@@ -284,6 +289,11 @@ data_unref (Data *d)
   g_free (d->search_needle);
   g_clear_pointer (&d->search_ents, roaring_bitmap_free);
   g_clear_pointer (&d->search_rows, roaring_bitmap_free);
+  for (guint k = 0; k < N_KEYS; k++)
+    {
+      g_clear_pointer (&d->filter_values[k], g_ptr_array_unref);
+      g_clear_pointer (&d->filter_rows[k], roaring_bitmap_free);
+    }
   for (guint i = 0; i < N_FACETS; i++)
     {
       g_clear_pointer (&d->facets[i].values, g_ptr_array_unref);
@@ -356,7 +366,7 @@ facet_add (Facet        *f,
       for (guint i = 0; i < f->n_ints; i++)
         if (f->ints[i] == n)
           {
-            f->code16[row] = f->int_values[i]->order;
+            f->code16[row] = f->int_values[i]->code;
             return TRUE;
           }
       /* As SQLite would give it as text, without its conversion. */
@@ -373,8 +383,7 @@ facet_add (Facet        *f,
         return FALSE;
       v = g_new0 (Value, 1);
       v->value = g_strdup (text);
-      /* The index in values until facet_finish(). */
-      v->order = f->values->len;
+      v->code = f->values->len;
       g_ptr_array_add (f->values, v);
       if (text != NULL)
         g_hash_table_insert (f->by_text, v->value, v);
@@ -386,7 +395,7 @@ facet_add (Facet        *f,
       f->ints[f->n_ints] = n;
       f->int_values[f->n_ints++] = v;
     }
-  f->code16[row] = v->order;
+  f->code16[row] = v->code;
   return TRUE;
 }
 
@@ -425,7 +434,10 @@ facet_finish (Facet *f,
   for (guint i = 0; i < sorted->len; i++)
     ((Value *)g_ptr_array_index (sorted, i))->order = i;
 
-  /* Rows come in order: each is appended to its value's bitmap. */
+  /* Rows come in order: each is appended to its value's bitmap. Only
+   * years have them: every list filters on the year, and the measures
+   * judge a year's rows. */
+  if (f == &d->facets[F_YEAR])
   {
     g_autofree roaring_bitmap_t **rows = g_new (roaring_bitmap_t *, MAX (f->values->len, 1));
 
@@ -439,8 +451,11 @@ facet_finish (Facet *f,
     {
       Value *v = g_ptr_array_index (f->values, i);
 
-      roaring_bitmap_run_optimize (v->rows);
-      roaring_bitmap_shrink_to_fit (v->rows);
+      if (v->rows != NULL)
+        {
+          roaring_bitmap_run_optimize (v->rows);
+          roaring_bitmap_shrink_to_fit (v->rows);
+        }
       d->memory += bitmap_memory (v->rows) + sizeof (Value) + MALLOC_OVERHEAD * 2
                    + (v->value != NULL ? strlen (v->value) + 1 : 0)
                    + 3 * sizeof (gpointer);   /* the hash table's entry */
@@ -1078,6 +1093,30 @@ numeric_rows (Data      *d,
   return rows;
 }
 
+/* The rows whose value of @f is one that @want marks (by code). */
+static roaring_bitmap_t *
+facet_rows (const Data   *d,
+            const Facet  *f,
+            const guint8 *want)
+{
+  roaring_bitmap_t *rows = roaring_bitmap_create ();
+  guint32 buf[4096], n = 0;
+
+  for (guint32 r = 0; r < d->n_rows; r++)
+    if (want[facet_code (f, r)])
+      {
+        buf[n++] = r;
+        if (n == G_N_ELEMENTS (buf))
+          {
+            roaring_bitmap_add_many (rows, n, buf);
+            n = 0;
+          }
+      }
+  roaring_bitmap_add_many (rows, n, buf);
+  roaring_bitmap_run_optimize (rows);
+  return rows;
+}
+
 /* NULL when the index cannot say which rows match. */
 static roaring_bitmap_t *
 key_rows (Data      *d,
@@ -1085,7 +1124,7 @@ key_rows (Data      *d,
           GPtrArray *values)
 {
   Facet *f = NULL;
-  roaring_bitmap_t *rows;
+  g_autofree guint8 *want = NULL;
 
   switch (key)
     {
@@ -1100,7 +1139,7 @@ key_rows (Data      *d,
       return NULL;
     }
 
-  rows = roaring_bitmap_create ();
+  want = g_new0 (guint8, MAX (f->values->len, 1));
   for (guint i = 0; i < values->len; i++)
     {
       const char *value = g_ptr_array_index (values, i);
@@ -1116,19 +1155,16 @@ key_rows (Data      *d,
           if (!g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &n, NULL) ||
               value[0] == '+' || (value[0] == '0' && value[1] != '\0') ||
               (value[0] == '-' && value[1] == '0'))
-            {
-              roaring_bitmap_free (rows);
-              return NULL;
-            }
+            return NULL;
           g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, n);
           v = g_hash_table_lookup (f->by_text, text);
         }
       else
         v = g_hash_table_lookup (f->by_text, value);
       if (v != NULL)
-        roaring_bitmap_or_inplace (rows, v->rows);
+        want[v->code] = 1;
     }
-  return rows;
+  return facet_rows (d, f, want);
 }
 
 static gboolean
@@ -1311,6 +1347,18 @@ search_rows (Data       *d,
   return rows;
 }
 
+static gboolean
+same_values (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
 /* Fills d->cached for @query; FALSE when a filter is of a kind the index
  * does not know. Called with d->lock held. */
 static gboolean
@@ -1330,11 +1378,23 @@ prepare (Data              *d,
 
       if (values == NULL)
         continue;
-      if ((d->cached[k] = key_rows (d, k, values)) == NULL)
+      if (!same_values (d->filter_values[k], values))
         {
-          clear_cache (d);
-          return FALSE;
+          roaring_bitmap_t *rows = key_rows (d, k, values);
+
+          if (rows == NULL)
+            {
+              clear_cache (d);
+              return FALSE;
+            }
+          g_clear_pointer (&d->filter_values[k], g_ptr_array_unref);
+          g_clear_pointer (&d->filter_rows[k], roaring_bitmap_free);
+          d->filter_values[k] = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < values->len; i++)
+            g_ptr_array_add (d->filter_values[k], g_strdup (g_ptr_array_index (values, i)));
+          d->filter_rows[k] = rows;
         }
+      d->cached[k] = roaring_bitmap_copy (d->filter_rows[k]);
     }
   search = dt_enterprise_query_get_search (query);
   if (search != NULL)
@@ -2042,6 +2102,8 @@ dt_facet_index_get_memory (DtFacetIndex *self)
     for (guint j = 0; j < 2; j++)
       if (d->sorts[i][j].perm != NULL)
         memory += (gsize)d->n_rows * sizeof (guint32);
+  for (guint i = 0; i < N_KEYS; i++)
+    memory += bitmap_memory (d->filter_rows[i]);
   for (guint i = 0; i <= N_KEYS; i++)
     {
       memory += bitmap_memory (d->cached[i]);
@@ -2145,7 +2207,11 @@ judge_test (Data                   *d,
 
   if (f != NULL)
     {
-      /* A union of value bitmaps: no row is looked at. */
+      /* The verdict per value, then per row by its value's code. */
+      g_autofree gint8 *verdict = g_new0 (gint8, MAX (f->values->len, 1));
+      roaring_uint32_iterator_t it;
+      guint32 buf[4096], got;
+
       for (guint i = 0; i < f->values->len; i++)
         {
           Value *v = g_ptr_array_index (f->values, i);
@@ -2153,7 +2219,7 @@ judge_test (Data                   *d,
 
           if (v->value == NULL || (test->kind == DT_FACET_TEST_EQUALS && v->value[0] == '\0'))
             {
-              roaring_bitmap_or_inplace (unknown, v->rows);
+              verdict[i] = -1;
               continue;
             }
           if (test->kind == DT_FACET_TEST_IN_FTZ)
@@ -2161,11 +2227,19 @@ judge_test (Data                   *d,
           else
             for (guint k = 0; k < G_N_ELEMENTS (test->values) && test->values[k] != NULL; k++)
               is_met |= g_str_equal (v->value, test->values[k]);
-          if (is_met)
-            roaring_bitmap_or_inplace (met, v->rows);
+          verdict[i] = is_met;
         }
-      roaring_bitmap_and_inplace (met, base);
-      roaring_bitmap_and_inplace (unknown, base);
+      roaring_init_iterator (base, &it);
+      while ((got = roaring_read_uint32_iterator (&it, buf, G_N_ELEMENTS (buf))) > 0)
+        for (guint32 i = 0; i < got; i++)
+          {
+            gint8 v = verdict[facet_code (f, buf[i])];
+
+            if (v > 0)
+              roaring_bitmap_add (met, buf[i]);
+            else if (v < 0)
+              roaring_bitmap_add (unknown, buf[i]);
+          }
       return;
     }
 
