@@ -1190,7 +1190,7 @@ scan_texts (Data       *d,
   roaring_bitmap_t *ents = roaring_bitmap_create ();
   const char *p = d->text;
   gsize len = strlen (needle), k = 0;
-  guint32 e = 0;
+  guint32 e = 0, buf[1024], n = 0;
 
   if (len > d->text_size)
     return ents;
@@ -1225,12 +1225,18 @@ scan_texts (Data       *d,
 
       while (e + 1 < d->n_ents && d->text_at[e + 1] <= at)
         e++;
-      roaring_bitmap_add (ents, e);
+      buf[n++] = e;
+      if (n == G_N_ELEMENTS (buf))
+        {
+          roaring_bitmap_add_many (ents, n, buf);
+          n = 0;
+        }
       /* On to the next enterprise's texts. */
       if (++e >= d->n_ents)
         break;
       p = d->text + d->text_at[e];
     }
+  roaring_bitmap_add_many (ents, n, buf);
   return ents;
 }
 
@@ -1288,19 +1294,22 @@ search_rows (Data       *d,
   if (candidates != NULL)
     {
       roaring_uint32_iterator_t it;
+      guint32 buf[1024], got;
 
       roaring_bitmap_or_inplace (candidates, d->unindexed);
       if (narrowing)
         roaring_bitmap_and_inplace (candidates, d->search_ents);
       ents = roaring_bitmap_create ();
       roaring_init_iterator (candidates, &it);
-      while (it.has_value)
+      while ((got = roaring_read_uint32_iterator (&it, buf, G_N_ELEMENTS (buf))) > 0)
         {
-          guint32 e = it.current_value;
+          guint32 n = 0;
 
-          if ((exact && !roaring_bitmap_contains (d->unindexed, e)) || ent_matches (d, e, needle))
-            roaring_bitmap_add (ents, e);
-          roaring_advance_uint32_iterator (&it);
+          /* Those that hold it, in place of those read. */
+          for (guint32 i = 0; i < got; i++)
+            if ((exact && !roaring_bitmap_contains (d->unindexed, buf[i])) || ent_matches (d, buf[i], needle))
+              buf[n++] = buf[i];
+          roaring_bitmap_add_many (ents, n, buf);
         }
       roaring_bitmap_free (candidates);
     }
@@ -1318,22 +1327,22 @@ search_rows (Data       *d,
   rows = roaring_bitmap_create ();
   {
     roaring_uint32_iterator_t it;
-    guint32 start = 0, stop = 0;
+    guint32 start = 0, stop = 0, buf[1024], got;
 
     roaring_init_iterator (ents, &it);
-    while (it.has_value)
-      {
-        guint32 e = it.current_value;
+    while ((got = roaring_read_uint32_iterator (&it, buf, G_N_ELEMENTS (buf))) > 0)
+      for (guint32 i = 0; i < got; i++)
+        {
+          guint32 e = buf[i];
 
-        if (d->ent_first[e] != stop)
-          {
-            if (stop > start)
-              roaring_bitmap_add_range (rows, start, stop);
-            start = d->ent_first[e];
-          }
-        stop = d->ent_first[e + 1];
-        roaring_advance_uint32_iterator (&it);
-      }
+          if (d->ent_first[e] != stop)
+            {
+              if (stop > start)
+                roaring_bitmap_add_range (rows, start, stop);
+              start = d->ent_first[e];
+            }
+          stop = d->ent_first[e + 1];
+        }
     if (stop > start)
       roaring_bitmap_add_range (rows, start, stop);
   }
