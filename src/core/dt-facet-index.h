@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * At a million listing rows, a SQL GROUP BY per facet per keystroke takes
- * seconds. The index holds every listing row as compact columns, a Roaring
- * bitmap per facet value and an n-gram index over the names and credit
- * codes, so that a DtEnterpriseQuery's count, facet counts, chart sums and
- * ordered ids take milliseconds. It answers exactly what the SQL path of
+ * seconds. The index holds every listing row as compact columns (a one- or
+ * two-byte code per facet value, a Roaring bitmap per year), the names and
+ * credit codes in one block of text with an index of their uncommon
+ * character pairs, so that a DtEnterpriseQuery's count, facet counts,
+ * chart sums and ordered ids take milliseconds. It answers exactly what the SQL path of
  * dt-enterprise-query.c answers; whatever it cannot (filters on names,
  * codes, or values it cannot read the SQL way) it declines with FALSE or
  * NULL, and the caller asks SQL.
@@ -43,7 +44,8 @@ gboolean      dt_facet_index_build_sync   (DtFacetIndex      *self,
 gboolean      dt_facet_index_is_ready     (DtFacetIndex      *self);
 /* The PRAGMA data_version the content was read at, -1 when not ready. */
 gint64        dt_facet_index_get_data_version (DtFacetIndex *self);
-/* Bytes the content takes, roughly. */
+/* Bytes the content takes: every column, bitmap, text and sort order, and
+ * what the caches of the queries so far hold. */
 gsize         dt_facet_index_get_memory   (DtFacetIndex      *self);
 
 /* Whether the index can answer @query at all (ready, and every filter of a
