@@ -437,16 +437,9 @@ run_uncertainty (DtCommandLine *options)
   /* The stored indicators are scores against 2018 already. */
   if (!on_files)
     spec.normalise = DT_INDEX_NORMALISE_NONE;
-  if (options->normalise != NULL && !dt_index_normalise_from_string (options->normalise, &spec.normalise))
-    {
-      g_printerr (_("--normalise=%s is not a method; expected base-year, minmax, zscore or goalposts\n"), options->normalise);
-      return 1;
-    }
-  if (options->aggregate != NULL && !dt_index_aggregate_from_string (options->aggregate, &spec.aggregate))
-    {
-      g_printerr (_("--aggregate=%s is not a method; expected amean or gmean\n"), options->aggregate);
-      return 1;
-    }
+  if (!dt_index_methods_parse (options->normalise, options->aggregate, options->base_year,
+                               &spec.normalise, &spec.aggregate, &error))
+    return fail (error);
   spec.base_year = options->base_year;
   for (guint i = 0; options->noise != NULL && options->noise[i] != NULL; i++)
     if (!dt_index_uncertainty_spec_parse_noise (&spec, options->noise[i], &error))

@@ -838,24 +838,8 @@ dt_index_attribution_explain_files (const char  *framework_path,
                      _("--explain-change needs --region=REGION, --from=YEAR and --to=YEAR, and with --framework=META.csv also --data=DATA.csv"));
       return FALSE;
     }
-  if (normalise != NULL && !dt_index_normalise_from_string (normalise, &normalise_method))
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("--normalise=%s is not a method; expected base-year, minmax, zscore or goalposts"), normalise);
-      return FALSE;
-    }
-  if (aggregate != NULL && !dt_index_aggregate_from_string (aggregate, &aggregate_method))
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("--aggregate=%s is not a method; expected amean or gmean"), aggregate);
-      return FALSE;
-    }
-  if (normalise_method == DT_INDEX_NORMALISE_BASE_YEAR && base_year == 0)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("--normalise=base-year needs --base-year=YEAR, e.g. --base-year=2018"));
-      return FALSE;
-    }
+  if (!dt_index_methods_parse (normalise, aggregate, base_year, &normalise_method, &aggregate_method, error))
+    return FALSE;
 
   framework = dt_index_framework_new_from_path (framework_path, error);
   if (framework == NULL)

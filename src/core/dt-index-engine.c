@@ -73,6 +73,35 @@ dt_index_aggregate_from_string (const char       *text,
   return TRUE;
 }
 
+gboolean
+dt_index_methods_parse (const char        *normalise,
+                        const char        *aggregate,
+                        int                base_year,
+                        DtIndexNormalise  *normalise_method,
+                        DtIndexAggregate  *aggregate_method,
+                        GError           **error)
+{
+  if (normalise != NULL && !dt_index_normalise_from_string (normalise, normalise_method))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--normalise=%s is not a method; expected base-year, minmax, zscore or goalposts"), normalise);
+      return FALSE;
+    }
+  if (aggregate != NULL && !dt_index_aggregate_from_string (aggregate, aggregate_method))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--aggregate=%s is not a method; expected amean or gmean"), aggregate);
+      return FALSE;
+    }
+  if (*normalise_method == DT_INDEX_NORMALISE_BASE_YEAR && base_year == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                   _("--normalise=base-year needs --base-year=YEAR, e.g. --base-year=2018"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 clear_row (gpointer data)
 {

@@ -39,6 +39,14 @@ gboolean      dt_index_normalise_from_string (const char        *text,
                                               DtIndexNormalise  *method);
 gboolean      dt_index_aggregate_from_string (const char        *text,
                                               DtIndexAggregate  *method);
+/* The command line's --normalise and --aggregate (either NULL: the method
+ * passed in stays) and whether base-year has its --base-year. */
+gboolean      dt_index_methods_parse         (const char        *normalise,
+                                              const char        *aggregate,
+                                              int                base_year,
+                                              DtIndexNormalise  *normalise_method,
+                                              DtIndexAggregate  *aggregate_method,
+                                              GError           **error);
 
 /* @framework must outlive the table. @file_name names the data in messages. */
 DtIndexTable *dt_index_table_new             (DtIndexFramework  *framework,
