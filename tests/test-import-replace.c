@@ -258,7 +258,7 @@ test_years_bulk (Fixture *f, gconstpointer data)
   g_assert_cmpint (prev_rank (f, 2024, "丙"), ==, 0);
   /* The indexes and triggers are back. */
   g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE name = 'listings_prev_rank_insert'"), ==, 1);
-  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE name = 'listings_city'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE name = 'listings_dataset'"), ==, 1);
   /* (The grams find candidates; the query then checks the exact text.) */
   g_assert_cmpint (search_count (f, "企业20500"), >=, 1);
 }

@@ -56,11 +56,30 @@ struct _DtDatasetImport
   DtImportPlan *plan;
   GHashTable   *kept_criteria; /* measure number (gint64) → criteria, from before the import */
   GHashTable   *enterprise_ids; /* credit code or name → id, within this dataset */
-  GHashTable   *ranks_seen;    /* "year:rank" → row line, for duplicates */
-  GStringChunk *row_keys;      /* the keys of the two above: a million rows' worth without a malloc each */
+  GHashTable   *list_years;    /* year → ListYear, the rows of this import */
+  GStringChunk *row_keys;      /* the keys of enterprise_ids: a million rows' worth without a malloc each */
   GPtrArray    *bulk_schema;   /* SQL of the indexes and triggers dropped for a large import */
   gint64        bulk_last_enterprise_id;
+  guint         n_existing;    /* rows of the kind in the database when the import began */
+  gboolean      ranks_out_of_order; /* a firm's year came before the year before it */
+  gboolean      fill_prev_rank; /* leave_bulk () must look up rank changes in SQL */
 };
+
+/* One list year of an import of enterprises. Integer keys and values keep
+ * a million rows' worth in GLib's compact tables, without a string each. */
+typedef struct
+{
+  GHashTable *lines;       /* rank → line, for duplicates */
+  GHashTable *ranks;       /* enterprise id → rank, for the rank change of the year after */
+} ListYear;
+
+static void
+list_year_free (ListYear *list)
+{
+  g_hash_table_unref (list->lines);
+  g_hash_table_unref (list->ranks);
+  g_free (list);
+}
 
 /* Past this many rows an import of enterprises stops maintaining the
  * secondary indexes, the rank-change triggers and the search index row by
@@ -68,6 +87,23 @@ struct _DtDatasetImport
  * million rows). Below it, rebuilding indexes over rows already in the
  * database would cost more than it saves. */
 #define BULK_THRESHOLD 20000
+
+static ListYear *
+list_year (DtDatasetImport *self,
+           gint64           year,
+           gboolean         create)
+{
+  ListYear *list = g_hash_table_lookup (self->list_years, GINT_TO_POINTER ((int)year));
+
+  if (list == NULL && create)
+    {
+      list = g_new0 (ListYear, 1);
+      list->lines = g_hash_table_new (NULL, NULL);
+      list->ranks = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (self->list_years, GINT_TO_POINTER ((int)year), list);
+    }
+  return list;
+}
 
 static const char * const required_regions[] = { "code", "name_zh", "name_en", "level", NULL };
 static const char * const required_framework[] = { "code", "name_zh", "level", NULL };
@@ -780,7 +816,8 @@ add_listing (DtDatasetImport   *self,
   gint64 year, rank, enterprise_id;
   double volume = 0;
   gboolean has_volume, in_ftz, present;
-  g_autofree char *year_rank = NULL;
+  ListYear *list, *before, *after;
+  gpointer first_line, prev_rank;
 
   if (!parse_int (row, "year", TRUE, 1900, 2200, &year, &present, error) ||
       !parse_int (row, "rank", TRUE, 1, G_MAXINT32, &rank, &present, error) ||
@@ -814,15 +851,15 @@ add_listing (DtDatasetImport   *self,
   if (sector != NULL && dt_vocabulary_find (DT_VOCABULARY_SECTOR, sector) != NULL)
     sector = dt_vocabulary_find (DT_VOCABULARY_SECTOR, sector);
 
-  year_rank = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, year, rank);
-  if (g_hash_table_contains (self->ranks_seen, year_rank))
+  list = list_year (self, year, TRUE);
+  if (g_hash_table_lookup_extended (list->lines, GINT_TO_POINTER ((int)rank), NULL, &first_line))
     {
       set_row_error (error, row, "rank",
                      _("rank %lld appears twice in %lld (first on line %u); expected each rank once a year"),
-                     (long long)rank, (long long)year, GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks_seen, year_rank)));
+                     (long long)rank, (long long)year, GPOINTER_TO_UINT (first_line));
       return FALSE;
     }
-  g_hash_table_insert (self->ranks_seen, g_string_chunk_insert (self->row_keys, year_rank), GUINT_TO_POINTER (row->line));
+  g_hash_table_insert (list->lines, GINT_TO_POINTER ((int)rank), GUINT_TO_POINTER (row->line));
 
   {
     g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, year);
@@ -837,6 +874,17 @@ add_listing (DtDatasetImport   *self,
   if (!find_or_add_enterprise (self, row, &enterprise_id, error))
     return FALSE;
 
+  /* The rank change, from the year before when this import listed it
+   * already; a firm listed twice a year keeps its first rank, as the
+   * triggers have it. The year after listed first leaves the fill to
+   * leave_bulk (). */
+  if (!g_hash_table_contains (list->ranks, GSIZE_TO_POINTER (enterprise_id)))
+    g_hash_table_insert (list->ranks, GSIZE_TO_POINTER (enterprise_id), GINT_TO_POINTER ((int)rank));
+  before = list_year (self, year - 1, FALSE);
+  after = list_year (self, year + 1, FALSE);
+  if (after != NULL && g_hash_table_contains (after->ranks, GSIZE_TO_POINTER (enterprise_id)))
+    self->ranks_out_of_order = TRUE;
+
   sqlite3_bind_int64 (self->insert, 1, year);
   sqlite3_bind_int64 (self->insert, 2, rank);
   sqlite3_bind_int64 (self->insert, 3, enterprise_id);
@@ -848,6 +896,8 @@ add_listing (DtDatasetImport   *self,
     sqlite3_bind_double (self->insert, 8, volume);
   sqlite3_bind_int (self->insert, 9, in_ftz ? 1 : 0);
   sqlite3_bind_int64 (self->insert, 10, self->dataset_id);
+  if (before != NULL && g_hash_table_lookup_extended (before->ranks, GSIZE_TO_POINTER (enterprise_id), NULL, &prev_rank))
+    sqlite3_bind_int (self->insert, 11, GPOINTER_TO_INT (prev_rank));
   return step_insert (self, self->insert, row, error);
 }
 
@@ -952,7 +1002,7 @@ insert_sql_for_kind (const char *kind)
     return "INSERT INTO index_values (region, year, code, value, status, source, dataset_id, source_zh) "
            "VALUES (?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "enterprises"))
-    return "INSERT INTO listings (year, rank, enterprise_id, city, district, category, sector, trade_volume, in_ftz, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
+    return "INSERT INTO listings (year, rank, enterprise_id, city, district, category, sector, trade_volume, in_ftz, dataset_id, prev_rank) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "measures"))
     return "INSERT INTO measures (no, title_zh, title_en, category, support, department, contact, body_zh, body_en, source, criteria, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
   g_return_val_if_reached (NULL);
@@ -993,7 +1043,7 @@ dt_dataset_import_begin (DtStore              *store,
   self->region_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->region_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->enterprise_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->ranks_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  self->list_years = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)list_year_free);
   self->row_keys = g_string_chunk_new (64 * 1024);
   self->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->plan_years = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -1025,7 +1075,10 @@ dt_dataset_import_begin (DtStore              *store,
     return NULL;
   BIND_TEXT (stmt, 1, info->kind);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    plan_year (self, sqlite3_column_int (stmt, 0))->n_kept = sqlite3_column_int (stmt, 1);
+    {
+      plan_year (self, sqlite3_column_int (stmt, 0))->n_kept = sqlite3_column_int (stmt, 1);
+      self->n_existing += sqlite3_column_int (stmt, 1);
+    }
   sqlite3_finalize (stmt);
   g_clear_pointer (&sql, g_free);
 
@@ -1200,6 +1253,37 @@ enter_bulk (DtDatasetImport  *self,
   return TRUE;
 }
 
+/* add_listing () gave each row its rank change from the rows before it in
+ * the file. That is the whole answer unless a firm's year came before its
+ * year before, or another dataset lists a year just before one of ours. */
+static gboolean
+prev_rank_needs_fill (DtDatasetImport  *self,
+                      gboolean         *out,
+                      GError          **error)
+{
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer year;
+
+  *out = self->ranks_out_of_order;
+  if (*out)
+    return TRUE;
+
+  stmt = dt_store_prepare (self->store, "SELECT 1 FROM listings WHERE year = ?1 AND dataset_id <> ?2 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, self->list_years);
+  while (!*out && g_hash_table_iter_next (&iter, &year, NULL))
+    {
+      sqlite3_bind_int (stmt, 1, GPOINTER_TO_INT (year) - 1);
+      sqlite3_bind_int64 (stmt, 2, self->dataset_id);
+      *out = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
 static gboolean
 leave_bulk (DtDatasetImport  *self,
             GError          **error)
@@ -1222,9 +1306,12 @@ leave_bulk (DtDatasetImport  *self,
 
   for (guint i = 0; fill[i] != NULL; i++)
     {
-      sqlite3_stmt *stmt = dt_store_prepare (self->store, fill[i], error);
+      sqlite3_stmt *stmt;
       int rc;
 
+      if (i == 0 && !self->fill_prev_rank)
+        continue;
+      stmt = dt_store_prepare (self->store, fill[i], error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, self->dataset_id);
@@ -1285,7 +1372,11 @@ dt_dataset_import_add_row (DtDatasetImport   *self,
         }
   }
 
-  if (self->n_rows == BULK_THRESHOLD && self->bulk_schema == NULL &&
+  /* Into a database with few listings, from the first row: the search
+   * index is then written once, at the end, and no statement before pays
+   * for it being part of the transaction. */
+  if ((self->n_rows == BULK_THRESHOLD || (self->n_rows == 0 && self->n_existing < BULK_THRESHOLD)) &&
+      self->bulk_schema == NULL && (self->flags & DT_IMPORT_PLAN_ONLY) == 0 &&
       g_str_equal (self->kind, "enterprises") && !enter_bulk (self, error))
     return FALSE;
 
@@ -1456,10 +1547,12 @@ dt_dataset_import_commit (DtDatasetImport  *self,
   g_clear_pointer (&self->find_by_name, sqlite3_finalize);
   g_clear_pointer (&self->update_enterprise, sqlite3_finalize);
   g_clear_pointer (&self->cover, sqlite3_finalize);
+  if (self->bulk_schema != NULL && !prev_rank_needs_fill (self, &self->fill_prev_rank, error))
+    return FALSE;
   /* Only rows being added need these; at a million rows they are a good
    * part of the memory, which building the indexes can now use. */
   g_hash_table_remove_all (self->enterprise_ids);
-  g_hash_table_remove_all (self->ranks_seen);
+  g_hash_table_remove_all (self->list_years);
   g_clear_pointer (&self->row_keys, g_string_chunk_free);
 
   if (self->flags & DT_IMPORT_PLAN_ONLY)
@@ -1532,7 +1625,7 @@ dt_dataset_import_free (DtDatasetImport *self)
   g_clear_pointer (&self->plan, dt_import_plan_free);
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->enterprise_ids, g_hash_table_unref);
-  g_clear_pointer (&self->ranks_seen, g_hash_table_unref);
+  g_clear_pointer (&self->list_years, g_hash_table_unref);
   g_clear_pointer (&self->row_keys, g_string_chunk_free);
   g_clear_pointer (&self->bulk_schema, g_ptr_array_unref);
   g_clear_object (&self->store);
