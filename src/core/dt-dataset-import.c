@@ -55,7 +55,8 @@ struct _DtDatasetImport
   GHashTable   *plan_years;    /* year → DtImportPlanYear */
   DtImportPlan *plan;
   GHashTable   *kept_criteria; /* measure number (gint64) → criteria, from before the import */
-  GHashTable   *enterprise_ids; /* credit code or name → id, within this dataset */
+  GHashTable   *enterprise_ids; /* credit code or name → index in firms + 1, within this dataset */
+  GArray       *firms;         /* Firm, each firm this import lists */
   GHashTable   *list_years;    /* year → ListYear, the rows of this import */
   GStringChunk *row_keys;      /* the keys of enterprise_ids: a million rows' worth without a malloc each */
   GPtrArray    *bulk_schema;   /* SQL of the indexes and triggers dropped for a large import */
@@ -65,20 +66,56 @@ struct _DtDatasetImport
   gboolean      fill_prev_rank; /* leave_bulk () must look up rank changes in SQL */
 };
 
-/* One list year of an import of enterprises. Integer keys and values keep
- * a million rows' worth in GLib's compact tables, without a string each. */
+/* A firm of an import of enterprises, and its latest listing so far: the
+ * rank change of the year after it, when the file lists years in order. */
 typedef struct
 {
-  GHashTable *lines;       /* rank → line, for duplicates */
-  GHashTable *ranks;       /* enterprise id → rank, for the rank change of the year after */
+  gint64 id;
+  int    year;             /* 0 before its first listing */
+  int    rank;
+} Firm;
+
+/* One list year of an import of enterprises: the line of each rank, for
+ * duplicates. Ranks run 1, 2, 3… in any real list, so an array holds them
+ * (4 bytes a row at a million rows); a far-off rank goes to a table. */
+typedef struct
+{
+  GArray     *lines;       /* guint, line of rank i + 1, or 0 */
+  GHashTable *sparse;      /* rank → line, for ranks past the array */
+  guint       n_rows;
 } ListYear;
 
 static void
 list_year_free (ListYear *list)
 {
-  g_hash_table_unref (list->lines);
-  g_hash_table_unref (list->ranks);
+  g_array_unref (list->lines);
+  g_hash_table_unref (list->sparse);
   g_free (list);
+}
+
+/* The line that listed @rank first, or 0; records @line for it when none. */
+static guint
+list_year_claim_rank (ListYear *list,
+                      gint64    rank,
+                      guint     line)
+{
+  gpointer first;
+
+  if ((guint64)rank > list->lines->len && (guint64)rank <= 2 * (guint64)list->lines->len + 4096)
+    g_array_set_size (list->lines, rank);
+  if ((guint64)rank <= list->lines->len)
+    {
+      guint *slot = &g_array_index (list->lines, guint, rank - 1);
+
+      if (*slot != 0)
+        return *slot;
+      *slot = line;
+      return 0;
+    }
+  if (g_hash_table_lookup_extended (list->sparse, GINT_TO_POINTER ((int)rank), NULL, &first))
+    return GPOINTER_TO_UINT (first);
+  g_hash_table_insert (list->sparse, GINT_TO_POINTER ((int)rank), GUINT_TO_POINTER (line));
+  return 0;
 }
 
 /* Past this many rows an import of enterprises stops maintaining the
@@ -98,8 +135,8 @@ list_year (DtDatasetImport *self,
   if (list == NULL && create)
     {
       list = g_new0 (ListYear, 1);
-      list->lines = g_hash_table_new (NULL, NULL);
-      list->ranks = g_hash_table_new (NULL, NULL);
+      list->lines = g_array_new (FALSE, TRUE, sizeof (guint));
+      list->sparse = g_hash_table_new (NULL, NULL);
       g_hash_table_insert (self->list_years, GINT_TO_POINTER ((int)year), list);
     }
   return list;
@@ -204,12 +241,25 @@ dt_parse_import_number (const char *text,
                         double     *value,
                         gboolean   *comma_misplaced)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (text));
-  g_autoptr(GString) plain = g_string_new (NULL);
-  const char *p = clean;
+  g_autofree char *clean = NULL;
+  g_autoptr(GString) plain = NULL;
+  const char *p;
   char *end = NULL;
+  gsize n = strspn (text, "0123456789+-.eE");
 
   *comma_misplaced = FALSE;
+
+  /* Most cells are plain numbers: no copy for them (a million rows hold
+   * four each). */
+  if (n > 0 && text[n] == '\0')
+    {
+      *value = g_ascii_strtod (text, &end);
+      return end != text && *end == '\0' && isfinite (*value);
+    }
+
+  clean = g_strstrip (g_strdup (text));
+  plain = g_string_new (NULL);
+  p = clean;
 
   /* A comma only between groups of three digits before the point: "1,5"
    * is a decimal comma in much of the world, and guessing either way
@@ -457,10 +507,12 @@ parse_region (DtDatasetImport   *self,
       return !required;
     }
 
-  lower = g_ascii_strdown (text, -1);
   code = g_hash_table_lookup (self->regions, text);
   if (code == NULL)
-    code = g_hash_table_lookup (self->regions, lower);
+    {
+      lower = g_ascii_strdown (text, -1);
+      code = g_hash_table_lookup (self->regions, lower);
+    }
 
   if (code == NULL || (level != NULL && g_strcmp0 (g_hash_table_lookup (self->region_levels, code), level) != 0))
     {
@@ -730,10 +782,24 @@ add_index_value (DtDatasetImport   *self,
   return step_insert (self, self->insert, row, error);
 }
 
+/* The firm's index in self->firms, its id set. */
+static guint
+add_firm (DtDatasetImport *self,
+          const char      *identity,
+          gint64           id)
+{
+  Firm firm = { id, 0, 0 };
+
+  g_array_append_val (self->firms, firm);
+  g_hash_table_insert (self->enterprise_ids, g_string_chunk_insert (self->row_keys, identity),
+                       GUINT_TO_POINTER (self->firms->len));
+  return self->firms->len - 1;
+}
+
 static gboolean
 find_or_add_enterprise (DtDatasetImport   *self,
                         const DtRowInput  *row,
-                        gint64            *out_id,
+                        guint             *out_firm,
                         GError           **error)
 {
   const char *credit_code = get_text (row, "credit_code");
@@ -745,7 +811,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
 
   if (g_hash_table_lookup_extended (self->enterprise_ids, identity, NULL, &known))
     {
-      *out_id = GPOINTER_TO_SIZE (known);
+      *out_firm = GPOINTER_TO_UINT (known) - 1;
       return TRUE;
     }
 
@@ -759,11 +825,13 @@ find_or_add_enterprise (DtDatasetImport   *self,
       sqlite3_stmt *find = credit_code != NULL ? self->find_by_code : self->find_by_name;
       int rc;
 
+      gint64 found_id = 0;
+
       BIND_TEXT (find, 1, identity);
       sqlite3_bind_int64 (find, 2, self->known_enterprise_max_id);
       rc = sqlite3_step (find);
       if (rc == SQLITE_ROW)
-        *out_id = sqlite3_column_int64 (find, 0);
+        found_id = sqlite3_column_int64 (find, 0);
       sqlite3_reset (find);
       if (rc == SQLITE_ROW)
         {
@@ -773,7 +841,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
           /* A corrected name on the firm's latest list is its name now. */
           if (!parse_int (row, "year", TRUE, 1900, 2200, &year, &has_year, error))
             return FALSE;
-          sqlite3_bind_int64 (self->update_enterprise, 1, *out_id);
+          sqlite3_bind_int64 (self->update_enterprise, 1, found_id);
           BIND_TEXT (self->update_enterprise, 2, name_zh);
           BIND_TEXT (self->update_enterprise, 3, get_text (row, "name_en"));
           if (has_founded)
@@ -783,7 +851,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
           sqlite3_bind_int64 (self->update_enterprise, 5, year);
           if (!step_insert (self, self->update_enterprise, row, error))
             return FALSE;
-          g_hash_table_insert (self->enterprise_ids, g_string_chunk_insert (self->row_keys, identity), GSIZE_TO_POINTER (*out_id));
+          *out_firm = add_firm (self, identity, found_id);
           return TRUE;
         }
       if (rc != SQLITE_DONE)
@@ -802,8 +870,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
   if (!step_insert (self, self->insert_enterprise, row, error))
     return FALSE;
 
-  *out_id = sqlite3_last_insert_rowid (dt_store_get_db (self->store));
-  g_hash_table_insert (self->enterprise_ids, g_string_chunk_insert (self->row_keys, identity), GSIZE_TO_POINTER (*out_id));
+  *out_firm = add_firm (self, identity, sqlite3_last_insert_rowid (dt_store_get_db (self->store)));
   return TRUE;
 }
 
@@ -813,11 +880,13 @@ add_listing (DtDatasetImport   *self,
              GError           **error)
 {
   const char *name_zh, *city, *district, *category, *sector, *credit_code;
-  gint64 year, rank, enterprise_id;
+  gint64 year, rank;
+  guint first_line, firm_index;
+  Firm *firm;
+  int prev_rank = 0;
   double volume = 0;
   gboolean has_volume, in_ftz, present;
-  ListYear *list, *before, *after;
-  gpointer first_line, prev_rank;
+  ListYear *list;
 
   if (!parse_int (row, "year", TRUE, 1900, 2200, &year, &present, error) ||
       !parse_int (row, "rank", TRUE, 1, G_MAXINT32, &rank, &present, error) ||
@@ -852,42 +921,56 @@ add_listing (DtDatasetImport   *self,
     sector = dt_vocabulary_find (DT_VOCABULARY_SECTOR, sector);
 
   list = list_year (self, year, TRUE);
-  if (g_hash_table_lookup_extended (list->lines, GINT_TO_POINTER ((int)rank), NULL, &first_line))
+  first_line = list_year_claim_rank (list, rank, MAX (row->line, 1));
+  if (first_line != 0)
     {
       set_row_error (error, row, "rank",
                      _("rank %lld appears twice in %lld (first on line %u); expected each rank once a year"),
-                     (long long)rank, (long long)year, GPOINTER_TO_UINT (first_line));
+                     (long long)rank, (long long)year, first_line);
       return FALSE;
     }
-  g_hash_table_insert (list->lines, GINT_TO_POINTER ((int)rank), GUINT_TO_POINTER (row->line));
 
-  {
-    g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+  if (list->n_rows++ > 0)
+    {
+      /* The year's unit is covered: only count the row (cover_unit ()). */
+      DtImportPlanYear *y = plan_year (self, (int)year);
 
-    sqlite3_bind_int64 (self->cover, 1, year);
-    if (!cover_unit (self, row, unit, (int)year, error))
-      return FALSE;
-  }
+      if (y->n_replaced > 0)
+        y->n_replacing++;
+      else
+        y->n_new++;
+    }
+  else
+    {
+      g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+
+      sqlite3_bind_int64 (self->cover, 1, year);
+      if (!cover_unit (self, row, unit, (int)year, error))
+        return FALSE;
+    }
   if (self->flags & DT_IMPORT_PLAN_ONLY)
     return TRUE;
 
-  if (!find_or_add_enterprise (self, row, &enterprise_id, error))
+  if (!find_or_add_enterprise (self, row, &firm_index, error))
     return FALSE;
 
-  /* The rank change, from the year before when this import listed it
-   * already; a firm listed twice a year keeps its first rank, as the
-   * triggers have it. The year after listed first leaves the fill to
-   * leave_bulk (). */
-  if (!g_hash_table_contains (list->ranks, GSIZE_TO_POINTER (enterprise_id)))
-    g_hash_table_insert (list->ranks, GSIZE_TO_POINTER (enterprise_id), GINT_TO_POINTER ((int)rank));
-  before = list_year (self, year - 1, FALSE);
-  after = list_year (self, year + 1, FALSE);
-  if (after != NULL && g_hash_table_contains (after->ranks, GSIZE_TO_POINTER (enterprise_id)))
+  /* The rank change, from the firm's listing the year before when the file
+   * gave it just before. A firm whose years come out of order, or twice,
+   * leaves it to the fill in leave_bulk (). */
+  firm = &g_array_index (self->firms, Firm, firm_index);
+  if (firm->year != 0 && firm->year >= year)
     self->ranks_out_of_order = TRUE;
+  else
+    {
+      if (firm->year == year - 1)
+        prev_rank = firm->rank;
+      firm->year = (int)year;
+      firm->rank = (int)rank;
+    }
 
   sqlite3_bind_int64 (self->insert, 1, year);
   sqlite3_bind_int64 (self->insert, 2, rank);
-  sqlite3_bind_int64 (self->insert, 3, enterprise_id);
+  sqlite3_bind_int64 (self->insert, 3, firm->id);
   BIND_TEXT (self->insert, 4, city);
   BIND_TEXT (self->insert, 5, district);
   BIND_TEXT (self->insert, 6, category);
@@ -896,8 +979,8 @@ add_listing (DtDatasetImport   *self,
     sqlite3_bind_double (self->insert, 8, volume);
   sqlite3_bind_int (self->insert, 9, in_ftz ? 1 : 0);
   sqlite3_bind_int64 (self->insert, 10, self->dataset_id);
-  if (before != NULL && g_hash_table_lookup_extended (before->ranks, GSIZE_TO_POINTER (enterprise_id), NULL, &prev_rank))
-    sqlite3_bind_int (self->insert, 11, GPOINTER_TO_INT (prev_rank));
+  if (prev_rank != 0)
+    sqlite3_bind_int (self->insert, 11, prev_rank);
   return step_insert (self, self->insert, row, error);
 }
 
@@ -1043,6 +1126,7 @@ dt_dataset_import_begin (DtStore              *store,
   self->region_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->region_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->enterprise_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->firms = g_array_new (FALSE, FALSE, sizeof (Firm));
   self->list_years = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)list_year_free);
   self->row_keys = g_string_chunk_new (64 * 1024);
   self->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1552,6 +1636,7 @@ dt_dataset_import_commit (DtDatasetImport  *self,
   /* Only rows being added need these; at a million rows they are a good
    * part of the memory, which building the indexes can now use. */
   g_hash_table_remove_all (self->enterprise_ids);
+  g_array_set_size (self->firms, 0);
   g_hash_table_remove_all (self->list_years);
   g_clear_pointer (&self->row_keys, g_string_chunk_free);
 
@@ -1625,6 +1710,7 @@ dt_dataset_import_free (DtDatasetImport *self)
   g_clear_pointer (&self->plan, dt_import_plan_free);
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->enterprise_ids, g_hash_table_unref);
+  g_clear_pointer (&self->firms, g_array_unref);
   g_clear_pointer (&self->list_years, g_hash_table_unref);
   g_clear_pointer (&self->row_keys, g_string_chunk_free);
   g_clear_pointer (&self->bulk_schema, g_ptr_array_unref);
