@@ -1322,9 +1322,9 @@ enter_bulk (DtDatasetImport  *self,
         continue;
       /* Finding the firms of earlier imports by name needs the first; the
        * rank-change trigger of a list year replaced mid-import needs the
-       * second (and it grows almost in order, so it costs little). */
+       * second, unless no other dataset holds listings to replace. */
       if ((g_str_equal (name, "enterprises_name_zh") && self->known_enterprise_max_id > 0) ||
-          g_str_equal (name, "listings_enterprise"))
+          (g_str_equal (name, "listings_enterprise") && self->n_existing > 0))
         continue;
       g_ptr_array_add (self->bulk_schema, g_strdup ((const char *)sqlite3_column_text (stmt, 2)));
       g_ptr_array_add (drops, sqlite3_mprintf ("DROP %s \"%w\"", g_str_equal (type, "index") ? "INDEX" : "TRIGGER", name));
@@ -1369,21 +1369,27 @@ prev_rank_needs_fill (DtDatasetImport  *self,
 }
 
 static gboolean
+is_fill_index (const char *sql)
+{
+  return strstr (sql, "(dataset_id)") != NULL || strstr (sql, "(enterprise_id, year)") != NULL;
+}
+
+static gboolean
 leave_bulk (DtDatasetImport  *self,
             GError          **error)
 {
   const char * const *fill = dt_schema_enterprise_bulk_fill_sql ();
   sqlite3 *db = dt_store_get_db (self->store);
 
-  /* The fill looks up each listing's year before by (enterprise_id, year),
-   * an index never dropped, and picks this import's rows by dataset_id: those
-   * indexes first. The others after the fill, so that setting prev_rank
-   * does not also update them row by row (listings_change holds it). */
+  /* The fill looks up each listing's year before by (enterprise_id, year)
+   * and picks this import's rows by dataset_id: those indexes first. The
+   * others after the fill, so that setting prev_rank does not also update
+   * them row by row. */
   for (guint i = 0; i < self->bulk_schema->len; i++)
     {
       const char *sql = g_ptr_array_index (self->bulk_schema, i);
 
-      if (g_str_has_prefix (sql, "CREATE INDEX") && strstr (sql, "(dataset_id)") != NULL &&
+      if (g_str_has_prefix (sql, "CREATE INDEX") && is_fill_index (sql) &&
           !dt_store_exec (self->store, sql, error))
         return FALSE;
     }
@@ -1413,7 +1419,7 @@ leave_bulk (DtDatasetImport  *self,
     {
       const char *sql = g_ptr_array_index (self->bulk_schema, i);
 
-      if (g_str_has_prefix (sql, "CREATE INDEX") && strstr (sql, "(dataset_id)") == NULL &&
+      if (g_str_has_prefix (sql, "CREATE INDEX") && !is_fill_index (sql) &&
           !dt_store_exec (self->store, sql, error))
         return FALSE;
     }
