@@ -615,8 +615,10 @@ cover_unit (DtDatasetImport   *self,
     {
       guint n = 0;
 
-      /* With --replace-all the whole kind went when the import began. */
-      if ((self->flags & DT_IMPORT_REPLACE_ALL) == 0)
+      /* With --replace-all the whole kind went when the import began;
+       * with no rows of the kind but samples (gone too), there is nothing
+       * to cover (loading the samples covers 70,000 index cells). */
+      if ((self->flags & DT_IMPORT_REPLACE_ALL) == 0 && self->n_existing > 0)
         {
           int rc = sqlite3_step (self->cover);
 
