@@ -258,9 +258,112 @@ test_years_bulk (Fixture *f, gconstpointer data)
   g_assert_cmpint (prev_rank (f, 2024, "丙"), ==, 0);
   /* The indexes and triggers are back. */
   g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE name = 'listings_prev_rank_insert'"), ==, 1);
-  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE name = 'listings_city'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE name = 'listings_dataset'"), ==, 1);
   /* (The grams find candidates; the query then checks the exact text.) */
   g_assert_cmpint (search_count (f, "企业20500"), >=, 1);
+}
+
+/* Rank change as the schema defines it: the firm's rank the year before. */
+static gint64
+wrong_prev_ranks (Fixture *f)
+{
+  return dt_test_query_int (f->store,
+                            "SELECT count(*) FROM listings l WHERE prev_rank IS NOT"
+                            " (SELECT p.rank FROM listings p"
+                            "  WHERE p.enterprise_id = l.enterprise_id AND p.year = l.year - 1)");
+}
+
+/* One file, its years in order or not: rank changes set while the rows go
+ * in must match the definition, as the fill after them does. */
+static void
+test_years_one_file_any_order (Fixture *f, gconstpointer data)
+{
+  static const char in_order[] =
+    "year,rank,name_zh,city\n"
+    "2021,1,甲,hangzhou\n2021,2,乙,hangzhou\n2021,3,丙,hangzhou\n"
+    "2022,1,乙,hangzhou\n2022,2,丁,hangzhou\n2022,3,甲,hangzhou\n"
+    "2024,1,甲,hangzhou\n2024,2,丁,hangzhou\n";
+  static const char out_of_order[] =
+    "year,rank,name_zh,city\n"
+    "2022,1,乙,hangzhou\n2022,2,丁,hangzhou\n2022,3,甲,hangzhou\n"
+    "2021,1,甲,hangzhou\n2021,2,乙,hangzhou\n2021,3,丙,hangzhou\n"
+    "2023,1,丁,hangzhou\n2023,2,甲,hangzhou\n";
+
+  import_text (f, "in-order.csv", in_order);
+  g_assert_cmpint (wrong_prev_ranks (f), ==, 0);
+  g_assert_cmpint (prev_rank (f, 2022, "乙"), ==, 2);
+  g_assert_cmpint (prev_rank (f, 2022, "甲"), ==, 1);
+  g_assert_cmpint (prev_rank (f, 2022, "丁"), ==, 0);
+  g_assert_cmpint (prev_rank (f, 2024, "甲"), ==, 0);   /* no 2023 list */
+
+  import_text (f, "out-of-order.csv", out_of_order);
+  g_assert_cmpint (wrong_prev_ranks (f), ==, 0);
+  g_assert_cmpint (prev_rank (f, 2022, "乙"), ==, 2);
+  g_assert_cmpint (prev_rank (f, 2022, "甲"), ==, 1);
+  g_assert_cmpint (prev_rank (f, 2023, "甲"), ==, 3);
+  g_assert_cmpint (prev_rank (f, 2023, "丁"), ==, 2);
+  /* 2024 is another file's: it links to this file's 2023. */
+  g_assert_cmpint (prev_rank (f, 2024, "甲"), ==, 2);
+  g_assert_cmpint (prev_rank (f, 2024, "丁"), ==, 1);
+}
+
+static char *
+schema_checksum (Fixture *f)
+{
+  return dt_test_query_checksum (f->store, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name");
+}
+
+/* A large file refused at its last row, after the indexes and triggers
+ * made way for bulk writing: nothing changed, the schema included. */
+static void
+test_years_bulk_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new ("year,rank,name_zh,city\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *schema_after = NULL;
+
+  import_list (f, 2022, list_2022);
+  before = dt_test_database_checksum (f->store, FALSE);
+  schema_before = schema_checksum (f);
+
+  for (guint i = 1; i <= 25000; i++)
+    g_string_append_printf (csv, "2023,%u,企业%u,hangzhou\n", i, i);
+  g_string_append (csv, "2023,25001,最后,atlantis\n");
+  bytes = g_bytes_new (csv->str, csv->len);
+  g_assert_false (dt_import_bytes (f->store, bytes, "big.csv", NULL, 0, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "big.csv:25002:4: "));
+
+  after = dt_test_database_checksum (f->store, FALSE);
+  schema_after = schema_checksum (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+}
+
+/* Planning a large import writes nothing, not even for a moment. */
+static void
+test_plan_large_keeps_schema (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new ("year,rank,name_zh,city\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const DtImportOptions options = { 0 };
+  g_autoptr(DtImportPlan) plan = NULL;
+  g_autofree char *schema_before = schema_checksum (f);
+  g_autofree char *schema_after = NULL;
+
+  for (guint i = 1; i <= 20500; i++)
+    g_string_append_printf (csv, "2023,%u,企业%u,hangzhou\n", i, i);
+  bytes = g_bytes_new (csv->str, csv->len);
+  plan = dt_import_plan_bytes (f->store, bytes, "plan.csv", &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  schema_after = schema_checksum (f);
+  g_assert_cmpstr (schema_after, ==, schema_before);
 }
 
 /* Re-imports the sample pack of @kind as the user's own data, so that what
@@ -521,6 +624,9 @@ main (int argc, char *argv[])
   ADD ("/import/pack/key-of-other-kind", test_pack_key_of_other_kind);
   ADD ("/import/pack/official-claim-stored-as-user", test_pack_official_claim);
   ADD ("/import/command-line/replace-all", test_replace_all_command_line);
+  ADD ("/import/years/one-file-any-order", test_years_one_file_any_order);
+  ADD ("/import/years/bulk-refused-leaves-database", test_years_bulk_refused);
+  ADD ("/import/plan/large-keeps-schema", test_plan_large_keeps_schema);
   g_test_add_func ("/import/numbers/thousands-separator-only", test_number_parser);
 
   return g_test_run ();

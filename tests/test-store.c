@@ -113,6 +113,42 @@ test_migrate_from (Fixture       *f,
     g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM datasets"), ==, 1);
 }
 
+/* Migration 7 drops the indexes the facet index made unneeded; the rows
+ * stay, and filtering and sorting by those columns still answer. */
+static void
+test_migrate_drops_facet_indexes (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  make_database_at_version (f->path, 6);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO enterprises (id, name_zh, name_en, dataset_id) VALUES"
+                                 "  (1, '甲', 'A', 1), (2, '乙', 'B', 1);"
+                                 "INSERT INTO listings (year, rank, enterprise_id, city, trade_volume, dataset_id) VALUES"
+                                 "  (2024, 1, 1, 'hangzhou', 5, 1), (2024, 2, 2, 'ningbo', 9, 1),"
+                                 "  (2025, 1, 2, 'ningbo', 7, 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT 1 FROM listings INDEXED BY listings_city WHERE year = 2024", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = dt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                     "('listings_city','listings_category','listings_sector','listings_volume',"
+                                     "'listings_district','listings_ftz','listings_change','enterprises_name_en')"), ==, 0);
+  /* What imports look up row by row stays. */
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                     "('listings_enterprise','listings_dataset','enterprises_name_zh','enterprises_credit_code')"), ==, 4);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM listings WHERE year = 2024 AND city = 'ningbo'"), ==, 1);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT enterprise_id FROM listings WHERE year = 2024 ORDER BY trade_volume DESC"), ==, 2);
+  g_assert_cmpint (dt_test_query_int (store, "SELECT count(*) FROM listings l JOIN enterprises e ON e.id = l.enterprise_id"
+                                     " WHERE e.name_en = 'B'"), ==, 2);
+}
+
 /* Migration 5 gives the samples a Chinese source and strips the English
  * in brackets from their departments; everything else stays as it was. */
 static void
@@ -542,6 +578,7 @@ main (int   argc,
       g_test_add (path, Fixture, GUINT_TO_POINTER (v), fixture_set_up, test_migrate_from, fixture_tear_down);
     }
   g_test_add ("/store/migrate/source-zh-keeps-data", Fixture, NULL, fixture_set_up, test_migrate_source_zh_keeps_data, fixture_tear_down);
+  g_test_add ("/store/migrate/drops-facet-indexes", Fixture, NULL, fixture_set_up, test_migrate_drops_facet_indexes, fixture_tear_down);
   g_test_add ("/store/migrate/concurrent-first-open", Fixture, NULL, fixture_set_up, test_concurrent_first_open, fixture_tear_down);
   g_test_add ("/store/migrate/future-version-refused", Fixture, NULL, fixture_set_up, test_newer_version_refused, fixture_tear_down);
   g_test_add ("/store/open/not-sqlite-refused", Fixture, NULL, fixture_set_up, test_not_sqlite_refused, fixture_tear_down);

@@ -55,12 +55,68 @@ struct _DtDatasetImport
   GHashTable   *plan_years;    /* year → DtImportPlanYear */
   DtImportPlan *plan;
   GHashTable   *kept_criteria; /* measure number (gint64) → criteria, from before the import */
-  GHashTable   *enterprise_ids; /* credit code or name → id, within this dataset */
-  GHashTable   *ranks_seen;    /* "year:rank" → row line, for duplicates */
-  GStringChunk *row_keys;      /* the keys of the two above: a million rows' worth without a malloc each */
+  GHashTable   *enterprise_ids; /* credit code or name → index in firms + 1, within this dataset */
+  GArray       *firms;         /* Firm, each firm this import lists */
+  GHashTable   *list_years;    /* year → ListYear, the rows of this import */
+  GStringChunk *row_keys;      /* the keys of enterprise_ids: a million rows' worth without a malloc each */
   GPtrArray    *bulk_schema;   /* SQL of the indexes and triggers dropped for a large import */
   gint64        bulk_last_enterprise_id;
+  guint         n_existing;    /* rows of the kind in the database when the import began */
+  gboolean      ranks_out_of_order; /* a firm's year came before the year before it */
+  gboolean      fill_prev_rank; /* leave_bulk () must look up rank changes in SQL */
 };
+
+/* A firm of an import of enterprises, and its latest listing so far: the
+ * rank change of the year after it, when the file lists years in order. */
+typedef struct
+{
+  gint64 id;
+  int    year;             /* 0 before its first listing */
+  int    rank;
+} Firm;
+
+/* One list year of an import of enterprises: the line of each rank, for
+ * duplicates. Ranks run 1, 2, 3… in any real list, so an array holds them
+ * (4 bytes a row at a million rows); a far-off rank goes to a table. */
+typedef struct
+{
+  GArray     *lines;       /* guint, line of rank i + 1, or 0 */
+  GHashTable *sparse;      /* rank → line, for ranks past the array */
+  guint       n_rows;
+} ListYear;
+
+static void
+list_year_free (ListYear *list)
+{
+  g_array_unref (list->lines);
+  g_hash_table_unref (list->sparse);
+  g_free (list);
+}
+
+/* The line that listed @rank first, or 0; records @line for it when none. */
+static guint
+list_year_claim_rank (ListYear *list,
+                      gint64    rank,
+                      guint     line)
+{
+  gpointer first;
+
+  if ((guint64)rank > list->lines->len && (guint64)rank <= 2 * (guint64)list->lines->len + 4096)
+    g_array_set_size (list->lines, rank);
+  if ((guint64)rank <= list->lines->len)
+    {
+      guint *slot = &g_array_index (list->lines, guint, rank - 1);
+
+      if (*slot != 0)
+        return *slot;
+      *slot = line;
+      return 0;
+    }
+  if (g_hash_table_lookup_extended (list->sparse, GINT_TO_POINTER ((int)rank), NULL, &first))
+    return GPOINTER_TO_UINT (first);
+  g_hash_table_insert (list->sparse, GINT_TO_POINTER ((int)rank), GUINT_TO_POINTER (line));
+  return 0;
+}
 
 /* Past this many rows an import of enterprises stops maintaining the
  * secondary indexes, the rank-change triggers and the search index row by
@@ -68,6 +124,23 @@ struct _DtDatasetImport
  * million rows). Below it, rebuilding indexes over rows already in the
  * database would cost more than it saves. */
 #define BULK_THRESHOLD 20000
+
+static ListYear *
+list_year (DtDatasetImport *self,
+           gint64           year,
+           gboolean         create)
+{
+  ListYear *list = g_hash_table_lookup (self->list_years, GINT_TO_POINTER ((int)year));
+
+  if (list == NULL && create)
+    {
+      list = g_new0 (ListYear, 1);
+      list->lines = g_array_new (FALSE, TRUE, sizeof (guint));
+      list->sparse = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (self->list_years, GINT_TO_POINTER ((int)year), list);
+    }
+  return list;
+}
 
 static const char * const required_regions[] = { "code", "name_zh", "name_en", "level", NULL };
 static const char * const required_framework[] = { "code", "name_zh", "level", NULL };
@@ -168,12 +241,25 @@ dt_parse_import_number (const char *text,
                         double     *value,
                         gboolean   *comma_misplaced)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (text));
-  g_autoptr(GString) plain = g_string_new (NULL);
-  const char *p = clean;
+  g_autofree char *clean = NULL;
+  g_autoptr(GString) plain = NULL;
+  const char *p;
   char *end = NULL;
+  gsize n = strspn (text, "0123456789+-.eE");
 
   *comma_misplaced = FALSE;
+
+  /* Most cells are plain numbers: no copy for them (a million rows hold
+   * four each). */
+  if (n > 0 && text[n] == '\0')
+    {
+      *value = g_ascii_strtod (text, &end);
+      return end != text && *end == '\0' && isfinite (*value);
+    }
+
+  clean = g_strstrip (g_strdup (text));
+  plain = g_string_new (NULL);
+  p = clean;
 
   /* A comma only between groups of three digits before the point: "1,5"
    * is a decimal comma in much of the world, and guessing either way
@@ -421,10 +507,12 @@ parse_region (DtDatasetImport   *self,
       return !required;
     }
 
-  lower = g_ascii_strdown (text, -1);
   code = g_hash_table_lookup (self->regions, text);
   if (code == NULL)
-    code = g_hash_table_lookup (self->regions, lower);
+    {
+      lower = g_ascii_strdown (text, -1);
+      code = g_hash_table_lookup (self->regions, lower);
+    }
 
   if (code == NULL || (level != NULL && g_strcmp0 (g_hash_table_lookup (self->region_levels, code), level) != 0))
     {
@@ -470,6 +558,9 @@ step_insert (DtDatasetImport   *self,
 }
 
 #define BIND_TEXT(stmt, i, v)   sqlite3_bind_text (stmt, i, v, -1, SQLITE_TRANSIENT)
+/* Without a copy: for text of the row or of the import's tables, which
+ * outlives the step that follows at once (a million rows bind five each). */
+#define BIND_ROW_TEXT(stmt, i, v) sqlite3_bind_text (stmt, i, v, -1, SQLITE_STATIC)
 
 static DtImportPlanYear *
 plan_year (DtDatasetImport *self,
@@ -524,8 +615,10 @@ cover_unit (DtDatasetImport   *self,
     {
       guint n = 0;
 
-      /* With --replace-all the whole kind went when the import began. */
-      if ((self->flags & DT_IMPORT_REPLACE_ALL) == 0)
+      /* With --replace-all the whole kind went when the import began;
+       * with no rows of the kind but samples (gone too), there is nothing
+       * to cover (loading the samples covers 70,000 index cells). */
+      if ((self->flags & DT_IMPORT_REPLACE_ALL) == 0 && self->n_existing > 0)
         {
           int rc = sqlite3_step (self->cover);
 
@@ -694,10 +787,24 @@ add_index_value (DtDatasetImport   *self,
   return step_insert (self, self->insert, row, error);
 }
 
+/* The firm's index in self->firms, its id set. */
+static guint
+add_firm (DtDatasetImport *self,
+          const char      *identity,
+          gint64           id)
+{
+  Firm firm = { id, 0, 0 };
+
+  g_array_append_val (self->firms, firm);
+  g_hash_table_insert (self->enterprise_ids, g_string_chunk_insert (self->row_keys, identity),
+                       GUINT_TO_POINTER (self->firms->len));
+  return self->firms->len - 1;
+}
+
 static gboolean
 find_or_add_enterprise (DtDatasetImport   *self,
                         const DtRowInput  *row,
-                        gint64            *out_id,
+                        guint             *out_firm,
                         GError           **error)
 {
   const char *credit_code = get_text (row, "credit_code");
@@ -709,7 +816,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
 
   if (g_hash_table_lookup_extended (self->enterprise_ids, identity, NULL, &known))
     {
-      *out_id = GPOINTER_TO_SIZE (known);
+      *out_firm = GPOINTER_TO_UINT (known) - 1;
       return TRUE;
     }
 
@@ -723,11 +830,13 @@ find_or_add_enterprise (DtDatasetImport   *self,
       sqlite3_stmt *find = credit_code != NULL ? self->find_by_code : self->find_by_name;
       int rc;
 
+      gint64 found_id = 0;
+
       BIND_TEXT (find, 1, identity);
       sqlite3_bind_int64 (find, 2, self->known_enterprise_max_id);
       rc = sqlite3_step (find);
       if (rc == SQLITE_ROW)
-        *out_id = sqlite3_column_int64 (find, 0);
+        found_id = sqlite3_column_int64 (find, 0);
       sqlite3_reset (find);
       if (rc == SQLITE_ROW)
         {
@@ -737,7 +846,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
           /* A corrected name on the firm's latest list is its name now. */
           if (!parse_int (row, "year", TRUE, 1900, 2200, &year, &has_year, error))
             return FALSE;
-          sqlite3_bind_int64 (self->update_enterprise, 1, *out_id);
+          sqlite3_bind_int64 (self->update_enterprise, 1, found_id);
           BIND_TEXT (self->update_enterprise, 2, name_zh);
           BIND_TEXT (self->update_enterprise, 3, get_text (row, "name_en"));
           if (has_founded)
@@ -747,7 +856,7 @@ find_or_add_enterprise (DtDatasetImport   *self,
           sqlite3_bind_int64 (self->update_enterprise, 5, year);
           if (!step_insert (self, self->update_enterprise, row, error))
             return FALSE;
-          g_hash_table_insert (self->enterprise_ids, g_string_chunk_insert (self->row_keys, identity), GSIZE_TO_POINTER (*out_id));
+          *out_firm = add_firm (self, identity, found_id);
           return TRUE;
         }
       if (rc != SQLITE_DONE)
@@ -757,17 +866,16 @@ find_or_add_enterprise (DtDatasetImport   *self,
         }
     }
 
-  BIND_TEXT (self->insert_enterprise, 1, credit_code);
-  BIND_TEXT (self->insert_enterprise, 2, name_zh);
-  BIND_TEXT (self->insert_enterprise, 3, get_text (row, "name_en"));
+  BIND_ROW_TEXT (self->insert_enterprise, 1, credit_code);
+  BIND_ROW_TEXT (self->insert_enterprise, 2, name_zh);
+  BIND_ROW_TEXT (self->insert_enterprise, 3, get_text (row, "name_en"));
   if (has_founded)
     sqlite3_bind_int64 (self->insert_enterprise, 4, founded);
   sqlite3_bind_int64 (self->insert_enterprise, 5, self->dataset_id);
   if (!step_insert (self, self->insert_enterprise, row, error))
     return FALSE;
 
-  *out_id = sqlite3_last_insert_rowid (dt_store_get_db (self->store));
-  g_hash_table_insert (self->enterprise_ids, g_string_chunk_insert (self->row_keys, identity), GSIZE_TO_POINTER (*out_id));
+  *out_firm = add_firm (self, identity, sqlite3_last_insert_rowid (dt_store_get_db (self->store)));
   return TRUE;
 }
 
@@ -777,10 +885,13 @@ add_listing (DtDatasetImport   *self,
              GError           **error)
 {
   const char *name_zh, *city, *district, *category, *sector, *credit_code;
-  gint64 year, rank, enterprise_id;
+  gint64 year, rank;
+  guint first_line, firm_index;
+  Firm *firm;
+  int prev_rank = 0;
   double volume = 0;
   gboolean has_volume, in_ftz, present;
-  g_autofree char *year_rank = NULL;
+  ListYear *list;
 
   if (!parse_int (row, "year", TRUE, 1900, 2200, &year, &present, error) ||
       !parse_int (row, "rank", TRUE, 1, G_MAXINT32, &rank, &present, error) ||
@@ -814,40 +925,67 @@ add_listing (DtDatasetImport   *self,
   if (sector != NULL && dt_vocabulary_find (DT_VOCABULARY_SECTOR, sector) != NULL)
     sector = dt_vocabulary_find (DT_VOCABULARY_SECTOR, sector);
 
-  year_rank = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, year, rank);
-  if (g_hash_table_contains (self->ranks_seen, year_rank))
+  list = list_year (self, year, TRUE);
+  first_line = list_year_claim_rank (list, rank, MAX (row->line, 1));
+  if (first_line != 0)
     {
       set_row_error (error, row, "rank",
                      _("rank %lld appears twice in %lld (first on line %u); expected each rank once a year"),
-                     (long long)rank, (long long)year, GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks_seen, year_rank)));
+                     (long long)rank, (long long)year, first_line);
       return FALSE;
     }
-  g_hash_table_insert (self->ranks_seen, g_string_chunk_insert (self->row_keys, year_rank), GUINT_TO_POINTER (row->line));
 
-  {
-    g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+  if (list->n_rows++ > 0)
+    {
+      /* The year's unit is covered: only count the row (cover_unit ()). */
+      DtImportPlanYear *y = plan_year (self, (int)year);
 
-    sqlite3_bind_int64 (self->cover, 1, year);
-    if (!cover_unit (self, row, unit, (int)year, error))
-      return FALSE;
-  }
+      if (y->n_replaced > 0)
+        y->n_replacing++;
+      else
+        y->n_new++;
+    }
+  else
+    {
+      g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+
+      sqlite3_bind_int64 (self->cover, 1, year);
+      if (!cover_unit (self, row, unit, (int)year, error))
+        return FALSE;
+    }
   if (self->flags & DT_IMPORT_PLAN_ONLY)
     return TRUE;
 
-  if (!find_or_add_enterprise (self, row, &enterprise_id, error))
+  if (!find_or_add_enterprise (self, row, &firm_index, error))
     return FALSE;
+
+  /* The rank change, from the firm's listing the year before when the file
+   * gave it just before. A firm whose years come out of order, or twice,
+   * leaves it to the fill in leave_bulk (). */
+  firm = &g_array_index (self->firms, Firm, firm_index);
+  if (firm->year != 0 && firm->year >= year)
+    self->ranks_out_of_order = TRUE;
+  else
+    {
+      if (firm->year == year - 1)
+        prev_rank = firm->rank;
+      firm->year = (int)year;
+      firm->rank = (int)rank;
+    }
 
   sqlite3_bind_int64 (self->insert, 1, year);
   sqlite3_bind_int64 (self->insert, 2, rank);
-  sqlite3_bind_int64 (self->insert, 3, enterprise_id);
-  BIND_TEXT (self->insert, 4, city);
-  BIND_TEXT (self->insert, 5, district);
-  BIND_TEXT (self->insert, 6, category);
-  BIND_TEXT (self->insert, 7, sector);
+  sqlite3_bind_int64 (self->insert, 3, firm->id);
+  BIND_ROW_TEXT (self->insert, 4, city);
+  BIND_ROW_TEXT (self->insert, 5, district);
+  BIND_ROW_TEXT (self->insert, 6, category);
+  BIND_ROW_TEXT (self->insert, 7, sector);
   if (has_volume)
     sqlite3_bind_double (self->insert, 8, volume);
   sqlite3_bind_int (self->insert, 9, in_ftz ? 1 : 0);
   sqlite3_bind_int64 (self->insert, 10, self->dataset_id);
+  if (prev_rank != 0)
+    sqlite3_bind_int (self->insert, 11, prev_rank);
   return step_insert (self, self->insert, row, error);
 }
 
@@ -952,7 +1090,7 @@ insert_sql_for_kind (const char *kind)
     return "INSERT INTO index_values (region, year, code, value, status, source, dataset_id, source_zh) "
            "VALUES (?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "enterprises"))
-    return "INSERT INTO listings (year, rank, enterprise_id, city, district, category, sector, trade_volume, in_ftz, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
+    return "INSERT INTO listings (year, rank, enterprise_id, city, district, category, sector, trade_volume, in_ftz, dataset_id, prev_rank) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
   if (g_str_equal (kind, "measures"))
     return "INSERT INTO measures (no, title_zh, title_en, category, support, department, contact, body_zh, body_en, source, criteria, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
   g_return_val_if_reached (NULL);
@@ -993,7 +1131,8 @@ dt_dataset_import_begin (DtStore              *store,
   self->region_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->region_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->enterprise_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->ranks_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  self->firms = g_array_new (FALSE, FALSE, sizeof (Firm));
+  self->list_years = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)list_year_free);
   self->row_keys = g_string_chunk_new (64 * 1024);
   self->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->plan_years = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -1025,7 +1164,10 @@ dt_dataset_import_begin (DtStore              *store,
     return NULL;
   BIND_TEXT (stmt, 1, info->kind);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    plan_year (self, sqlite3_column_int (stmt, 0))->n_kept = sqlite3_column_int (stmt, 1);
+    {
+      plan_year (self, sqlite3_column_int (stmt, 0))->n_kept = sqlite3_column_int (stmt, 1);
+      self->n_existing += sqlite3_column_int (stmt, 1);
+    }
   sqlite3_finalize (stmt);
   g_clear_pointer (&sql, g_free);
 
@@ -1185,9 +1327,9 @@ enter_bulk (DtDatasetImport  *self,
         continue;
       /* Finding the firms of earlier imports by name needs the first; the
        * rank-change trigger of a list year replaced mid-import needs the
-       * second (and it grows almost in order, so it costs little). */
+       * second, unless no other dataset holds listings to replace. */
       if ((g_str_equal (name, "enterprises_name_zh") && self->known_enterprise_max_id > 0) ||
-          g_str_equal (name, "listings_enterprise"))
+          (g_str_equal (name, "listings_enterprise") && self->n_existing > 0))
         continue;
       g_ptr_array_add (self->bulk_schema, g_strdup ((const char *)sqlite3_column_text (stmt, 2)));
       g_ptr_array_add (drops, sqlite3_mprintf ("DROP %s \"%w\"", g_str_equal (type, "index") ? "INDEX" : "TRIGGER", name));
@@ -1200,6 +1342,43 @@ enter_bulk (DtDatasetImport  *self,
   return TRUE;
 }
 
+/* add_listing () gave each row its rank change from the rows before it in
+ * the file. That is the whole answer unless a firm's year came before its
+ * year before, or another dataset lists a year just before one of ours. */
+static gboolean
+prev_rank_needs_fill (DtDatasetImport  *self,
+                      gboolean         *out,
+                      GError          **error)
+{
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer year;
+
+  *out = self->ranks_out_of_order;
+  if (*out)
+    return TRUE;
+
+  stmt = dt_store_prepare (self->store, "SELECT 1 FROM listings WHERE year = ?1 AND dataset_id <> ?2 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, self->list_years);
+  while (!*out && g_hash_table_iter_next (&iter, &year, NULL))
+    {
+      sqlite3_bind_int (stmt, 1, GPOINTER_TO_INT (year) - 1);
+      sqlite3_bind_int64 (stmt, 2, self->dataset_id);
+      *out = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+is_fill_index (const char *sql)
+{
+  return strstr (sql, "(dataset_id)") != NULL || strstr (sql, "(enterprise_id, year)") != NULL;
+}
+
 static gboolean
 leave_bulk (DtDatasetImport  *self,
             GError          **error)
@@ -1207,24 +1386,27 @@ leave_bulk (DtDatasetImport  *self,
   const char * const *fill = dt_schema_enterprise_bulk_fill_sql ();
   sqlite3 *db = dt_store_get_db (self->store);
 
-  /* The fill looks up each listing's year before by (enterprise_id, year),
-   * an index never dropped, and picks this import's rows by dataset_id: those
-   * indexes first. The others after the fill, so that setting prev_rank
-   * does not also update them row by row (listings_change holds it). */
+  /* The fill looks up each listing's year before by (enterprise_id, year)
+   * and picks this import's rows by dataset_id: those indexes first. The
+   * others after the fill, so that setting prev_rank does not also update
+   * them row by row. */
   for (guint i = 0; i < self->bulk_schema->len; i++)
     {
       const char *sql = g_ptr_array_index (self->bulk_schema, i);
 
-      if (g_str_has_prefix (sql, "CREATE INDEX") && strstr (sql, "(dataset_id)") != NULL &&
+      if (g_str_has_prefix (sql, "CREATE INDEX") && is_fill_index (sql) &&
           !dt_store_exec (self->store, sql, error))
         return FALSE;
     }
 
   for (guint i = 0; fill[i] != NULL; i++)
     {
-      sqlite3_stmt *stmt = dt_store_prepare (self->store, fill[i], error);
+      sqlite3_stmt *stmt;
       int rc;
 
+      if (i == 0 && !self->fill_prev_rank)
+        continue;
+      stmt = dt_store_prepare (self->store, fill[i], error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, self->dataset_id);
@@ -1242,7 +1424,7 @@ leave_bulk (DtDatasetImport  *self,
     {
       const char *sql = g_ptr_array_index (self->bulk_schema, i);
 
-      if (g_str_has_prefix (sql, "CREATE INDEX") && strstr (sql, "(dataset_id)") == NULL &&
+      if (g_str_has_prefix (sql, "CREATE INDEX") && !is_fill_index (sql) &&
           !dt_store_exec (self->store, sql, error))
         return FALSE;
     }
@@ -1285,7 +1467,11 @@ dt_dataset_import_add_row (DtDatasetImport   *self,
         }
   }
 
-  if (self->n_rows == BULK_THRESHOLD && self->bulk_schema == NULL &&
+  /* Into a database with few listings, from the first row: the search
+   * index is then written once, at the end, and no statement before pays
+   * for it being part of the transaction. */
+  if ((self->n_rows == BULK_THRESHOLD || (self->n_rows == 0 && self->n_existing < BULK_THRESHOLD)) &&
+      self->bulk_schema == NULL && (self->flags & DT_IMPORT_PLAN_ONLY) == 0 &&
       g_str_equal (self->kind, "enterprises") && !enter_bulk (self, error))
     return FALSE;
 
@@ -1456,10 +1642,13 @@ dt_dataset_import_commit (DtDatasetImport  *self,
   g_clear_pointer (&self->find_by_name, sqlite3_finalize);
   g_clear_pointer (&self->update_enterprise, sqlite3_finalize);
   g_clear_pointer (&self->cover, sqlite3_finalize);
+  if (self->bulk_schema != NULL && !prev_rank_needs_fill (self, &self->fill_prev_rank, error))
+    return FALSE;
   /* Only rows being added need these; at a million rows they are a good
    * part of the memory, which building the indexes can now use. */
   g_hash_table_remove_all (self->enterprise_ids);
-  g_hash_table_remove_all (self->ranks_seen);
+  g_array_set_size (self->firms, 0);
+  g_hash_table_remove_all (self->list_years);
   g_clear_pointer (&self->row_keys, g_string_chunk_free);
 
   if (self->flags & DT_IMPORT_PLAN_ONLY)
@@ -1532,7 +1721,8 @@ dt_dataset_import_free (DtDatasetImport *self)
   g_clear_pointer (&self->plan, dt_import_plan_free);
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->enterprise_ids, g_hash_table_unref);
-  g_clear_pointer (&self->ranks_seen, g_hash_table_unref);
+  g_clear_pointer (&self->firms, g_array_unref);
+  g_clear_pointer (&self->list_years, g_hash_table_unref);
   g_clear_pointer (&self->row_keys, g_string_chunk_free);
   g_clear_pointer (&self->bulk_schema, g_ptr_array_unref);
   g_clear_object (&self->store);

@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "dt-data-pack.h"
 #include "dt-sample-data.h"
@@ -57,7 +60,17 @@ dt_sample_data_load (DtStore  *self,
         }
     }
 
-  return dt_store_commit (self, error);
+  if (!dt_store_commit (self, error))
+    return FALSE;
+#ifdef __GLIBC__
+  /* The index pack's JSON tree takes about 100 MB while it loads; malloc
+   * keeps what was freed unless told to give it back, and an import that
+   * follows would add its own on top. (Under GLib 2.74 most of the tree
+   * sits in the slice allocator's caches instead, which this cannot reach;
+   * from GLib 2.76, or with G_SLICE=always-malloc, all of it goes back.) */
+  malloc_trim (0);
+#endif
+  return TRUE;
 }
 
 DtStore *
