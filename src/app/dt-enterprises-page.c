@@ -576,7 +576,6 @@ summary_done (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), dt_enterprise_query_has_filters (self->query));
   self->busy = FALSE;
   build_index_after_frame (self);
-
 }
 
 static gboolean
