@@ -216,6 +216,17 @@ test_detail_shows_eligibility (void)
   /* The sample carries FTZ-only measures, so an FTZ enterprise qualifies for some. */
   g_assert_cmpuint (dt_eligibility_list_get_n_qualifying (eligibility), >, 0);
 
+  /* The measures it does not qualify for are folded, and built when opened. */
+  {
+    GtkWidget *others = dt_test_find_label (GTK_WIDGET (eligibility), "does not qualify for");
+
+    others = others != NULL ? gtk_widget_get_ancestor (others, ADW_TYPE_EXPANDER_ROW) : NULL;
+    g_assert_nonnull (others);
+    g_assert_null (dt_test_find_label (others, "Does not qualify"));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (others), TRUE);
+    g_assert_nonnull (dt_test_find_label (others, "Does not qualify"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
 }

@@ -255,35 +255,67 @@ show_error (AdwPreferencesGroup *group,
   adw_preferences_group_add (group, row);
 }
 
+typedef char *(*TitleFunc) (const DtEligibility *answer);
+
+/* The answers that do not qualify are built when their expander is
+ * first opened: 36 expander rows took a tenth of a second to lay out,
+ * for a list that is mostly read folded. */
+static void
+add_other_rows (AdwExpanderRow *others)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  TitleFunc title_for = g_object_get_data (G_OBJECT (others), "title-for");
+
+  if (!adw_expander_row_get_expanded (others))
+    return;
+  answers = g_object_steal_data (G_OBJECT (others), "answers");
+  for (guint i = 0; answers != NULL && i < answers->len; i++)
+    {
+      DtEligibility *answer = g_ptr_array_index (answers, i);
+      g_autofree char *title = title_for (answer);
+
+      adw_expander_row_add_row (others, answer_row (title, answer));
+    }
+}
+
 /* The rows that qualify (or may) go in @group, the others into one
  * expander at its end, which is returned for its title (NULL when there
  * are none); counts the verdicts. */
 static GtkWidget *
 add_answers (AdwPreferencesGroup  *group,
              GPtrArray            *answers,
-             char               *(*title_for) (const DtEligibility *answer),
+             TitleFunc             title_for,
              guint                 counts[4])
 {
-  GtkWidget *others = NULL;
+  g_autoptr(GPtrArray) other_answers = g_ptr_array_new ();
+  GtkWidget *others;
 
   for (guint i = 0; i < answers->len; i++)
     {
       DtEligibility *answer = g_ptr_array_index (answers, i);
-      g_autofree char *title = title_for (answer);
 
       counts[answer->verdict]++;
       if (answer->verdict == DT_ELIGIBILITY_DOES_NOT_QUALIFY)
-        {
-          if (others == NULL)
-            others = adw_expander_row_new ();
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (others), answer_row (title, answer));
-        }
+        g_ptr_array_add (other_answers, answer);
       else
-        adw_preferences_group_add (group, answer_row (title, answer));
-    }
+        {
+          g_autofree char *title = title_for (answer);
 
-  if (others != NULL)
-    adw_preferences_group_add (group, others);
+          adw_preferences_group_add (group, answer_row (title, answer));
+        }
+    }
+  if (other_answers->len == 0)
+    return NULL;
+
+  /* The answers stay alive with @answers, which the expander holds. */
+  others = adw_expander_row_new ();
+  g_object_set_data_full (G_OBJECT (others), "all-answers", g_ptr_array_ref (answers),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (others), "answers", g_steal_pointer (&other_answers),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (others), "title-for", title_for);
+  g_signal_connect (others, "notify::expanded", G_CALLBACK (add_other_rows), NULL);
+  adw_preferences_group_add (group, others);
   return others;
 }
 
