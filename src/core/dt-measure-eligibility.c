@@ -748,14 +748,14 @@ measure_judgement_clear (MeasureJudgement *judgement)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MeasureJudgement, measure_judgement_clear)
 
+/* The measure @no and the list @year (0: the latest) it is judged on. */
 static gboolean
-measure_judgement_load (DtStore           *store,
-                        gint64             no,
-                        int                year,
-                        MeasureJudgement  *judgement,
-                        GError           **error)
+measure_load (DtStore           *store,
+              gint64             no,
+              int                year,
+              MeasureJudgement  *judgement,
+              GError           **error)
 {
-  g_autoptr(DtEnterpriseFacts) years = dt_enterprise_facts_new ();
   sqlite3_stmt *stmt;
   gboolean found = FALSE;
 
@@ -777,12 +777,23 @@ measure_judgement_load (DtStore           *store,
     }
   sqlite3_finalize (stmt);
   if (!found)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                   _("There is no measure number %lld"), (long long)no);
-      return FALSE;
-    }
+    g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
+                 _("There is no measure number %lld"), (long long)no);
+  return found;
+}
 
+/* … and the SQL of its verdict per listing. */
+static gboolean
+measure_judgement_load (DtStore           *store,
+                        gint64             no,
+                        int                year,
+                        MeasureJudgement  *judgement,
+                        GError           **error)
+{
+  g_autoptr(DtEnterpriseFacts) years = dt_enterprise_facts_new ();
+
+  if (!measure_load (store, no, year, judgement, error))
+    return FALSE;
   load_list_years (store, years);
   judgement->verdict = verdict_sql (judgement->criteria, years->list_years);
   return TRUE;
@@ -1072,39 +1083,6 @@ index_tests_init (IndexTests *t,
 
 /* The measure's title, criteria and the list judged, without SQL over the
  * whole list. */
-static gboolean
-measure_load (DtStore           *store,
-              gint64             no,
-              int                year,
-              MeasureJudgement  *judgement,
-              GError           **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-
-  stmt = dt_store_prepare (store,
-                           "SELECT title_zh, title_en, criteria,"
-                           " CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(year), 0) FROM listings) END "
-                           "FROM measures WHERE no = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, no);
-  sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      judgement->title_zh = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      judgement->title_en = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      judgement->criteria = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      judgement->year = sqlite3_column_int (stmt, 3);
-    }
-  sqlite3_finalize (stmt);
-  if (!found)
-    g_set_error (error, DT_ERROR, DT_ERROR_INVALID_INPUT,
-                 _("There is no measure number %lld"), (long long)no);
-  return found;
-}
-
 /* The qualifying listings @ids (from the index) with their reasons. */
 static GPtrArray *
 indexed_answers (DtStore                *store,
