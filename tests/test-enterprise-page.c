@@ -225,6 +225,18 @@ test_detail_shows_eligibility (void)
     g_assert_null (dt_test_find_label (others, "Does not qualify"));
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (others), TRUE);
     g_assert_nonnull (dt_test_find_label (others, "Does not qualify"));
+
+    /* And an answer's reasons, when it is opened in turn */
+    {
+      GtkWidget *answer = gtk_widget_get_ancestor (dt_test_find_label (others, "Does not qualify"),
+                                                   ADW_TYPE_EXPANDER_ROW);
+
+      g_assert_nonnull (answer);
+      g_assert_true (answer != others);
+      g_assert_null (dt_test_find_label (answer, "Not met"));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (answer), TRUE);
+      g_assert_nonnull (dt_test_find_label (answer, "Not met"));
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -207,20 +207,59 @@ verdict_text (DtEligibilityVerdict verdict)
     }
 }
 
-static void
-add_criterion_rows (AdwExpanderRow *row)
-{
-  g_autoptr(GPtrArray) checks = g_object_steal_data (G_OBJECT (row), "checks");
+typedef GtkWidget *(*RowFunc) (gpointer item,
+                               gpointer data);
 
-  if (checks == NULL || !adw_expander_row_get_expanded (row))
-    {
-      if (checks != NULL)
-        g_object_set_data_full (G_OBJECT (row), "checks", g_steal_pointer (&checks),
-                                (GDestroyNotify)g_ptr_array_unref);
-      return;
-    }
-  for (guint i = 0; i < checks->len; i++)
-    adw_expander_row_add_row (row, criterion_row (g_ptr_array_index (checks, i)));
+typedef struct
+{
+  GPtrArray *items;
+  RowFunc    make_row;
+  gpointer   data;
+} LazyRows;
+
+static void
+lazy_rows_free (LazyRows *lazy)
+{
+  g_ptr_array_unref (lazy->items);
+  g_free (lazy);
+}
+
+static void
+add_lazy_rows (AdwExpanderRow *row)
+{
+  LazyRows *lazy;
+
+  if (!adw_expander_row_get_expanded (row) ||
+      (lazy = g_object_steal_data (G_OBJECT (row), "lazy-rows")) == NULL)
+    return;
+  for (guint i = 0; i < lazy->items->len; i++)
+    adw_expander_row_add_row (row, lazy->make_row (g_ptr_array_index (lazy->items, i), lazy->data));
+  lazy_rows_free (lazy);
+}
+
+/* @row gets a row per item of @items, made by @make_row, when it is first
+ * expanded: a collapsed expander still lays out its rows, and a list of
+ * answers would otherwise build hundreds of rows nobody has opened. */
+static void
+add_rows_when_expanded (AdwExpanderRow *row,
+                        GPtrArray      *items,
+                        RowFunc         make_row,
+                        gpointer        data)
+{
+  LazyRows *lazy = g_new0 (LazyRows, 1);
+
+  lazy->items = g_ptr_array_ref (items);
+  lazy->make_row = make_row;
+  lazy->data = data;
+  g_object_set_data_full (G_OBJECT (row), "lazy-rows", lazy, (GDestroyNotify)lazy_rows_free);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (add_lazy_rows), NULL);
+}
+
+static GtkWidget *
+make_criterion_row (gpointer check,
+                    gpointer data)
+{
+  return criterion_row (check);
 }
 
 static GtkWidget *
@@ -232,12 +271,8 @@ answer_row (const char          *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), verdict_text (answer->verdict));
-  /* The reasons are built when first expanded: a collapsed expander still
-   * lays out its rows, and a list of 50 answers would wrap hundreds of
-   * sentences nobody has opened. */
-  g_object_set_data_full (G_OBJECT (row), "checks", g_ptr_array_ref (answer->checks),
-                          (GDestroyNotify)g_ptr_array_unref);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (add_criterion_rows), NULL);
+  /* The reasons, when first expanded */
+  add_rows_when_expanded (ADW_EXPANDER_ROW (row), answer->checks, make_criterion_row, NULL);
   if (answer->checks->len == 0)
     adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
   return row;
@@ -257,25 +292,13 @@ show_error (AdwPreferencesGroup *group,
 
 typedef char *(*TitleFunc) (const DtEligibility *answer);
 
-/* The answers that do not qualify are built when their expander is
- * first opened: 36 expander rows took a tenth of a second to lay out,
- * for a list that is mostly read folded. */
-static void
-add_other_rows (AdwExpanderRow *others)
+static GtkWidget *
+make_answer_row (gpointer answer,
+                 gpointer title_for)
 {
-  g_autoptr(GPtrArray) answers = NULL;
-  TitleFunc title_for = g_object_get_data (G_OBJECT (others), "title-for");
+  g_autofree char *title = ((TitleFunc)title_for) (answer);
 
-  if (!adw_expander_row_get_expanded (others))
-    return;
-  answers = g_object_steal_data (G_OBJECT (others), "answers");
-  for (guint i = 0; answers != NULL && i < answers->len; i++)
-    {
-      DtEligibility *answer = g_ptr_array_index (answers, i);
-      g_autofree char *title = title_for (answer);
-
-      adw_expander_row_add_row (others, answer_row (title, answer));
-    }
+  return answer_row (title, answer);
 }
 
 /* The rows that qualify (or may) go in @group, the others into one
@@ -307,14 +330,12 @@ add_answers (AdwPreferencesGroup  *group,
   if (other_answers->len == 0)
     return NULL;
 
-  /* The answers stay alive with @answers, which the expander holds. */
+  /* Built when opened: 36 folded rows took a tenth of a second to lay
+   * out. Their answers stay alive with @answers, which the expander holds. */
   others = adw_expander_row_new ();
   g_object_set_data_full (G_OBJECT (others), "all-answers", g_ptr_array_ref (answers),
                           (GDestroyNotify)g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (others), "answers", g_steal_pointer (&other_answers),
-                          (GDestroyNotify)g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (others), "title-for", title_for);
-  g_signal_connect (others, "notify::expanded", G_CALLBACK (add_other_rows), NULL);
+  add_rows_when_expanded (ADW_EXPANDER_ROW (others), other_answers, make_answer_row, (gpointer)title_for);
   adw_preferences_group_add (group, others);
   return others;
 }
